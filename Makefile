@@ -1,0 +1,84 @@
+# Borrower Help. Two commands do everything on a fresh machine:
+#   make run    set up and serve the site on http://127.0.0.1:8000 (PORT=8001 make run for another port)
+#   make test   set up and run the whole test suite
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON_SYSTEM ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+UV := .tools/bin/uv
+UV_VERSION := 0.13.9
+STAMP := $(VENV)/.installed-stamp
+PORT ?= 8000
+MANAGE := $(PY) manage.py
+
+.PHONY: help
+help:
+	@echo "make run        set up, migrate, load content and serve on http://127.0.0.1:$(PORT)"
+	@echo "make test       set up and run the whole test suite (SQLite)"
+	@echo "make lint       ruff check + format check"
+	@echo "make format     ruff format + autofix"
+	@echo "make messages   extract and compile translations"
+	@echo "make lock       re-resolve requirements.lock from pyproject.toml"
+
+$(UV):
+	$(PYTHON_SYSTEM) -m venv .tools
+	.tools/bin/pip install -q --disable-pip-version-check "uv==$(UV_VERSION)"
+
+$(STAMP): requirements.lock | $(UV)
+	test -x $(PY) || $(UV) venv -q --python $(PYTHON_SYSTEM) $(VENV)
+	$(UV) pip sync -q --python $(PY) requirements.lock
+	touch $@
+
+.PHONY: install
+install: $(STAMP)
+
+.PHONY: lock
+lock: | $(UV)
+	$(UV) pip compile -q pyproject.toml --extra dev --python-version 3.11 -o requirements.lock
+
+.PHONY: system-deps
+system-deps:
+	scripts/system-deps
+
+node_modules/.installed-stamp: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+.PHONY: node
+node: node_modules/.installed-stamp
+
+# Compiled catalogs (.mo) are build products, never committed.
+.PHONY: compile-messages
+compile-messages: $(STAMP)
+	$(MANAGE) compilemessages --ignore=.venv --ignore=node_modules -v 0
+
+.PHONY: messages
+messages: $(STAMP)
+	$(MANAGE) makemessages -l en -l zh_Hant --ignore=.venv --ignore=node_modules --ignore=.tools --ignore=staticfiles --no-obsolete
+	$(MANAGE) compilemessages --ignore=.venv --ignore=node_modules -v 0
+
+.PHONY: setup
+setup: system-deps $(STAMP) compile-messages
+	$(MANAGE) migrate --noinput -v 0
+	$(MANAGE) load_content
+
+.PHONY: run
+run: setup
+	$(MANAGE) runserver 127.0.0.1:$(PORT)
+
+.PHONY: test
+test: system-deps $(STAMP) node compile-messages
+	$(MANAGE) makemigrations --check --dry-run -v 0
+	$(VENV)/bin/pytest
+
+.PHONY: lint
+lint: $(STAMP)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+.PHONY: format
+format: $(STAMP)
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .

@@ -1,0 +1,103 @@
+"""Reading editor-managed content for pages, cached.
+
+Every page reads some content (the lender list, checklists, facts). Reads go through these
+functions, which cache the published rows for the day. Any save or delete of a content model
+bumps a generation number, so an editor's change shows on the next request, with or without
+Redis (see README, "Caching").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from django.core.cache import cache
+from django.db.models.signals import post_delete, post_save
+
+from advisor import models
+from advisor.models import today
+
+T = TypeVar("T")
+_GENERATION_KEY = "content:generation"
+
+
+def _generation() -> int:
+    value = cache.get(_GENERATION_KEY)
+    if value is None:
+        cache.add(_GENERATION_KEY, 1, timeout=None)
+        value = cache.get(_GENERATION_KEY) or 1
+    return int(value)
+
+
+def invalidate(**_: Any) -> None:
+    try:
+        cache.incr(_GENERATION_KEY)
+    except ValueError:
+        cache.set(_GENERATION_KEY, 2, timeout=None)
+
+
+def _cached(name: str, build: Callable[[], T]) -> T:
+    key = f"content:{_generation()}:{today().isoformat()}:{name}"
+    value = cache.get(key)
+    if value is None:
+        value = build()
+        cache.set(key, value, timeout=3600)
+    return value
+
+
+def facts(topic: str) -> list[models.Fact]:
+    return _cached(
+        f"facts:{topic}", lambda: list(models.Fact.objects.published().filter(topic=topic))
+    )
+
+
+def fact(slug: str) -> models.Fact | None:
+    return _cached(
+        f"fact:{slug}", lambda: models.Fact.objects.published().filter(slug=slug).first()
+    )
+
+
+def lenders() -> list[models.Lender]:
+    return _cached("lenders", lambda: list(models.Lender.objects.published()))
+
+
+def lender(slug: str) -> models.Lender | None:
+    return next((item for item in lenders() if item.slug == slug), None)
+
+
+def help_channels() -> list[models.HelpChannel]:
+    return _cached("channels", lambda: list(models.HelpChannel.objects.published()))
+
+
+def checklist(slug: str) -> tuple[models.Checklist | None, list[models.ChecklistItem]]:
+    def build() -> tuple[models.Checklist | None, list[models.ChecklistItem]]:
+        found = models.Checklist.objects.published().filter(slug=slug).first()
+        if found is None:
+            return None, []
+        return found, list(found.items.published())
+
+    return _cached(f"checklist:{slug}", build)
+
+
+def stages() -> list[models.EscalationStage]:
+    return _cached("stages", lambda: list(models.EscalationStage.objects.published()))
+
+
+def letter_templates() -> list[models.LetterTemplate]:
+    return _cached("letters", lambda: list(models.LetterTemplate.objects.published()))
+
+
+def articles() -> list[models.Article]:
+    return _cached("articles", lambda: list(models.Article.objects.published()))
+
+
+def estimate_version() -> models.EstimateVersion | None:
+    return _cached(
+        "estimate",
+        lambda: models.EstimateVersion.objects.published().filter(is_active=True).first(),
+    )
+
+
+for _model in models.CONTENT_MODELS:
+    post_save.connect(invalidate, sender=_model, dispatch_uid=f"content-save-{_model.__name__}")
+    post_delete.connect(invalidate, sender=_model, dispatch_uid=f"content-del-{_model.__name__}")

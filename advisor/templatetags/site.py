@@ -1,0 +1,43 @@
+"""Template filters used across the site."""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from django import template
+
+from advisor.money import format_yuan
+
+register = template.Library()
+
+
+@register.filter
+def money(value: Any) -> str:
+    """``{{ amount|money }}`` → ``¥3,000.00``; empty for missing values."""
+    if value in (None, ""):
+        return ""
+    try:
+        return format_yuan(Decimal(str(value)))
+    except (InvalidOperation, ValueError):
+        return ""
+
+
+@register.filter
+def tr(obj: Any, field: str) -> str:
+    """``{{ fact|tr:"body" }}``: a content field in the active language (zh-hans fallback)."""
+    return obj.t(field) if obj is not None else ""
+
+
+@register.filter
+def lines(text: str) -> list[str]:
+    """Non-empty lines of a text, e.g. an evidence list written one item per line."""
+    return [line.strip() for line in (text or "").splitlines() if line.strip()]
+
+
+@register.filter
+def tel(number: str) -> str:
+    """Digits (and a leading +) for a ``tel:`` link: ``"95 555"`` → ``"95555"``."""
+    text = str(number or "")
+    digits = "".join(ch for ch in text if ch.isdigit())
+    return ("+" + digits) if text.strip().startswith("+") else digits

@@ -1,0 +1,11 @@
+"""All of the site's URLs. Each part of the site declares its own in its views module."""
+
+from advisor.views import check, core, door, letters, plan
+
+urlpatterns = [
+    *core.urlpatterns,
+    *check.urlpatterns,
+    *plan.urlpatterns,
+    *letters.urlpatterns,
+    *door.urlpatterns,
+]

@@ -1,0 +1,34 @@
+"""Fill msgstr entries of a .po file from a JSON object {msgid: msgstr}.
+
+    .venv/bin/python scripts/po_fill.py locale/en/LC_MESSAGES/django.po translations.json
+
+Prints the msgids still untranslated afterwards. Used when adding English (or other)
+translations in bulk; editing the .po by hand is fine too.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import polib
+
+
+def main(po_path: str, json_path: str) -> int:
+    po = polib.pofile(po_path, wrapwidth=0)
+    with open(json_path, encoding="utf-8") as handle:
+        mapping = json.load(handle)
+    for entry in po:
+        if entry.msgid in mapping and mapping[entry.msgid]:
+            entry.msgstr = mapping[entry.msgid]
+            if "fuzzy" in entry.flags:
+                entry.flags.remove("fuzzy")
+    po.save(po_path)
+    missing = [e.msgid for e in po if not e.translated() and not e.obsolete]
+    for msgid in missing:
+        print(f"untranslated: {msgid}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(*sys.argv[1:]))

@@ -1,0 +1,33 @@
+// Small enhancements only: every feature works without this file.
+(function () {
+  "use strict";
+  // Quick exit: replace this page in the history so "back" does not return here.
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest("#quick-exit");
+    if (!link) return;
+    event.preventDefault();
+    try { document.body.style.display = "none"; } catch (e) { /* ignore */ }
+    window.location.replace(link.href);
+  });
+  // Move focus to the error summary after a failed submit, as GOV.UK does.
+  document.addEventListener("DOMContentLoaded", function () {
+    var summary = document.querySelector("[data-error-summary]");
+    if (summary) summary.focus();
+  });
+  // Copy buttons: <button data-copy-target="id">.
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest && event.target.closest("[data-copy-target]");
+    if (!button) return;
+    var target = document.getElementById(button.getAttribute("data-copy-target"));
+    if (!target || !navigator.clipboard) return;
+    var text = "value" in target ? target.value : target.innerText;
+    navigator.clipboard.writeText(text).then(function () {
+      var done = button.getAttribute("data-copied");
+      if (done) button.textContent = done;
+    });
+  });
+  // Print buttons: <button data-print>.
+  document.addEventListener("click", function (event) {
+    if (event.target.closest && event.target.closest("[data-print]")) window.print();
+  });
+})();

@@ -1,0 +1,45 @@
+"""Initial content: sourced, dated, bilingual; unconfirmed numbers are never shown."""
+
+from __future__ import annotations
+
+import pytest
+
+from advisor import models
+from advisor.management.commands.load_content import all_seeds
+
+pytestmark = pytest.mark.django_db
+
+
+def test_every_seeded_row_has_a_source_a_review_date_and_english(content: None) -> None:
+    for model in models.CONTENT_MODELS:
+        for obj in model.objects.all():
+            assert obj.source_title, f"{model.__name__} {obj} has no source"
+            assert obj.source_tier in models.SourceTier.values
+            assert obj.reviewed_on is not None and obj.review_due is not None
+            for field in obj._meta.get_fields():
+                name = getattr(field, "name", "")
+                if name.endswith("_zh_hans") and getattr(obj, name):
+                    english = getattr(obj, name[: -len("_zh_hans")] + "_en")
+                    assert english, f"{model.__name__} {obj}: {name} has no English"
+
+
+def test_loading_twice_keeps_editor_changes(content: None) -> None:
+    from django.core.management import call_command
+
+    channel = models.HelpChannel.objects.get(slug="nfra-12378")
+    channel.purpose_zh_hans = "编辑改过的说明"
+    channel.save()
+    call_command("load_content", verbosity=0)
+    assert models.HelpChannel.objects.get(slug="nfra-12378").purpose_zh_hans == "编辑改过的说明"
+    assert models.HelpChannel.objects.count() == len(
+        [s for s in all_seeds() if s.model == "HelpChannel"]
+    )
+
+
+def test_unconfirmed_lender_numbers_are_never_shown(content: None) -> None:
+    jd = models.Lender.objects.get(slug="jd-finance")
+    assert jd.shown_hotline == ""
+    jd.hotline = "400 622 7186"  # seen in old code; not confirmed
+    jd.save()
+    assert jd.shown_hotline == ""
+    assert models.Lender.objects.get(slug="webank-weilidai").shown_hotline == "95384"

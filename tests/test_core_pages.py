@@ -1,0 +1,83 @@
+"""Home, quick exit, erase, health check, languages and error pages."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from advisor import session
+
+pytestmark = pytest.mark.django_db
+
+
+def test_home_page_is_in_chinese_by_default_with_three_entry_points(client: Client) -> None:
+    response = client.get("/")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert '<html lang="zh-Hans">' in html
+    assert "评估上门可能性" in html
+    assert "制定还款计划" in html
+    assert "有人上门？先核实身份" in html
+    assert "2分钟" in html
+
+
+def test_every_page_has_quick_exit_and_erase_without_javascript(client: Client) -> None:
+    for url in ["/", "/privacy/", "/erase/"]:
+        html = client.get(url).content.decode()
+        assert 'id="quick-exit"' in html and 'href="https://' in html
+        assert f'action="{reverse("advisor-erase")}"' in html
+        assert 'method="post"' in html
+
+
+def test_erase_deletes_the_session_and_its_row(client: Client) -> None:
+    from django.contrib.sessions.models import Session
+
+    client.get("/")
+    s = client.session
+    s[session.KEY] = {"v": session.VERSION, "check": {"debts": [{"amount": "3000.00"}]}}
+    s.save()
+    assert Session.objects.count() == 1
+    response = client.post(reverse("advisor-erase"))
+    assert response.status_code == 302
+    assert response["Location"] == reverse("advisor-erased")
+    assert Session.objects.count() == 0
+    assert "已经清除" in client.get(response["Location"]).content.decode()
+
+
+def test_healthz_answers_with_json_when_the_database_answers(client: Client) -> None:
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json()["status"] == "ok"
+
+
+def test_language_switch_shows_english(client: Client) -> None:
+    response = client.post("/i18n/setlang/", {"language": "en", "next": "/"}, follow=True)
+    html = response.content.decode()
+    assert '<html lang="en">' in html
+    assert "Make a repayment plan" in html
+    assert "Someone at your door? Check who they are first" in html
+
+
+def test_unknown_page_gets_the_sites_404_page(client: Client, settings) -> None:  # noqa: ANN001
+    settings.DEBUG = False
+    response = client.get("/no-such-page/")
+    assert response.status_code == 404
+    assert "找不到这个页面" in response.content.decode()
+
+
+def test_expired_form_gets_a_friendly_page_not_a_bare_403() -> None:
+    client = Client(enforce_csrf_checks=True)
+    response = client.post(reverse("advisor-erase"))
+    assert response.status_code == 403
+    assert "已经过期" in response.content.decode()
+
+
+def test_security_headers_are_sent(client: Client) -> None:
+    response = client.get("/")
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Referrer-Policy"] == "same-origin"
+    assert "camera=()" in response["Permissions-Policy"]
+    csp = response["Content-Security-Policy"]
+    assert "script-src 'self'" in csp and "unsafe-inline" not in csp
+    assert response["Cache-Control"] == "no-store"
