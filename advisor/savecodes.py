@@ -44,6 +44,16 @@ def get(code: str) -> dict[str, Any]:
     return data
 
 
+def update(code: str, area: str, value: Any) -> None:
+    """Replace one area ("check", "plan", "evidence", ...) of the bundle, keeping the others."""
+    try:
+        data = get(code)
+    except BadCode:
+        data = {}
+    data[area] = value
+    put(code, data)
+
+
 def delete(code: str) -> int:
     try:
         lookup = vault.lookup_for(code)
