@@ -52,11 +52,13 @@ node: node_modules/.installed-stamp
 # Compiled catalogs (.mo) are build products, never committed.
 .PHONY: compile-messages
 compile-messages: $(STAMP)
+	$(MANAGE) build_hant_catalog -v 0
 	$(MANAGE) compilemessages --ignore=.venv --ignore=node_modules -v 0
 
 .PHONY: messages
 messages: $(STAMP)
-	$(MANAGE) makemessages -l en -l zh_Hant --ignore=.venv --ignore=node_modules --ignore=.tools --ignore=staticfiles --no-obsolete
+	$(MANAGE) makemessages -l en --ignore=.venv --ignore=node_modules --ignore=.tools --ignore=staticfiles --no-obsolete
+	$(MANAGE) build_hant_catalog -v 0
 	$(MANAGE) compilemessages --ignore=.venv --ignore=node_modules -v 0
 
 .PHONY: setup

@@ -19,6 +19,8 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from advisor.hant import to_traditional
+
 LANGUAGE_SUFFIXES = {"zh-hans": "zh_hans", "en": "en", "zh-hant": "zh_hant"}
 
 
@@ -128,9 +130,14 @@ class Sourced(models.Model):
         super().save(*args, **kwargs)  # type: ignore[arg-type]
 
     def t(self, name: str, language: str | None = None) -> str:
-        """The text of field ``name`` in the active language, falling back to zh-hans."""
-        value = getattr(self, f"{name}_{field_suffix(language)}", "") or ""
-        return value or getattr(self, f"{name}_zh_hans", "") or ""
+        """The text of field ``name`` in the active language (empty: zh-hans, converted for zh-hant)."""
+        suffix = field_suffix(language)
+        value = getattr(self, f"{name}_{suffix}", "") or ""
+        if value:
+            return value
+        fallback = getattr(self, f"{name}_zh_hans", "") or ""
+        # No Traditional text written yet: convert the Simplified one rather than show it.
+        return to_traditional(fallback) if suffix == "zh_hant" else fallback
 
     @property
     def is_live(self) -> bool:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 ADVISOR = Path(__file__).resolve().parent.parent / "advisor"
-PURE_MODULES = ["money", "vault", "estimate", "plan", "questionnaire", "letter", "schedule", "budget"]
+PURE_MODULES = ["money", "vault", "hant", "estimate", "plan", "questionnaire", "letter", "schedule", "budget"]
 
 
 def imported_modules(path: Path) -> set[str]:

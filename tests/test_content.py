@@ -43,3 +43,12 @@ def test_unconfirmed_lender_numbers_are_never_shown(content: None) -> None:
     jd.save()
     assert jd.shown_hotline == ""
     assert models.Lender.objects.get(slug="webank-weilidai").shown_hotline == "95384"
+
+
+def test_content_without_traditional_text_is_converted_for_zh_hant(content: None) -> None:
+    channel = models.HelpChannel.objects.get(slug="police-110")
+    channel.purpose_zh_hant = ""
+    assert channel.t("purpose", "zh-hant").startswith("有人威脅")
+    channel.purpose_zh_hant = "譯者寫的文字"
+    assert channel.t("purpose", "zh-hant") == "譯者寫的文字"
+    assert channel.t("purpose", "en").startswith("Threats")

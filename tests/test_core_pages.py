@@ -81,3 +81,11 @@ def test_security_headers_are_sent(client: Client) -> None:
     csp = response["Content-Security-Policy"]
     assert "script-src 'self'" in csp and "unsafe-inline" not in csp
     assert response["Cache-Control"] == "no-store"
+
+
+def test_traditional_chinese_is_generated_from_the_simplified_source(client: Client) -> None:
+    response = client.post("/i18n/setlang/", {"language": "zh-hant", "next": "/"}, follow=True)
+    html = response.content.decode()
+    assert '<html lang="zh-Hant">' in html
+    assert "製定還款計劃" in html or "制定還款計劃" in html
+    assert "评估上门可能性" not in html
