@@ -89,3 +89,16 @@ def test_traditional_chinese_is_generated_from_the_simplified_source(client: Cli
     assert '<html lang="zh-Hant">' in html
     assert "製定還款計劃" in html or "制定還款計劃" in html
     assert "评估上门可能性" not in html
+
+
+def test_the_site_opens_in_simplified_chinese_whatever_the_browser_language(client: Client) -> None:
+    html = client.get("/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+    assert '<html lang="zh-Hans">' in html
+    assert "评估上门可能性" in html
+
+
+def test_the_language_switch_is_in_the_header(client: Client) -> None:
+    html = client.get("/").content.decode()
+    header = html[html.index("<header") : html.index("</header>")]
+    assert 'action="/i18n/setlang/"' in header
+    assert 'value="en"' in header and 'value="zh-hant"' in header
