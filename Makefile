@@ -21,6 +21,9 @@ help:
 	@echo "make format     ruff format + autofix"
 	@echo "make messages   extract and compile translations"
 	@echo "make lock       re-resolve requirements.lock from pyproject.toml"
+	@echo "make serve      production-like local run: gunicorn + whitenoise, DEBUG off, http://127.0.0.1:$(PORT)"
+	@echo "make test-postgres  the test suite against a throw-away PostgreSQL cluster (CI runs both)"
+	@echo "make bench      load test (wrk) on SQLite and on PostgreSQL with two app processes"
 
 $(UV):
 	$(PYTHON_SYSTEM) -m venv .tools
@@ -84,3 +87,22 @@ lint: $(STAMP)
 format: $(STAMP)
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
+
+# Production-like local run (see README, "Deployment"): DEBUG off, hashed + compressed static
+# files, gunicorn sync workers on 127.0.0.1 only, with plain-http overrides for loopback.
+.PHONY: serve
+serve: system-deps $(STAMP) compile-messages
+	PORT=$(PORT) scripts/serve
+
+# The whole suite against a real PostgreSQL server (a throw-away cluster under .pg/, stopped
+# afterwards even on failure). Browser tests are left to `make test`: they drive the same views.
+.PHONY: test-postgres
+test-postgres: system-deps $(STAMP) node compile-messages
+	scripts/system-deps postgres
+	scripts/pg run test -- $(VENV)/bin/pytest -m "not browser" $(PYTEST_ARGS)
+
+# Load test, not a timed test: figures go to artifacts/bench-<timestamp>.txt/.json.
+.PHONY: bench
+bench: system-deps $(STAMP) compile-messages
+	scripts/system-deps bench postgres
+	$(PY) scripts/bench.py $(BENCH_ARGS)
