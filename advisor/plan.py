@@ -1,0 +1,606 @@
+"""The money rules of a repayment plan. Pure Python, no Django.
+
+Everything is ``Decimal`` yuan with two places (分). Each amount is rounded once, half up,
+when it is computed (a payment, a month's interest), never re-rounded later.
+
+Rates: ``annual_rate`` is a FRACTION (``Decimal("0.12")`` is 12% a year); the monthly rate is
+``annual_rate / 12``. Rates of 100% a year or more are refused with ``ValueError``.
+
+``instalments(total, months, annual_rate=..., method=...)`` returns the amount due each month:
+
+- **zero rate** (any method): the principal split evenly. Every instalment but the last is
+  ``total / months`` rounded DOWN to the 分; the last takes the remainder, so the list sums
+  exactly to ``total`` and the last is never smaller than the others.
+- **等额本息 "equal_payment"**: the standard annuity ``P = A·r·(1+r)^n / ((1+r)^n − 1)``
+  rounded half up to the 分. Each month's interest is the balance × r, rounded half up;
+  the principal part is P − interest. The LAST instalment is the remaining balance plus its
+  interest, so the principal parts sum exactly to ``total``
+  (``sum(payments) == total + sum(interest)``).
+- **等额本金 "equal_principal"**: the principal parts are the zero-rate split above; each
+  instalment is its principal part plus that month's interest on the balance, rounded half up.
+
+``instalment_lines`` returns the same months with the principal, interest and balance.
+
+The plan builder (``build_plan``) never lets a credit card run past 60 months (信用卡办法
+第七十条: a bank *may* agree a personalised instalment plan of up to five years). For other
+lenders the length is at the lender's discretion; an editor may record a reference maximum
+per lender, and a plan longer than that is flagged, not hidden.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+
+from advisor.schedule import payment_dates
+
+CENT = Decimal("0.01")
+ZERO = Decimal("0.00")
+CREDIT_CARD = "credit_card"
+CREDIT_CARD_MAX_MONTHS = 60
+MAX_MONTHS = 600  # 50 years: a schedule that would run longer is reported as "never finishes"
+METHODS = ("equal_payment", "equal_principal")
+STRATEGIES = ("pro_rata", "avalanche", "urgent")
+DEFAULT_ASSUMED_RATE = Decimal(
+    "0.18"
+)  # only an assumption to show growth; the borrower can change it
+GROWTH_MONTHS = (3, 6, 12)
+
+
+def _cents(value: Decimal) -> Decimal:
+    return value.quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def _cents_down(value: Decimal) -> Decimal:
+    return value.quantize(CENT, rounding=ROUND_DOWN)
+
+
+def _check(total: Decimal, months: int, annual_rate: Decimal, method: str) -> None:
+    if not isinstance(total, Decimal) or total <= 0 or total != total.quantize(CENT):
+        raise ValueError("total must be a positive Decimal in yuan with at most two places")
+    if not isinstance(months, int) or isinstance(months, bool) or not 1 <= months <= MAX_MONTHS:
+        raise ValueError(f"months must be an integer from 1 to {MAX_MONTHS}")
+    if annual_rate < 0 or annual_rate >= 1:
+        raise ValueError(
+            "annual_rate is a fraction of the balance per year, 0 <= rate < 1 (0.12 = 12%)"
+        )
+    if method not in METHODS:
+        raise ValueError(f"method must be one of {METHODS}")
+
+
+@dataclass(frozen=True)
+class Line:
+    """One month of an instalment plan."""
+
+    number: int  # 1-based
+    payment: Decimal
+    principal: Decimal
+    interest: Decimal
+    balance: Decimal  # principal still owed after this payment
+
+
+def annuity_payment(total: Decimal, months: int, annual_rate: Decimal) -> Decimal:
+    """The 等额本息 monthly payment, rounded half up to the 分 (the formula, nothing else)."""
+    rate = Decimal(annual_rate) / 12
+    if rate == 0:
+        return _cents(total / months)
+    growth = (1 + rate) ** months
+    return _cents(total * rate * growth / (growth - 1))
+
+
+def instalment_lines(
+    total: Decimal,
+    months: int,
+    *,
+    annual_rate: Decimal = Decimal(0),
+    method: str = "equal_payment",
+) -> list[Line]:
+    annual_rate = Decimal(annual_rate)
+    _check(total, months, annual_rate, method)
+    rate = annual_rate / 12
+    even = _cents_down(total / months)
+    payment = annuity_payment(total, months, annual_rate)
+    balance = total
+    lines: list[Line] = []
+    for number in range(1, months + 1):
+        interest = _cents(balance * rate)
+        if number == months:
+            principal = balance
+        elif rate == 0 or method == "equal_principal":
+            principal = even
+        else:
+            principal = min(balance, max(ZERO, payment - interest))
+        balance -= principal
+        lines.append(Line(number, principal + interest, principal, interest, balance))
+    return lines
+
+
+def instalments(
+    total: Decimal,
+    months: int,
+    *,
+    annual_rate: Decimal = Decimal(0),
+    method: str = "equal_payment",
+) -> list[Decimal]:
+    """The amount due each month; see the module docstring for exactly what sums to what."""
+    return [
+        line.payment
+        for line in instalment_lines(total, months, annual_rate=annual_rate, method=method)
+    ]
+
+
+# --- Debts and allocation --------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Debt:
+    key: str  # stable id within the plan ("1", "2", …)
+    lender_name: str
+    kind: str  # advisor.models.LenderKind value
+    principal: Decimal
+    charges: Decimal = ZERO  # interest, penalty and fees so far, when known
+    rate: Decimal | None = None  # current annual rate as a fraction, when known
+    max_months: int | None = None  # editor-managed reference maximum for this lender
+    urgency: int = 0  # from the guided check's estimate level: higher = more urgent
+    lender_slug: str = ""
+
+    @property
+    def balance(self) -> Decimal:
+        return self.principal + self.charges
+
+    @property
+    def month_cap(self) -> int | None:
+        """The longest plan to propose: 60 for a credit card; the lender's reference
+        maximum when an editor set one; None means "at the lender's discretion"."""
+        if self.kind == CREDIT_CARD:
+            return min(CREDIT_CARD_MAX_MONTHS, self.max_months or CREDIT_CARD_MAX_MONTHS)
+        return self.max_months
+
+
+def split_pro_rata(amount: Decimal, weights: list[Decimal]) -> list[Decimal]:
+    """Share ``amount`` in proportion to ``weights`` (largest-remainder method).
+
+    Sums exactly to ``amount``. When ``amount`` covers the weights in full, each gets its
+    weight and the rest is not spent.
+    """
+    total = sum(weights, ZERO)
+    if total <= 0 or amount <= 0:
+        return [ZERO for _ in weights]
+    if amount >= total:
+        return list(weights)
+    exact = [amount * w / total for w in weights]
+    shares = [_cents_down(x) for x in exact]
+    left = int((amount - sum(shares, ZERO)) / CENT)
+    order = sorted(range(len(weights)), key=lambda i: (-(exact[i] - shares[i]), -weights[i], i))
+    for i in order[:left]:
+        shares[i] += CENT
+    return shares
+
+
+def priority_order(debts: list[Debt], strategy: str) -> list[int]:
+    """Indexes of ``debts`` in the order an ordered strategy pays them.
+
+    avalanche: highest known rate first (unknown rates after known ones), then larger balance.
+    urgent: highest urgency from the check first, then highest rate, then larger balance.
+    """
+
+    def rate_key(debt: Debt) -> tuple[int, Decimal]:
+        return (0, -debt.rate) if debt.rate is not None else (1, ZERO)
+
+    if strategy == "avalanche":
+        return sorted(range(len(debts)), key=lambda i: (*rate_key(debts[i]), -debts[i].balance, i))
+    if strategy == "urgent":
+        return sorted(
+            range(len(debts)),
+            key=lambda i: (-debts[i].urgency, *rate_key(debts[i]), -debts[i].balance, i),
+        )
+    raise ValueError(f"unknown ordered strategy {strategy!r}")
+
+
+def allocate(
+    amount: Decimal,
+    balances: list[Decimal],
+    strategy: str,
+    order: list[int],
+    floors: list[Decimal] | None = None,
+) -> list[Decimal]:
+    """One month's payment shared across the open balances.
+
+    ``floors`` are payments that keep a capped debt (a credit card: 60 months) on time. When
+    the strategy alone would pay a capped debt less than its floor, the floors are paid
+    first (shared in proportion to them if the amount cannot cover them all) and what is
+    left is shared by the strategy.
+    """
+    plain = allocate(amount, balances, strategy, order) if floors else []
+    if floors and all(s >= min(f, b) for s, f, b in zip(plain, floors, balances, strict=True)):
+        return plain  # the strategy alone already keeps every capped debt on time
+    shares = [ZERO for _ in balances]
+    if floors:
+        wanted = [min(f, b) for f, b in zip(floors, balances, strict=True)]
+        shares = split_pro_rata(min(amount, sum(wanted, ZERO)), wanted)
+    left = amount - sum(shares, ZERO)
+    rest = [b - s for b, s in zip(balances, shares, strict=True)]
+    if left <= 0:
+        return shares
+    if strategy == "pro_rata":
+        extra = split_pro_rata(left, rest)
+    else:
+        extra = [ZERO for _ in balances]
+        for i in order:
+            pay = min(left, rest[i])
+            extra[i] = pay
+            left -= pay
+            if left <= 0:
+                break
+    return [s + e for s, e in zip(shares, extra, strict=True)]
+
+
+def cap_floor(debt: Debt, annual_rate: Decimal = Decimal(0)) -> Decimal:
+    """The monthly payment that clears ``debt`` within its month cap (0 when it has none)."""
+    if debt.month_cap is None:
+        return ZERO
+    payment = annuity_payment(debt.balance, debt.month_cap, Decimal(annual_rate))
+    # One 分 of headroom so rounding never pushes the last crumb past the cap.
+    return payment + CENT
+
+
+@dataclass(frozen=True)
+class Payment:
+    number: int  # month number in the plan, 1-based
+    date: dt.date
+    amount: Decimal
+    interest: Decimal
+    balance: Decimal  # owed to this lender after the payment
+
+
+@dataclass(frozen=True)
+class LenderSchedule:
+    debt: Debt
+    payments: list[Payment]  # only months with a payment
+
+    @property
+    def total(self) -> Decimal:
+        return sum((p.amount for p in self.payments), ZERO)
+
+    @property
+    def months(self) -> int:
+        """The month number of the last payment (0 when nothing is paid)."""
+        return self.payments[-1].number if self.payments else 0
+
+    @property
+    def first_amount(self) -> Decimal:
+        return self.payments[0].amount if self.payments else ZERO
+
+    @property
+    def finished(self) -> bool:
+        return bool(self.payments) and self.payments[-1].balance == 0
+
+    @property
+    def over_cap(self) -> bool:
+        cap = self.debt.month_cap
+        return cap is not None and (self.months > cap or not self.finished)
+
+
+@dataclass(frozen=True)
+class Simulation:
+    lenders: list[LenderSchedule]
+    months: int  # months until everything is paid (or MAX_MONTHS when it never is)
+    finished: bool
+
+    @property
+    def total_paid(self) -> Decimal:
+        return sum((s.total for s in self.lenders), ZERO)
+
+    def month_totals(self) -> list[tuple[int, dt.date, Decimal]]:
+        """(month number, date, amount paid that month across all lenders)."""
+        totals: dict[int, tuple[dt.date, Decimal]] = {}
+        for schedule in self.lenders:
+            for p in schedule.payments:
+                day, amount = totals.get(p.number, (p.date, ZERO))
+                totals[p.number] = (day, amount + p.amount)
+        return [(n, totals[n][0], totals[n][1]) for n in sorted(totals)]
+
+
+def simulate(
+    debts: list[Debt],
+    monthly: Decimal,
+    *,
+    strategy: str = "pro_rata",
+    annual_rate: Decimal = Decimal(0),
+    first: dt.date,
+    pay_day: int | None = None,
+    max_months: int = MAX_MONTHS,
+) -> Simulation:
+    """Pay ``monthly`` each month, shared by ``strategy``, until every balance is zero.
+
+    Each month, interest at ``annual_rate`` (a fraction; 0 when the lenders agree to stop
+    interest) is added to each open balance first, rounded half up. In the last month only
+    what is still owed is paid.
+    """
+    if strategy not in STRATEGIES:
+        raise ValueError(f"strategy must be one of {STRATEGIES}")
+    if monthly <= 0:
+        raise ValueError("monthly must be positive")
+    rate = Decimal(annual_rate) / 12
+    balances = [d.balance for d in debts]
+    order = priority_order(debts, strategy) if strategy != "pro_rata" else []
+    floors = [cap_floor(d, Decimal(annual_rate)) for d in debts]
+    rows: list[list[tuple[int, Decimal, Decimal, Decimal]]] = [[] for _ in debts]
+    month = 0
+    while any(b > 0 for b in balances) and month < max_months:
+        month += 1
+        interest = [_cents(b * rate) if b > 0 else ZERO for b in balances]
+        balances = [b + i for b, i in zip(balances, interest, strict=True)]
+        shares = allocate(monthly, balances, strategy, order, floors)
+        for i, share in enumerate(shares):
+            if share > 0 or interest[i] > 0:
+                balances[i] -= share
+                rows[i].append((month, share, interest[i], balances[i]))
+    dates = payment_dates(first, month, pay_day=pay_day)
+    lenders = [
+        LenderSchedule(
+            debt,
+            [
+                Payment(n, dates[n - 1], amount, interest, balance)
+                for n, amount, interest, balance in rows[i]
+                if amount > 0
+            ],
+        )
+        for i, debt in enumerate(debts)
+    ]
+    finished = not any(b > 0 for b in balances)
+    return Simulation(lenders, month, finished)
+
+
+def monthly_for_months(
+    debts: list[Debt], months: int, annual_rate: Decimal = Decimal(0)
+) -> Decimal:
+    """The monthly amount that clears the whole set in ``months`` (等额本息 on the total)."""
+    total = sum((d.balance for d in debts), ZERO)
+    payment = annuity_payment(total, months, Decimal(annual_rate))
+    # Round up to the 分 so the plan never needs an extra month for a rounding crumb.
+    if Decimal(annual_rate) == 0 and payment * months < total:
+        payment += CENT
+    return payment
+
+
+# --- Growth if nothing changes ----------------------------------------------------------
+
+
+def growth(debts: list[Debt], assumed_rate: Decimal, months: int) -> Decimal:
+    """What the whole set could grow to in ``months`` if nothing is paid.
+
+    An ASSUMPTION, simple interest on the principal: each debt at its own known rate, or at
+    ``assumed_rate`` (a fraction the borrower can change) when its rate is unknown.
+    """
+    total = ZERO
+    for debt in debts:
+        rate = debt.rate if debt.rate is not None else Decimal(assumed_rate)
+        total += debt.balance + _cents(debt.principal * rate * months / 12)
+    return total
+
+
+# --- Options side by side and the plan -------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Option:
+    code: str  # "nothing" | "instalments" | "settlement" | "pro_rata"
+    monthly: Decimal | None  # None for a one-off payment
+    months: int | None  # None: does not end
+    total_paid: Decimal
+    fits: bool | None  # None: not a payment plan (nothing changes)
+    one_off: Decimal | None = None
+    note: str = ""  # a code for the template: "capped", "never", "no_room", "over_cap", ""
+    owed_later: list[tuple[int, Decimal]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Plan:
+    """The computed plan: options side by side and the chosen month-by-month schedule.
+
+    ``monthly`` and ``months`` describe the chosen plan (``months`` is 0 when it never
+    finishes). ``available`` is what the budget leaves for debts after the reserve (None when
+    no budget was entered). ``fits`` is True when ``monthly <= available``.
+    """
+
+    debts: list[Debt]
+    available: Decimal | None
+    monthly: Decimal
+    months: int
+    strategy: str
+    plan_rate: Decimal
+    assumed_rate: Decimal
+    first_date: dt.date
+    pay_day: int
+    simulation: Simulation
+    options: list[Option]
+    fits: bool | None
+    min_monthly: Decimal = ZERO  # the least that keeps every capped debt within its cap
+
+    @property
+    def total_owed(self) -> Decimal:
+        return sum((d.balance for d in self.debts), ZERO)
+
+    @property
+    def schedules(self) -> list[LenderSchedule]:
+        return self.simulation.lenders
+
+    @property
+    def total_paid(self) -> Decimal:
+        return self.simulation.total_paid
+
+    @property
+    def finished(self) -> bool:
+        return self.simulation.finished
+
+    @property
+    def over_cap(self) -> list[LenderSchedule]:
+        return [s for s in self.simulation.lenders if s.over_cap]
+
+    @property
+    def last_date(self) -> dt.date | None:
+        dates = [s.payments[-1].date for s in self.simulation.lenders if s.payments]
+        return max(dates) if dates else None
+
+
+def _fits(monthly: Decimal, available: Decimal | None) -> bool | None:
+    return None if available is None else monthly <= available
+
+
+def instalment_option(
+    debts: list[Debt], months: int, plan_rate: Decimal, available: Decimal | None
+) -> Option:
+    """Ask each lender for instalments over ``months`` (a credit card never beyond 60).
+
+    ``monthly`` is the largest month's total (the last instalment carries the remainder)."""
+    per_debt = []
+    capped = False
+    for debt in debts:
+        n = months
+        if debt.month_cap is not None and n > debt.month_cap:
+            n, capped = debt.month_cap, True
+        per_debt.append(instalments(debt.balance, n, annual_rate=plan_rate))
+    longest = max(len(p) for p in per_debt)
+    by_month = [sum((p[m] for p in per_debt if m < len(p)), ZERO) for m in range(longest)]
+    peak = max(by_month)
+    return Option(
+        "instalments",
+        peak,
+        longest,
+        sum((sum(p, ZERO) for p in per_debt), ZERO),
+        _fits(peak, available),
+        note="capped" if capped else "",
+    )
+
+
+def build_options(
+    debts: list[Debt],
+    *,
+    available: Decimal | None,
+    months: int,
+    plan_rate: Decimal,
+    assumed_rate: Decimal,
+    settlement_share: Decimal,
+    lump_sum: Decimal | None,
+    first: dt.date,
+    pay_day: int,
+) -> list[Option]:
+    total = sum((d.balance for d in debts), ZERO)
+    options = [
+        Option(
+            "nothing",
+            ZERO,
+            None,
+            growth(debts, assumed_rate, 12),
+            None,
+            owed_later=[(m, growth(debts, assumed_rate, m)) for m in GROWTH_MONTHS],
+        )
+    ]
+    options.append(instalment_option(debts, months, plan_rate, available))
+    offer = _cents(total * settlement_share)
+    options.append(
+        Option(
+            "settlement",
+            None,
+            1,
+            offer,
+            None if lump_sum is None else offer <= lump_sum,
+            one_off=offer,
+        )
+    )
+    if available is None or available <= 0:
+        options.append(Option("pro_rata", None, None, total, False, note="no_room"))
+    else:
+        sim = simulate(
+            debts,
+            available,
+            strategy="pro_rata",
+            annual_rate=plan_rate,
+            first=first,
+            pay_day=pay_day,
+        )
+        note = (
+            "never"
+            if not sim.finished
+            else ("over_cap" if any(s.over_cap for s in sim.lenders) else "")
+        )
+        options.append(
+            Option(
+                "pro_rata",
+                available,
+                sim.months if sim.finished else None,
+                sim.total_paid,
+                True,
+                note=note,
+            )
+        )
+    return options
+
+
+def build_plan(
+    debts: list[Debt],
+    *,
+    available: Decimal | None,
+    first: dt.date,
+    pay_day: int,
+    monthly: Decimal | None = None,
+    months: int | None = None,
+    strategy: str = "pro_rata",
+    plan_rate: Decimal = Decimal(0),
+    assumed_rate: Decimal = DEFAULT_ASSUMED_RATE,
+    settlement_share: Decimal = Decimal("0.5"),
+    lump_sum: Decimal | None = None,
+) -> Plan:
+    """The whole plan. Give ``monthly`` (amount per month) or ``months`` (length); with
+    neither, the plan pays what the budget leaves, or, with no room in the budget, spreads
+    the debts over the longest allowed time (60 months, the credit-card limit)."""
+    if not debts:
+        raise ValueError("a plan needs at least one debt")
+    if monthly is None and months is None:
+        if available is not None and available > 0:
+            monthly = available
+        else:
+            months = CREDIT_CARD_MAX_MONTHS
+    if monthly is None:
+        assert months is not None
+        monthly = monthly_for_months(debts, months, plan_rate)
+    monthly = _cents(Decimal(monthly))
+    sim = simulate(
+        debts, monthly, strategy=strategy, annual_rate=plan_rate, first=first, pay_day=pay_day
+    )
+    option_months = months or (sim.months if sim.finished else CREDIT_CARD_MAX_MONTHS)
+    if months is None:
+        # Instalments of the same length as the plan can need a few 分 more in the last
+        # month; offer the shortest length whose every month fits the chosen amount.
+        for _ in range(3):
+            if instalment_option(debts, option_months, plan_rate, None).monthly <= monthly:
+                break
+            option_months = min(option_months + 1, MAX_MONTHS)
+    options = build_options(
+        debts,
+        available=available,
+        months=min(option_months, MAX_MONTHS),
+        plan_rate=plan_rate,
+        assumed_rate=assumed_rate,
+        settlement_share=settlement_share,
+        lump_sum=lump_sum,
+        first=first,
+        pay_day=pay_day,
+    )
+    return Plan(
+        debts=debts,
+        available=available,
+        monthly=monthly,
+        months=sim.months if sim.finished else 0,
+        strategy=strategy,
+        plan_rate=Decimal(plan_rate),
+        assumed_rate=Decimal(assumed_rate),
+        first_date=first,
+        pay_day=pay_day,
+        simulation=sim,
+        options=options,
+        fits=_fits(monthly, available),
+        min_monthly=sum((cap_floor(d, Decimal(plan_rate)) for d in debts), ZERO),
+    )
