@@ -1,0 +1,136 @@
+"""Optional Redis cache: content cached in a real Redis is invalidated when an editor saves.
+
+A real redis-server is started on a free loopback port for these tests (no persistence) and
+stopped afterwards. `scripts/system-deps bench` installs it; without it the tests are skipped
+with a reason. The app itself is correct without Redis (locmem cache, the default).
+"""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import subprocess
+import time
+from collections.abc import Iterator
+
+import pytest
+import redis
+from django.core.cache import caches
+from django.test import Client
+
+from advisor import content as content_reads
+from advisor import models
+
+REDIS_SERVER = shutil.which("redis-server")
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.skipif(
+        REDIS_SERVER is None,
+        reason="redis-server is not installed (run: scripts/system-deps bench)",
+    ),
+]
+PREFIX = "bhtest"
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def redis_url() -> Iterator[str]:
+    port = free_port()
+    server = subprocess.Popen(
+        [
+            REDIS_SERVER,
+            "--bind",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--save",
+            "",
+            "--appendonly",
+            "no",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    client = redis.Redis(host="127.0.0.1", port=port)
+    try:
+        for _ in range(100):
+            try:
+                if client.ping():
+                    break
+            except redis.ConnectionError:
+                time.sleep(0.05)
+        else:
+            pytest.fail("redis-server did not answer on 127.0.0.1")
+        yield f"redis://127.0.0.1:{port}/0"
+    finally:
+        client.close()
+        server.terminate()
+        server.wait(timeout=10)
+
+
+@pytest.fixture
+def redis_cache(settings, redis_url: str) -> Iterator[redis.Redis]:  # noqa: ANN001
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": redis_url,
+            "KEY_PREFIX": PREFIX,
+        }
+    }
+    raw = redis.Redis.from_url(redis_url)
+    raw.flushdb()
+    yield raw
+    raw.flushdb()
+    raw.close()
+
+
+def content_keys(raw: redis.Redis) -> list[str]:
+    return sorted(key.decode() for key in raw.keys(f"{PREFIX}:*content:*"))
+
+
+def test_pages_read_content_through_the_redis_cache(
+    content: None, redis_cache: redis.Redis, client: Client
+) -> None:
+    assert "RedisCache" in type(caches["default"]).__name__
+    response = client.get("/")
+    assert response.status_code == 200
+    keys = content_keys(redis_cache)
+    assert any(key.endswith(":facts:home") for key in keys), keys
+
+    expected = [fact.slug for fact in models.Fact.objects.published().filter(topic="home")]
+    assert "home-no-fee" in expected
+    with pytest.MonkeyPatch.context() as patch:
+        # A second read must come from Redis, not the database.
+        patch.setattr(models.Fact.objects, "published", lambda: pytest.fail("read the database"))
+        assert [fact.slug for fact in content_reads.facts("home")] == expected
+
+
+def test_an_editor_saving_a_row_invalidates_content_cached_in_redis(
+    content: None, redis_cache: redis.Redis, client: Client
+) -> None:
+    assert "协商还款不需要付费找中介" in client.get("/").content.decode()
+    generation_key = f"{PREFIX}:1:content:generation"
+    before = int(redis_cache.get(generation_key))
+
+    fact = models.Fact.objects.get(slug="home-no-fee")
+    fact.title_zh_hans = "编辑刚刚改过的标题"
+    fact.save()  # what the admin's change form does
+
+    # The shared generation number moved in Redis, so every app server stops using old keys.
+    assert int(redis_cache.get(generation_key)) == before + 1
+    html = client.get("/").content.decode()
+    assert "编辑刚刚改过的标题" in html
+    assert "协商还款不需要付费找中介" not in html
+
+
+def test_an_editor_deleting_a_row_invalidates_content_cached_in_redis(
+    content: None, redis_cache: redis.Redis, client: Client
+) -> None:
+    assert "协商还款不需要付费找中介" in client.get("/").content.decode()
+    models.Fact.objects.get(slug="home-no-fee").delete()
+    assert "协商还款不需要付费找中介" not in client.get("/").content.decode()
