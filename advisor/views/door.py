@@ -1,5 +1,329 @@
-"""Views for this part of the site (to be built; see its issue)."""
+"""At the door: the visitor checklist, rights, the scam checker, the evidence log, the door card.
+
+Every step is a plain link or form (POST -> redirect -> GET); htmx only swaps the result in
+place. Checklist ticks live in the session area "door"; the evidence log lives only encrypted
+under the save code (advisor.evidence).
+"""
 
 from __future__ import annotations
 
-urlpatterns: list = []
+import contextlib
+from typing import Any
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import path
+from django.utils import timezone
+from django.utils.translation import gettext, gettext_noop
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from advisor import content, doorlogic, evidence, savecodes, session
+from advisor.forms.door import EvidenceEntryForm, SaveCodeForm, TicksForm
+from advisor.http import HtmxHttpRequest
+from advisor.pdf import pdf_response, render_pdf
+
+AREA = "door"
+BAD_CODE = gettext_noop(
+    "这个保存码打不开任何记录：可能输错了，或者超过90天没有使用，已经自动删除。"
+)
+
+
+# --- helpers -----------------------------------------------------------------------------
+
+
+def _channels() -> dict[str, Any]:
+    by_number = {channel.number: channel for channel in content.help_channels()}
+    return {
+        "channels": content.help_channels(),
+        "police": by_number.get("110"),
+        "antifraud": by_number.get("96110"),
+        "complaints": by_number.get("12378"),
+    }
+
+
+def _door_checklist() -> tuple[Any, list[Any], list[Any]]:
+    checklist, items = content.checklist("door")
+    steps = [item for item in items if not item.red_flag]
+    flags = [item for item in items if item.red_flag]
+    return checklist, steps, flags
+
+
+def _ticks(request: HttpRequest, key: str, codes: list[str]) -> list[str]:
+    stored = session.load(request, AREA).get(key, [])
+    return doorlogic.clean_codes(stored if isinstance(stored, list) else [], codes)
+
+
+def _store_ticks(request: HttpRequest, key: str, codes: list[str]) -> None:
+    data = session.load(request, AREA)
+    data[key] = codes
+    session.store(request, AREA, data)
+
+
+def _door_result(request: HttpRequest) -> dict[str, Any]:
+    _, steps, flags = _door_checklist()
+    codes = [item.code for item in steps + flags]
+    ticked = _ticks(request, "ticked", codes)
+    result = doorlogic.door_verdict(ticked, [item.code for item in flags])
+    seen = [item for item in flags if item.code in result.red_flags]
+    return {"result": result, "verdict": result.verdict.value, "seen_flags": seen, "ticked": ticked}
+
+
+# --- the visitor page --------------------------------------------------------------------
+
+
+@require_GET
+def visitor(request: HttpRequest) -> HttpResponse:
+    checklist, steps, flags = _door_checklist()
+    context = {
+        "checklist": checklist,
+        "steps": steps,
+        "flags": flags,
+        "lenders": content.lenders(),
+        "facts": content.facts("door"),
+        "night_now": doorlogic.is_night(timezone.localtime()),
+        **_door_result(request),
+        **_channels(),
+    }
+    return render(request, "advisor/door/visitor.html", context)
+
+
+@require_POST
+def visitor_check(request: HtmxHttpRequest) -> HttpResponse:
+    _, steps, flags = _door_checklist()
+    codes = [item.code for item in steps + flags]
+    form = TicksForm(request.POST, codes=codes)
+    ticked = form.cleaned_data["ticked"] if form.is_valid() else []
+    _store_ticks(request, "ticked", doorlogic.clean_codes(ticked, codes))
+    if request.htmx:
+        return render(
+            request, "advisor/door/_result.html", {**_door_result(request), **_channels()}
+        )
+    return redirect("advisor-visitor-result")
+
+
+@require_GET
+def visitor_result(request: HttpRequest) -> HttpResponse:
+    return render(request, "advisor/door/result.html", {**_door_result(request), **_channels()})
+
+
+@require_POST
+def visitor_reset(request: HttpRequest) -> HttpResponse:
+    _store_ticks(request, "ticked", [])
+    return redirect("advisor-visitor")
+
+
+# --- door card -----------------------------------------------------------------------------
+
+
+def _card_context() -> dict[str, Any]:
+    _, steps, _flags = _door_checklist()
+    confirmed = [lender for lender in content.lenders() if lender.shown_hotline]
+    return {"steps": steps, "lenders": confirmed, "printed_on": timezone.localdate(), **_channels()}
+
+
+@require_GET
+def door_card(request: HttpRequest) -> HttpResponse:
+    return render(request, "advisor/door/card.html", _card_context())
+
+
+@require_GET
+def door_card_pdf(request: HttpRequest) -> HttpResponse:
+    size = "a4" if request.GET.get("size") == "a4" else "a6"
+    pdf = render_pdf(f"pdf/doorcard_{size}.html", _card_context(), request)
+    return pdf_response(pdf, f"door-card-{size}.pdf")
+
+
+# --- rights ---------------------------------------------------------------------------------
+
+
+@require_GET
+def rights(request: HttpRequest) -> HttpResponse:
+    context = {
+        "limits": content.facts("rights_limits"),
+        "outcomes": content.facts("rights_outcomes"),
+        "credit": content.facts("credit"),
+        **_channels(),
+    }
+    return render(request, "advisor/door/rights.html", context)
+
+
+# --- scam checker ----------------------------------------------------------------------------
+
+
+@require_GET
+def scam(request: HttpRequest) -> HttpResponse:
+    checklist, items = content.checklist("scam")
+    ticked = _ticks(request, "scam", [item.code for item in items])
+    context = {
+        "checklist": checklist,
+        "items": items,
+        "ticked": ticked,
+        "facts": content.facts("scam"),
+        **_scam_result(request),
+    }
+    return render(request, "advisor/door/scam.html", context)
+
+
+def _scam_result(request: HttpRequest) -> dict[str, Any]:
+    _, items = content.checklist("scam")
+    ticked = _ticks(request, "scam", [item.code for item in items])
+    return {"seen": [item for item in items if item.code in ticked], **_channels()}
+
+
+@require_POST
+def scam_check(request: HtmxHttpRequest) -> HttpResponse:
+    _, items = content.checklist("scam")
+    codes = [item.code for item in items]
+    form = TicksForm(request.POST, codes=codes)
+    ticked = form.cleaned_data["ticked"] if form.is_valid() else []
+    _store_ticks(request, "scam", doorlogic.clean_codes(ticked, codes))
+    if request.htmx:
+        return render(request, "advisor/door/_scam_result.html", _scam_result(request))
+    return redirect("advisor-scam-result")
+
+
+@require_GET
+def scam_result(request: HttpRequest) -> HttpResponse:
+    return render(request, "advisor/door/scam_result.html", _scam_result(request))
+
+
+# --- evidence log ---------------------------------------------------------------------------
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def evidence_log(request: HttpRequest) -> HttpResponse:
+    if not evidence.has_log(request):
+        had_code = bool(session.save_code(request))
+        return render(request, "advisor/door/evidence_start.html", {"expired": had_code})
+    form = EvidenceEntryForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        evidence.add(
+            request,
+            when=form.moment,
+            kind=form.cleaned_data["kind"],
+            who=form.cleaned_data["who"],
+            what=form.cleaned_data["what"],
+            attachments=form.cleaned_data["attachments"],
+        )
+        return redirect("advisor-evidence")
+    context = {
+        "form": form,
+        "entries": evidence.entries_for_display(request),
+        "lenders": content.lenders(),
+    }
+    return render(request, "advisor/door/evidence.html", context)
+
+
+@require_POST
+def evidence_start(request: HttpRequest) -> HttpResponse:
+    new_code = evidence.start(request)
+    if new_code is None:
+        return redirect("advisor-evidence")
+    data = session.load(request, AREA)
+    data["show_code"] = True
+    session.store(request, AREA, data)
+    response = redirect("advisor-evidence-code")
+    session.remember_save_code(response, new_code, secure=request.is_secure())
+    return response
+
+
+@never_cache
+@require_GET
+def evidence_code(request: HttpRequest) -> HttpResponse:
+    """Shows the save code once, right after it was made."""
+    data = session.load(request, AREA)
+    code = session.save_code(request)
+    if not data.pop("show_code", False) or not code:
+        return redirect("advisor-evidence")
+    session.store(request, AREA, data)
+    return render(request, "advisor/door/evidence_code.html", {"code": code})
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def evidence_open(request: HttpRequest) -> HttpResponse:
+    form = SaveCodeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        code = form.cleaned_data["code"]
+        try:
+            savecodes.get(code)
+        except savecodes.BadCode:
+            form.add_error("code", gettext(BAD_CODE))
+        else:
+            response = redirect("advisor-evidence")
+            session.remember_save_code(response, code, secure=request.is_secure())
+            return response
+    return render(request, "advisor/door/evidence_open.html", {"form": form})
+
+
+@require_POST
+def evidence_delete(request: HttpRequest, entry_id: str) -> HttpResponse:
+    with contextlib.suppress(evidence.NoLog):
+        evidence.remove(request, entry_id)
+    return redirect("advisor-evidence")
+
+
+@require_POST
+def evidence_forget(request: HttpRequest) -> HttpResponse:
+    """Stop using the log on this device (the data stays, openable with the code)."""
+    response = redirect("advisor-evidence")
+    session.forget_save_code(response)
+    return response
+
+
+def _summary_context(request: HttpRequest) -> dict[str, Any]:
+    try:
+        entries = evidence.entries_for_display(request)
+    except evidence.NoLog:
+        raise Http404 from None
+    to = "12378" if request.GET.get("to") == "12378" else "lender"
+    lender = content.lender(request.GET.get("lender", "")) if to == "lender" else None
+    night = [e for e in entries if e["moment"] and doorlogic.is_night(e["moment"])]
+    return {
+        "entries": entries,
+        "to": to,
+        "lender": lender,
+        "night_count": len(night),
+        "third_party_count": sum(1 for e in entries if e["kind"] == "third_party"),
+        "visit_count": sum(1 for e in entries if e["kind"] == "visit"),
+        "printed_on": timezone.localdate(),
+        "query": request.GET.urlencode(),
+        **_channels(),
+    }
+
+
+@never_cache
+@require_GET
+def evidence_summary(request: HttpRequest) -> HttpResponse:
+    return render(request, "advisor/door/evidence_summary.html", _summary_context(request))
+
+
+@never_cache
+@require_GET
+def evidence_pdf(request: HttpRequest) -> HttpResponse:
+    pdf = render_pdf("pdf/evidence_summary.html", _summary_context(request), request)
+    return pdf_response(pdf, "evidence-summary.pdf")
+
+
+urlpatterns = [
+    path("visitor/", visitor, name="advisor-visitor"),
+    path("visitor/check/", visitor_check, name="advisor-visitor-check"),
+    path("visitor/result/", visitor_result, name="advisor-visitor-result"),
+    path("visitor/reset/", visitor_reset, name="advisor-visitor-reset"),
+    path("visitor/card/", door_card, name="advisor-door-card"),
+    path("visitor/card.pdf", door_card_pdf, name="advisor-door-card-pdf"),
+    path("rights/", rights, name="advisor-rights"),
+    path("scam/", scam, name="advisor-scam"),
+    path("scam/check/", scam_check, name="advisor-scam-check"),
+    path("scam/result/", scam_result, name="advisor-scam-result"),
+    path("evidence/", evidence_log, name="advisor-evidence"),
+    path("evidence/start/", evidence_start, name="advisor-evidence-start"),
+    path("evidence/code/", evidence_code, name="advisor-evidence-code"),
+    path("evidence/open/", evidence_open, name="advisor-evidence-open"),
+    path("evidence/forget/", evidence_forget, name="advisor-evidence-forget"),
+    path("evidence/<slug:entry_id>/delete/", evidence_delete, name="advisor-evidence-delete"),
+    path("evidence/summary/", evidence_summary, name="advisor-evidence-summary"),
+    path("evidence/summary.pdf", evidence_pdf, name="advisor-evidence-pdf"),
+]

@@ -1,0 +1,189 @@
+"""The evidence log: calls, texts, visits and contacts to family or employer.
+
+The log is kept ONLY encrypted under the borrower's save code (area "evidence" of the
+save-code bundle, see advisor.savecodes); the code lives only in the ``bh_save`` cookie.
+Nothing from the log goes into the session, another table or a log file. Bundles unused for
+90 days are deleted by ``purge_saved``; "erase my data" deletes the bundle at once.
+
+Other parts read the log through ``load_entries(request)``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import secrets
+from typing import Any
+
+from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
+
+from advisor import savecodes, session
+
+AREA = "evidence"
+MAX_ENTRIES = 300
+
+KINDS: dict[str, Any] = {
+    "call": _("电话"),
+    "message": _("短信或微信消息"),
+    "visit": _("上门"),
+    "third_party": _("联系了我的家人、朋友或单位"),
+    "other": _("其他"),
+}
+
+_CACHE_ATTR = "_bh_evidence_log"
+
+
+class NoLog(Exception):
+    """There is no save code on this device, or it no longer opens anything."""
+
+
+def kind_label(kind: str) -> str:
+    return str(KINDS.get(kind, KINDS["other"]))
+
+
+def _code(request: HttpRequest) -> str:
+    return session.save_code(request)
+
+
+def _read(request: HttpRequest) -> list[dict[str, Any]]:
+    """The stored entries (with their ids), decrypted with the cookie's code; raises NoLog."""
+    cached = getattr(request, _CACHE_ATTR, None)
+    if cached is not None:
+        return cached
+    code = _code(request)
+    if not code:
+        raise NoLog
+    try:
+        bundle = savecodes.get(code)
+    except savecodes.BadCode:
+        raise NoLog from None
+    area = bundle.get(AREA)
+    raw = area.get("entries", []) if isinstance(area, dict) else []
+    entries = [_normalise(entry) for entry in raw if isinstance(entry, dict)]
+    setattr(request, _CACHE_ATTR, entries)
+    return entries
+
+
+def _normalise(entry: dict[str, Any]) -> dict[str, Any]:
+    attachments = entry.get("attachments") or []
+    return {
+        "id": str(entry.get("id") or ""),
+        "when": str(entry.get("when") or ""),
+        "kind": entry.get("kind") if entry.get("kind") in KINDS else "other",
+        "who": str(entry.get("who") or ""),
+        "what": str(entry.get("what") or ""),
+        "attachments": [str(name) for name in attachments if str(name).strip()],
+    }
+
+
+def _sort_key(entry: dict[str, Any]) -> str:
+    return entry["when"]
+
+
+def _write(request: HttpRequest, entries: list[dict[str, Any]]) -> None:
+    code = _code(request)
+    if not code:
+        raise NoLog
+    entries = sorted(entries, key=_sort_key)
+    savecodes.update(code, AREA, {"entries": entries})
+    setattr(request, _CACHE_ATTR, entries)
+
+
+def has_log(request: HttpRequest) -> bool:
+    try:
+        _read(request)
+    except NoLog:
+        return False
+    return True
+
+
+def entries_for_display(request: HttpRequest) -> list[dict[str, Any]]:
+    """Entries with ids and parsed datetimes, oldest first; raises NoLog."""
+    shown = []
+    for entry in _read(request):
+        shown.append(
+            {**entry, "moment": parse_when(entry["when"]), "kind_label": kind_label(entry["kind"])}
+        )
+    return shown
+
+
+def load_entries(request: HttpRequest) -> list[dict[str, Any]]:
+    """The borrower's evidence log, oldest first, or [] when there is none.
+
+    Each entry: ``when`` (ISO datetime, local time, e.g. "2026-11-23T21:40"), ``kind``
+    (one of KINDS: call, message, visit, third_party, other; ``kind_label(kind)`` gives
+    the words), ``who``, ``what`` and ``attachments`` (a list of file names). The texts are
+    the borrower's own words: escape them when showing them.
+    """
+    try:
+        entries = _read(request)
+    except NoLog:
+        return []
+    return [
+        {
+            "when": e["when"],
+            "kind": e["kind"],
+            "who": e["who"],
+            "what": e["what"],
+            "attachments": list(e["attachments"]),
+        }
+        for e in entries
+    ]
+
+
+def parse_when(value: str) -> dt.datetime | None:
+    try:
+        return dt.datetime.fromisoformat(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def start(request: HttpRequest) -> str | None:
+    """Make sure this device has a log. Returns a NEW code to show once, or None if it had one."""
+    code = _code(request)
+    if code:
+        try:
+            bundle = savecodes.get(code)
+        except savecodes.BadCode:
+            bundle = None
+        if bundle is not None:
+            if not isinstance(bundle.get(AREA), dict):
+                savecodes.update(code, AREA, {"entries": []})
+            return None
+    return savecodes.create({AREA: {"entries": []}})
+
+
+def add(
+    request: HttpRequest,
+    *,
+    when: dt.datetime,
+    kind: str,
+    who: str,
+    what: str,
+    attachments: list[str],
+) -> None:  # noqa: E501
+    entries = list(_read(request))
+    if len(entries) >= MAX_ENTRIES:
+        entries = entries[-(MAX_ENTRIES - 1) :]
+    entries.append(
+        {
+            "id": secrets.token_hex(4),
+            "when": when.replace(second=0, microsecond=0, tzinfo=None).isoformat(
+                timespec="minutes"
+            ),
+            "kind": kind if kind in KINDS else "other",
+            "who": who,
+            "what": what,
+            "attachments": attachments,
+        }
+    )
+    _write(request, entries)
+
+
+def remove(request: HttpRequest, entry_id: str) -> bool:
+    entries = _read(request)
+    kept = [entry for entry in entries if entry["id"] != entry_id]
+    if len(kept) == len(entries):
+        return False
+    _write(request, kept)
+    return True
