@@ -98,6 +98,19 @@ def estimate_version() -> models.EstimateVersion | None:
     )
 
 
+def all_sourced() -> list[tuple[str, list[models.Sourced]]]:
+    """Published items of every content model, for the sources page: (model name, items)."""
+
+    def build() -> list[tuple[str, list[models.Sourced]]]:
+        return [
+            (str(model._meta.verbose_name_plural), list(model.objects.published()))
+            for model in models.CONTENT_MODELS
+            if model is not models.EstimateVersion
+        ]
+
+    return _cached("all-sourced", build)
+
+
 for _model in models.CONTENT_MODELS:
     post_save.connect(invalidate, sender=_model, dispatch_uid=f"content-save-{_model.__name__}")
     post_delete.connect(invalidate, sender=_model, dispatch_uid=f"content-del-{_model.__name__}")

@@ -139,6 +139,15 @@ class Sourced(models.Model):
         # No Traditional text written yet: convert the Simplified one rather than show it.
         return to_traditional(fallback) if suffix == "zh_hant" else fallback
 
+    label_field = "title"
+
+    @property
+    def label(self) -> str:
+        """The item's name in the active language (its title, name or text)."""
+        return (
+            self.t(self.label_field) if hasattr(self, f"{self.label_field}_zh_hans") else str(self)
+        )
+
     @property
     def is_live(self) -> bool:
         day = today()
@@ -171,6 +180,7 @@ def hant(verbose: str, *, long: bool = False) -> models.Field:
 
 
 class Lender(Sourced):
+    label_field = "name"
     name_zh_hans = zh("名称")
     name_en = en("名称")
     name_zh_hant = hant("名称")
@@ -220,6 +230,8 @@ class Lender(Sourced):
 class HelpChannel(Sourced):
     """A complaint or help line: 12378, 12363, 110, 96110, 12321 and the like."""
 
+    label_field = "name"
+
     name_zh_hans = zh("名称")
     name_en = en("名称")
     name_zh_hant = hant("名称")
@@ -262,6 +274,7 @@ class Checklist(Sourced):
 
 
 class ChecklistItem(Sourced):
+    label_field = "text"
     text_zh_hans = zh("条目内容", long=True)
     text_en = en("条目内容", long=True)
     text_zh_hant = hant("条目内容", long=True)

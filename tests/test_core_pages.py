@@ -102,3 +102,18 @@ def test_the_language_switch_is_in_the_header(client: Client) -> None:
     header = html[html.index("<header") : html.index("</header>")]
     assert 'action="/i18n/setlang/"' in header
     assert 'value="en"' in header and 'value="zh-hant"' in header
+
+
+def test_sources_page_lists_every_published_item_with_its_source_and_date(
+    client: Client, content: None
+) -> None:
+    from advisor.models import HelpChannel
+
+    html = client.get("/sources/").content.decode()
+    channel = HelpChannel.objects.get(slug="nfra-12378")
+    assert channel.name_zh_hans in html
+    assert channel.source_title in html
+    assert channel.reviewed_on.isoformat() in html
+    channel.status = "draft"
+    channel.save()
+    assert channel.name_zh_hans not in client.get("/sources/").content.decode()

@@ -60,6 +60,12 @@ def privacy(request: HttpRequest) -> HttpResponse:
     return render(request, "advisor/privacy.html")
 
 
+@require_GET
+def sources(request: HttpRequest) -> HttpResponse:
+    """Every published fact with its source, tier and review date, newest review first."""
+    return render(request, "advisor/sources.html", {"groups": content.all_sourced()})
+
+
 def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
     return render(request, "errors/400.html", status=400)
 
@@ -88,5 +94,6 @@ urlpatterns = [
     path("erase/done/", erased, name="advisor-erased"),
     path("start-again/", start_again, name="advisor-start-again"),
     path("privacy/", privacy, name="advisor-privacy"),
+    path("sources/", sources, name="advisor-sources"),
     path("healthz", healthz, name="advisor-healthz"),
 ]
