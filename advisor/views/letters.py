@@ -1,5 +1,384 @@
-"""Views for this part of the site (to be built; see its issue)."""
+"""Negotiation letters: a library indexed by situation, a gate page, the letter page.
+
+Privacy: the borrower's personal details (name, ID, phone, address, contract number) and
+the letter text are never stored. They travel only in the posted form: every step
+re-posts them (hidden fields), and the PDF and Word files are built from the posted text.
+These views never write to the session (they only read the check, the plan and the
+evidence log to pre-fill) and never log request data.
+
+Because nothing may be stored, the letter page answers its POST with the next page
+directly instead of POST → redirect → GET; personal details are never put in a URL.
+"""
 
 from __future__ import annotations
 
-urlpatterns: list = []
+import datetime as dt
+from collections.abc import Iterable
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import path
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods
+
+from advisor import content, letter
+from advisor.docx import build_letter
+from advisor.forms.letters import DetailsForm, LetterTextForm, typed_keys
+from advisor.models import LetterTemplate, today
+from advisor.money import format_yuan
+from advisor.pdf import pdf_response, render_pdf
+
+# The library, indexed by situation (StepChange / National Debtline style).
+GROUPS: list[tuple[Any, list[str]]] = [
+    (
+        gettext_lazy("想和贷款机构商量怎么还"),
+        ["card-instalment", "loan-negotiation", "fee-waiver", "phone-confirmation"],
+    ),
+    (
+        gettext_lazy("催收的方式让我受不了"),
+        ["complaint-lender", "complaint-12378", "family-notice"],
+    ),
+    (gettext_lazy("已经还清，或者征信记录有错"), ["settlement-certificate", "credit-dispute"]),
+]
+# "Not the right letter?" — where each gate page points instead.
+ALTERNATIVES: dict[str, list[str]] = {
+    "card-instalment": ["loan-negotiation", "fee-waiver"],
+    "loan-negotiation": ["card-instalment", "fee-waiver"],
+    "fee-waiver": ["card-instalment", "loan-negotiation"],
+    "phone-confirmation": ["card-instalment", "loan-negotiation"],
+    "complaint-lender": ["complaint-12378", "family-notice"],
+    "complaint-12378": ["complaint-lender", "credit-dispute"],
+    "family-notice": ["complaint-lender"],
+    "settlement-certificate": ["credit-dispute"],
+    "credit-dispute": ["settlement-certificate"],
+}
+# Letters written about one debt (the borrower picks which one from the check).
+CARD_ONLY = {"card-instalment"}
+NOT_FOR_CARDS = {"loan-negotiation"}
+NO_DEBT = {"family-notice"}
+
+
+def _templates() -> dict[str, LetterTemplate]:
+    return {t.slug: t for t in content.letter_templates()}
+
+
+def _template_or_404(slug: str) -> LetterTemplate:
+    found = _templates().get(slug)
+    if found is None:
+        raise Http404
+    return found
+
+
+# --- What the rest of the journey knows (each part degrades to nothing when absent) ---
+
+
+def _checked_debts(request: HttpRequest) -> list[Any]:
+    try:
+        from advisor.journey import checked_debts
+    except ImportError:  # pragma: no cover - the check is part of the site
+        return []
+    return list(checked_debts(request))
+
+
+def _evidence(request: HttpRequest) -> list[dict[str, Any]]:
+    try:
+        from advisor.evidence import kind_label, load_entries
+    except ImportError:  # pragma: no cover
+        return []
+    return [{**entry, "kind": kind_label(entry.get("kind", ""))} for entry in load_entries(request)]
+
+
+def _plan(request: HttpRequest) -> Any:
+    try:
+        from advisor.planning import current_plan
+    except ImportError:
+        return None
+    return current_plan(request)
+
+
+def _get(obj: Any, *names: str) -> Any:
+    """The first attribute or key present on a plan object (the plan's shape may vary)."""
+    for name in names:
+        if isinstance(obj, dict) and obj.get(name) not in (None, ""):
+            return obj[name]
+        value = getattr(obj, name, None)
+        if value not in (None, ""):
+            return value
+    return None
+
+
+def _yuan(value: Any) -> str:
+    if value in (None, ""):
+        return ""
+    try:
+        return format_yuan(Decimal(str(value)))
+    except (InvalidOperation, ValueError):
+        return str(value)
+
+
+def _date(value: Any, language: str) -> str:
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if isinstance(value, dt.date):
+        return letter.format_date(value, language)
+    if isinstance(value, str):
+        try:
+            return letter.format_date(dt.date.fromisoformat(value), language)
+        except ValueError:
+            return value
+    return ""
+
+
+def _plan_values(plan: Any, debt: Any, language: str) -> dict[str, str]:
+    """Pre-fill from the repayment plan: this lender's share, the months, the schedule."""
+    if plan is None:
+        return {}
+    values: dict[str, str] = {}
+    share = None
+    proposals = _get(plan, "proposals", "per_lender", "lenders") or []
+    if debt is not None:
+        for item in proposals:
+            if _get(item, "index", "debt_index") == debt.index:
+                share = item
+                break
+    source = share if share is not None else plan
+    values["monthly"] = _yuan(_get(source, "monthly", "monthly_amount", "amount_per_month"))
+    months = _get(source, "months", "instalments_count")
+    values["months"] = str(months) if months else ""
+    schedule = _get(source, "schedule") or []
+    rows = []
+    for row in list(schedule)[:120]:
+        when = _date(_get(row, "date", "due", "when"), language)
+        amount = _yuan(_get(row, "amount", "payment"))
+        if when or amount:
+            rows.append(f"{when} {amount}".strip())
+    if rows:
+        values["first_date"] = rows[0].rsplit(" ", 1)[0] if " " in rows[0] else ""
+        values["schedule"] = letter.numbered(rows)
+    values["income"] = _yuan(_get(plan, "income", "monthly_income"))
+    values["spending"] = _yuan(_get(plan, "essentials", "spending", "essential_spending"))
+    return {k: v for k, v in values.items() if v}
+
+
+def _pick_debt(slug: str, debts: list[Any], wanted: str | None) -> Any:
+    if slug in NO_DEBT or not debts:
+        return None
+    if wanted is not None and wanted.isdigit():
+        for debt in debts:
+            if debt.index == int(wanted):
+                return debt
+    for debt in debts:
+        if slug in CARD_ONLY and debt.kind == "credit_card":
+            return debt
+        if slug in NOT_FOR_CARDS and debt.kind != "credit_card":
+            return debt
+        if slug not in CARD_ONLY | NOT_FOR_CARDS:
+            return debt
+    return debts[0]
+
+
+def _prefill(
+    request: HttpRequest, template: LetterTemplate, debt: Any, language: str
+) -> dict[str, str]:
+    values: dict[str, str] = {}
+    if debt is not None:
+        values["lender"] = debt.lender_name
+        if debt.amount:
+            values["amount"] = format_yuan(debt.amount)
+        if debt.days_overdue:
+            values["days_overdue"] = str(debt.days_overdue)
+    values.update(_plan_values(_plan(request), debt, language))
+    entries = _evidence(request)
+    if entries:
+        values["incidents"] = letter.incident_lines(entries, language)
+    return values
+
+
+def _bodies(template: LetterTemplate) -> list[str]:
+    return [template.t("body", "zh-hans"), template.t("body", "en")]
+
+
+def _assemble(template: LetterTemplate, form: DetailsForm) -> str:
+    language = form.cleaned_data.get("language") or "zh-hans"
+    values = form.values()
+    values["today"] = letter.format_date(today(), language)
+    values["attachments"] = letter.numbered(_lines(template.t("evidence", language)))
+    return letter.fill(template.t("body", language), values).strip("\n")
+
+
+def _lines(text: str) -> list[str]:
+    return [line.strip() for line in (text or "").splitlines() if line.strip()]
+
+
+# --- Pages ---
+
+
+@require_GET
+def index(request: HttpRequest) -> HttpResponse:
+    templates = _templates()
+    groups = []
+    shown: set[str] = set()
+    for heading, slugs in GROUPS:
+        items = [templates[s] for s in slugs if s in templates]
+        shown.update(s for s in slugs if s in templates)
+        if items:
+            groups.append((heading, items))
+    rest = [t for slug, t in templates.items() if slug not in shown]
+    if rest:
+        groups.append((_("其他信件"), rest))
+    return render(
+        request, "advisor/letters/index.html", {"groups": groups, "facts": content.facts("letter")}
+    )
+
+
+@require_GET
+def gate(request: HttpRequest, slug: str) -> HttpResponse:
+    """'Is this letter right for you?': a plain page that explains and points elsewhere."""
+    template = _template_or_404(slug)
+    templates = _templates()
+    debts = _checked_debts(request)
+    notes = []
+    if slug in CARD_ONLY and debts and not any(d.kind == "credit_card" for d in debts):
+        notes.append(
+            _(
+                "你在评估里填写的欠款中没有信用卡。这封信只适用于信用卡；网贷和消费金融请看下面的其他信件。"
+            )
+        )
+    if slug in NOT_FOR_CARDS and debts and all(d.kind == "credit_card" for d in debts):
+        notes.append(_("你在评估里填写的欠款都是信用卡。信用卡请用“个性化分期还款申请”。"))
+    evidence_count = len(_evidence(request)) if "incidents" in typed_keys(_bodies(template)) else 0
+    return render(
+        request,
+        "advisor/letters/gate.html",
+        {
+            "template": template,
+            "notes": notes,
+            "alternatives": [templates[s] for s in ALTERNATIVES.get(slug, []) if s in templates],
+            "evidence_count": evidence_count,
+        },
+    )
+
+
+def _write_page(
+    request: HttpRequest, template: LetterTemplate, form: DetailsForm, debts: list[Any], debt: Any
+) -> HttpResponse:
+    return render(
+        request,
+        "advisor/letters/write.html",
+        {
+            "template": template,
+            "form": form,
+            "debts": [] if template.slug in NO_DEBT else debts,
+            "debt": debt,
+            "title": template.t("title"),
+        },
+    )
+
+
+def _edit_page(
+    request: HttpRequest,
+    template: LetterTemplate,
+    details: DetailsForm,
+    text_form: LetterTextForm,
+    text: str,
+) -> HttpResponse:
+    title, body = letter.split_title(text)
+    return render(
+        request,
+        "advisor/letters/edit.html",
+        {
+            "template": template,
+            "details": details,
+            "form": text_form,
+            "letter_title": title,
+            "letter_body": body,
+            "blanks": letter.blank_count(text),
+            "blank": letter.BLANK,
+            "copies": text_form.cleaned_data.get("copies", True)
+            if text_form.is_bound and text_form.is_valid()
+            else True,
+            "title": template.t("title"),
+        },
+    )
+
+
+def _outputs_context(template: LetterTemplate, text: str, copies: bool) -> dict[str, Any]:
+    title, body = letter.split_title(text)
+    return {
+        "template": template,
+        "letter_title": title,
+        "letter_body": body,
+        "copies": copies,
+        "sending": _lines(template.t("sending")),
+        "evidence": _lines(template.t("evidence")),
+    }
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def write(request: HttpRequest, slug: str) -> HttpResponse:
+    template = _template_or_404(slug)
+    keys = typed_keys(_bodies(template))
+    debts = _checked_debts(request)
+    if request.method == "GET":
+        language = (
+            request.GET.get("lang") if request.GET.get("lang") in ("zh-hans", "en") else "zh-hans"
+        )
+        debt = _pick_debt(slug, debts, request.GET.get("debt"))
+        initial = {"language": language, **_prefill(request, template, debt, language)}
+        form = DetailsForm(keys=keys, initial=initial)
+        return _write_page(request, template, form, debts, debt)
+
+    details = DetailsForm(request.POST, keys=keys)
+    if request.POST.get("step") != "edit":
+        if not details.is_valid():
+            return _write_page(request, template, details, debts, None)
+        text = _assemble(template, details)
+        return _edit_page(request, template, details, LetterTextForm(initial={"text": text}), text)
+
+    action = request.POST.get("action", "preview")
+    if action == "back":
+        details.is_valid()  # show what was typed; errors only if something was tampered with
+        return _write_page(request, template, details, debts, None)
+    if not details.is_valid():
+        return _write_page(request, template, details, debts, None)
+    text_form = LetterTextForm(request.POST)
+    if not text_form.is_valid():
+        return _edit_page(request, template, details, text_form, request.POST.get("text", ""))
+    text = text_form.cleaned_data["text"]
+    copies = text_form.cleaned_data["copies"]
+    if action == "pdf":
+        pdf = render_pdf("pdf/letter.html", _outputs_context(template, text, copies), request)
+        return pdf_response(pdf, f"letter-{template.slug}.pdf")
+    if action == "docx":
+        return _docx_response(template, text, copies)
+    return _edit_page(request, template, details, text_form, text)
+
+
+def _docx_response(template: LetterTemplate, text: str, copies: bool) -> HttpResponse:
+    sections: Iterable[tuple[str, list[str]]] = [
+        (_("寄送方法"), _lines(template.t("sending"))),
+        (_("要准备的材料"), _lines(template.t("evidence"))),
+    ]
+    data = build_letter(
+        text,
+        keep_copy_heading=_("留底副本：自己保存，不要寄出") if copies else "",
+        sections=[s for s in sections if s[1]],
+    )
+    response = HttpResponse(
+        data, content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    )
+    response["Content-Disposition"] = f'attachment; filename="letter-{template.slug}.docx"'
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+urlpatterns = [
+    path("letters/", index, name="advisor-letters"),
+    path("letters/<slug:slug>/", gate, name="advisor-letter-gate"),
+    path("letters/<slug:slug>/write/", write, name="advisor-letter-write"),
+]
