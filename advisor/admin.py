@@ -1,0 +1,395 @@
+"""The admin for content editors (legal-aid workers, not programmers).
+
+Every content model gets the same shape: a form grouped into basic fields, one section per
+language (简体中文 / English / 繁體中文), source and review, and publishing; list pages
+searchable and filterable by status, review state and source tier; actions to mark items
+reviewed today, publish and unpublish; a preview rendered like the public site; and
+django-simple-history's history page with revert (who changed what, and when).
+
+SavedBundle is deliberately not registered: it holds only borrower ciphertext, and editors
+must never see borrower data.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied
+from django.db import models
+from django.db.models import QuerySet
+from django.http import Http404, HttpRequest, HttpResponse
+from django.urls import URLPattern, path, reverse
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
+
+from advisor import admin_views
+from advisor.models import (
+    Article,
+    Checklist,
+    ChecklistItem,
+    EscalationStage,
+    EstimateVersion,
+    Fact,
+    HelpChannel,
+    Lender,
+    LetterTemplate,
+    Sourced,
+    Status,
+    today,
+)
+
+LANGUAGE_SECTIONS = (
+    ("zh_hans", _("简体中文")),
+    ("en", "English"),
+    ("zh_hant", _("繁體中文（可选）")),
+)
+SOURCE_FIELDS = (
+    "source_title",
+    "source_url",
+    "source_tier",
+    "reviewed_on",
+    "review_every_days",
+    "review_due",
+)
+PUBLISH_FIELDS = ("status", "valid_from", "valid_until", "updated_at")
+SMALL_TEXTAREA = {
+    models.TextField: {"widget": forms.Textarea(attrs={"rows": 3, "cols": 60})},
+    # Links without a scheme are taken as https (Django 6 default; silences its warning).
+    models.URLField: {"assume_scheme": "https"},
+}
+
+
+def translated_bases(model: type[models.Model]) -> list[str]:
+    """Names of the translated texts of a model: ``title`` for title_zh_hans/_en/_zh_hant."""
+    return [
+        field.name[: -len("_zh_hans")]
+        for field in model._meta.concrete_fields
+        if field.name.endswith("_zh_hans")
+    ]
+
+
+def content_fieldsets(model: type[models.Model], extra: tuple = ()) -> list[tuple[Any, dict]]:
+    bases = translated_bases(model)
+    translated = {f"{base}_{suffix}" for base in bases for suffix in ("zh_hans", "en", "zh_hant")}
+    skip = translated | set(SOURCE_FIELDS) | set(PUBLISH_FIELDS) | {"id"}
+    basic = [
+        field.name
+        for field in model._meta.concrete_fields
+        if field.editable and field.name not in skip
+    ]
+    fieldsets: list[tuple[Any, dict]] = [(_("基本信息"), {"fields": basic})]
+    for suffix, label in LANGUAGE_SECTIONS:
+        if bases:
+            fieldsets.append((label, {"fields": [f"{base}_{suffix}" for base in bases]}))
+    fieldsets.extend(extra)
+    fieldsets.append(
+        (
+            _("来源与复核"),
+            {
+                "fields": list(SOURCE_FIELDS),
+                "description": _(
+                    "每条内容都要写明来源和核实日期，网站会把它们显示在内容旁边。"
+                    "重新对照来源核实后，把“最近核实日期”改成今天（或在列表页用“标记为今天已核实”）。"
+                ),
+            },
+        )
+    )
+    fieldsets.append(
+        (
+            _("发布"),
+            {
+                "fields": list(PUBLISH_FIELDS),
+                "description": _(
+                    "保存为草稿后，可以点右上角的“预览”看看借款人会看到什么，再发布。"
+                ),
+            },
+        )
+    )
+    return fieldsets
+
+
+class ReviewStateFilter(admin.SimpleListFilter):
+    title = _("复核状态")
+    parameter_name = "review"
+
+    def lookups(self, request: HttpRequest, model_admin: admin.ModelAdmin) -> list[tuple]:
+        return [("needs", _("待复核")), ("ok", _("未到复核日期"))]
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet) -> QuerySet | None:
+        if self.value() == "needs":
+            return queryset.filter(review_due__lte=today())
+        if self.value() == "ok":
+            return queryset.filter(review_due__gt=today())
+        return None
+
+
+class ContentAdmin(SimpleHistoryAdmin):
+    """What every content model's admin shares."""
+
+    list_filter: tuple = ("status", ReviewStateFilter, "source_tier")
+    list_display_first: tuple = ("__str__",)
+    list_display_last: tuple = (
+        "status",
+        "review_state",
+        "reviewed_on",
+        "review_due",
+        "source_tier",
+        "preview_link",
+    )
+    extra_search_fields: tuple = ()
+    extra_fieldsets: tuple = ()
+    readonly_fields: tuple = ("review_due", "updated_at")
+    actions = ("mark_reviewed_today", "publish", "unpublish")
+    formfield_overrides = SMALL_TEXTAREA
+    previewable = True
+    list_per_page = 50
+    save_on_top = True
+
+    def get_list_display(self, request: HttpRequest) -> tuple:
+        last = self.list_display_last
+        if not self.previewable:
+            last = tuple(name for name in last if name != "preview_link")
+        return (*self.list_display_first, *last)
+
+    def get_search_fields(self, request: HttpRequest) -> list[str]:
+        texts = [
+            f"{base}_{suffix}"
+            for base in translated_bases(self.model)
+            for suffix in ("zh_hans", "en", "zh_hant")
+        ]
+        return [*self.extra_search_fields, *texts, "source_title"]
+
+    def get_fieldsets(self, request: HttpRequest, obj: Any = None) -> list[tuple[Any, dict]]:
+        return content_fieldsets(self.model, self.extra_fieldsets)
+
+    # List columns ----------------------------------------------------------------------
+
+    @admin.display(description=_("复核"), boolean=False, ordering="review_due")
+    def review_state(self, obj: Sourced) -> str:
+        if obj.review_due and obj.review_due <= today():
+            return format_html('<strong class="needs-review">{}</strong>', gettext("待复核"))
+        return gettext("正常")
+
+    @admin.display(description=_("预览"))
+    def preview_link(self, obj: Sourced) -> str:
+        return format_html('<a href="{}">{}</a>', self.preview_url(obj), gettext("预览"))
+
+    # Actions ---------------------------------------------------------------------------
+
+    def _save_each(
+        self, request: HttpRequest, queryset: QuerySet, reason: str, **values: Any
+    ) -> int:
+        count = 0
+        for obj in queryset:
+            for name, value in values.items():
+                setattr(obj, name, value)
+            obj._history_user = request.user
+            obj._change_reason = reason
+            obj.save()
+            self.log_change(request, obj, reason)
+            count += 1
+        return count
+
+    @admin.action(description=_("标记为今天已核实"), permissions=["change"])
+    def mark_reviewed_today(self, request: HttpRequest, queryset: QuerySet) -> None:
+        count = self._save_each(request, queryset, gettext("标记为今天已核实"), reviewed_on=today())
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d 条内容已标记为今天核实。", "%(count)d 条内容已标记为今天核实。", count
+            )
+            % {"count": count},
+            messages.SUCCESS,
+        )
+
+    @admin.action(description=_("发布"), permissions=["change"])
+    def publish(self, request: HttpRequest, queryset: QuerySet) -> None:
+        count = self._save_each(request, queryset, gettext("发布"), status=Status.PUBLISHED)
+        self.message_user(
+            request,
+            ngettext("%(count)d 条内容已发布。", "%(count)d 条内容已发布。", count)
+            % {"count": count},
+            messages.SUCCESS,
+        )
+
+    @admin.action(description=_("取消发布（改为草稿）"), permissions=["change"])
+    def unpublish(self, request: HttpRequest, queryset: QuerySet) -> None:
+        count = self._save_each(request, queryset, gettext("取消发布"), status=Status.DRAFT)
+        self.message_user(
+            request,
+            ngettext("%(count)d 条内容已改为草稿。", "%(count)d 条内容已改为草稿。", count)
+            % {"count": count},
+            messages.SUCCESS,
+        )
+
+    # Preview ---------------------------------------------------------------------------
+
+    def _info(self) -> str:
+        return f"{self.model._meta.app_label}_{self.model._meta.model_name}"
+
+    def preview_url(self, obj: Sourced) -> str:
+        return reverse(f"admin:{self._info()}_preview", args=[obj.pk])
+
+    def get_urls(self) -> list[URLPattern]:
+        urls = super().get_urls()
+        if not self.previewable:
+            return urls
+        preview = path(
+            "<path:object_id>/preview/",
+            self.admin_site.admin_view(self.preview_view),
+            name=f"{self._info()}_preview",
+        )
+        return [preview, *urls]
+
+    def preview_view(self, request: HttpRequest, object_id: str) -> HttpResponse:
+        obj = self.get_object(request, unquote(object_id))
+        if obj is None:
+            raise Http404
+        if not self.has_view_or_change_permission(request, obj):
+            raise PermissionDenied
+        return admin_views.preview(
+            request,
+            obj,
+            change_url=reverse(f"admin:{self._info()}_change", args=[obj.pk]),
+            preview_url=self.preview_url(obj),
+        )
+
+    def change_view(
+        self,
+        request: HttpRequest,
+        object_id: str,
+        form_url: str = "",
+        extra_context: dict[str, Any] | None = None,
+    ) -> HttpResponse:
+        context = dict(extra_context or {})
+        if self.previewable:
+            context["preview_url"] = reverse(f"admin:{self._info()}_preview", args=[object_id])
+        return super().change_view(request, object_id, form_url, context)
+
+
+@admin.register(Lender)
+class LenderAdmin(ContentAdmin):
+    list_display_first = ("__str__", "kind", "hotline", "hotline_confirmed", "order")
+    list_filter = ("status", ReviewStateFilter, "source_tier", "kind", "hotline_confirmed")
+    extra_search_fields = ("slug", "hotline")
+    prepopulated_fields = {"slug": ("name_en",)}
+
+
+@admin.register(HelpChannel)
+class HelpChannelAdmin(ContentAdmin):
+    list_display_first = ("__str__", "number", "order")
+    extra_search_fields = ("slug", "number")
+
+
+class ChecklistItemInline(admin.TabularInline):
+    model = ChecklistItem
+    fields = (
+        "order",
+        "code",
+        "text_zh_hans",
+        "text_en",
+        "red_flag",
+        "status",
+        "source_title",
+        "source_tier",
+    )
+    extra = 0
+    show_change_link = True
+    formfield_overrides = {
+        models.TextField: {"widget": forms.Textarea(attrs={"rows": 2, "cols": 30})},
+        models.CharField: {"widget": forms.TextInput(attrs={"size": 18})},
+    }
+    verbose_name = _("条目")
+    verbose_name_plural = _("条目（英文和繁体、补充说明请点“修改”打开条目页填写）")
+
+
+@admin.register(Checklist)
+class ChecklistAdmin(ContentAdmin):
+    list_display_first = ("__str__", "slug", "item_count")
+    extra_search_fields = ("slug",)
+    inlines = (ChecklistItemInline,)
+
+    @admin.display(description=_("条目数"))
+    def item_count(self, obj: Checklist) -> int:
+        return obj.items.count()
+
+
+@admin.register(ChecklistItem)
+class ChecklistItemAdmin(ContentAdmin):
+    list_display_first = ("__str__", "checklist", "code", "order", "red_flag")
+    list_filter = ("status", ReviewStateFilter, "source_tier", "checklist", "red_flag")
+    extra_search_fields = ("code",)
+    list_select_related = ("checklist",)
+
+
+@admin.register(Fact)
+class FactAdmin(ContentAdmin):
+    list_display_first = ("__str__", "topic", "order")
+    list_filter = ("status", ReviewStateFilter, "source_tier", "topic")
+    extra_search_fields = ("slug",)
+
+
+@admin.register(EscalationStage)
+class EscalationStageAdmin(ContentAdmin):
+    list_display_first = ("__str__", "code", "order", "typical_from_day")
+    extra_search_fields = ("code",)
+
+
+@admin.register(LetterTemplate)
+class LetterTemplateAdmin(ContentAdmin):
+    list_display_first = ("__str__", "slug", "order")
+    extra_search_fields = ("slug",)
+    readonly_fields = ("review_due", "updated_at", "placeholder_help")
+    extra_fieldsets = (
+        (
+            _("占位符说明"),
+            {
+                "fields": ("placeholder_help",),
+                "description": _(
+                    "信件正文里只能使用下面列出的占位符（连同方括号原样写）。"
+                    "借款人生成信件时，占位符会换成他填写的内容。"
+                ),
+            },
+        ),
+    )
+
+    @admin.display(description=_("可以使用的占位符"))
+    def placeholder_help(self, obj: LetterTemplate | None) -> str:
+        documented = admin_views.letter_placeholders()
+        if documented:
+            return format_html(
+                "<ul>{}</ul>",
+                format_html_join(
+                    "",
+                    "<li><code>{}</code> {}</li>",
+                    ((token, meaning) for token, meaning in documented),
+                ),
+            )
+        found = admin_views.placeholders_in(obj.body_zh_hans if obj else "")
+        note = gettext("信件模块的占位符列表尚未提供。本模板正文中使用的占位符：")
+        if not found:
+            return format_html("{} {}", note, gettext("（无）"))
+        return format_html(
+            "{}<ul>{}</ul>",
+            note,
+            format_html_join("", "<li><code>{}</code></li>", ((token,) for token in found)),
+        )
+
+
+@admin.register(EstimateVersion)
+class EstimateVersionAdmin(ContentAdmin):
+    list_display_first = ("__str__", "is_active", "updated_at")
+    list_filter = ("status", ReviewStateFilter, "source_tier", "is_active")
+    extra_search_fields = ("version", "notes")
+    previewable = False
+
+
+@admin.register(Article)
+class ArticleAdmin(ContentAdmin):
+    list_display_first = ("__str__", "slug", "order")
+    extra_search_fields = ("slug",)

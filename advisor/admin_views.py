@@ -1,0 +1,269 @@
+"""Extra admin pages for content editors: needs review, export download, previews.
+
+All of these run inside ``admin_site.admin_view`` (staff login required) and check the
+editor's model permissions themselves. Content text is always rendered by the template
+engine with autoescaping on; editor text is never compiled as a template, so ``<script>``,
+``{{ }}`` and ``{% %}`` in a field show as plain text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+import re
+from dataclasses import dataclass
+from types import ModuleType
+from typing import Any
+
+from django.contrib.auth import get_permission_codename
+from django.core.exceptions import PermissionDenied
+from django.db import models
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.template.response import TemplateResponse
+from django.urls import NoReverseMatch, reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from advisor import contentio
+from advisor.models import CONTENT_MODELS, ChecklistItem, LetterTemplate, Sourced, today
+
+PREVIEW_LANGUAGES = (("zh-hans", "简体中文"), ("en", "English"), ("zh-hant", "繁體中文"))
+
+
+def _can(request: HttpRequest, action: str, model: type[models.Model]) -> bool:
+    opts = model._meta
+    return request.user.has_perm(f"{opts.app_label}.{get_permission_codename(action, opts)}")
+
+
+def can_see(request: HttpRequest, model: type[models.Model]) -> bool:
+    return _can(request, "view", model) or _can(request, "change", model)
+
+
+def _url(name: str, *args: Any) -> str:
+    try:
+        return reverse(f"admin:{name}", args=args)
+    except NoReverseMatch:
+        return ""
+
+
+@dataclass(frozen=True)
+class ReviewRow:
+    kind: str
+    obj: Sourced
+    days_overdue: int
+    change_url: str
+    preview_url: str
+
+
+def needs_review_rows(request: HttpRequest, on: dt.date | None = None) -> list[ReviewRow]:
+    """Every content item the editor may see whose review date has come, oldest first."""
+    day = on or today()
+    rows: list[ReviewRow] = []
+    for model in CONTENT_MODELS:
+        if not can_see(request, model):
+            continue
+        info = f"{model._meta.app_label}_{model._meta.model_name}"
+        for obj in model.objects.needs_review(day):
+            rows.append(
+                ReviewRow(
+                    kind=str(model._meta.verbose_name),
+                    obj=obj,
+                    days_overdue=(day - obj.review_due).days,
+                    change_url=_url(f"{info}_change", obj.pk),
+                    preview_url=_url(f"{info}_preview", obj.pk),
+                )
+            )
+    rows.sort(key=lambda row: (row.obj.review_due, row.kind, str(row.obj)))
+    return rows
+
+
+def dashboard_context(request: HttpRequest) -> dict[str, Any]:
+    visible = [model for model in CONTENT_MODELS if can_see(request, model)]
+    return {
+        "needs_review_count": sum(model.objects.needs_review().count() for model in visible),
+        "can_see_content": bool(visible),
+        "can_export_content": can_export(request),
+    }
+
+
+def needs_review(request: HttpRequest) -> TemplateResponse:
+    from django.contrib import admin
+
+    if not any(can_see(request, model) for model in CONTENT_MODELS):
+        raise PermissionDenied
+    context = {
+        **admin.site.each_context(request),
+        "title": _("待复核的内容"),
+        "rows": needs_review_rows(request),
+        "today": today(),
+    }
+    return TemplateResponse(request, "admin/advisor/needs_review.html", context)
+
+
+def can_export(request: HttpRequest) -> bool:
+    return all(can_see(request, model) for model in CONTENT_MODELS)
+
+
+def export_download(request: HttpRequest) -> HttpResponse:
+    """All content as a JSON file (the same as ``manage.py export_content``)."""
+    if not can_export(request):
+        raise PermissionDenied
+    text = contentio.dumps(contentio.export_content())
+    response = HttpResponse(text, content_type="application/json; charset=utf-8")
+    filename = f"borrower-help-content-{today().isoformat()}.json"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+# Letter templates -------------------------------------------------------------------------
+
+_BRACKETED = re.compile(r"\[[^\[\]\n]{1,30}\]")
+
+
+def _letter_module() -> ModuleType | None:
+    """The letter engine (advisor/letter.py), when the letters part of the site provides it."""
+    try:
+        return importlib.import_module("advisor.letter")
+    except ModuleNotFoundError as exc:
+        if exc.name != "advisor.letter":
+            raise
+        return None
+
+
+def letter_placeholders(language: str | None = None) -> list[tuple[str, str]] | None:
+    """The documented placeholders as (tokens, meaning), or None when letter.py has none."""
+    module = _letter_module()
+    placeholders = getattr(module, "PLACEHOLDERS", None) if module else None
+    if not placeholders:
+        return None
+    english = (language or translation.get_language() or "").startswith("en")
+    rows = []
+    for item in placeholders:
+        zh_token, en_token = getattr(item, "zh", ""), getattr(item, "en", "")
+        tokens = " / ".join(f"[{token}]" for token in (zh_token, en_token) if token)
+        meaning = getattr(item, "help_en" if english else "help_zh", "")
+        rows.append((tokens or str(item), str(meaning)))
+    return rows
+
+
+def placeholders_in(text: str) -> list[str]:
+    """Bracketed words such as ``[姓名]`` written in a letter body, in order, once each."""
+    return list(dict.fromkeys(_BRACKETED.findall(text or "")))
+
+
+def unknown_placeholders(text: str) -> list[str]:
+    """Bracketed words that are not documented placeholders (likely typos); [] if unknown."""
+    module = _letter_module()
+    check = getattr(module, "unknown_placeholders", None) if module else None
+    return list(dict.fromkeys(check(text))) if callable(check) else []
+
+
+# Sample values for previews: obviously made up, never a real person's details.
+_SAMPLES_ZH = {
+    "name": "张三（示例）",
+    "id_number": "1101**********1234",
+    "phone": "138 0000 0000",
+    "address": "某省某市某区某路1号",
+    "contract": "尾号1234",
+    "lender": "示例银行信用卡中心",
+    "amount": "¥12,345.00",
+    "days_overdue": "45",
+    "monthly": "¥600.00",
+    "months": "24",
+    "first_date": "2026年12月15日",
+    "income": "¥4,000.00",
+    "spending": "¥2,800.00",
+    "schedule": "1. 2026年12月15日 ¥600.00\n2. 2027年1月15日 ¥600.00\n……",
+    "hardship": "2026年6月失业，目前正在找工作，每月只有临时收入。",
+    "call_date": "2026年11月20日",
+    "call_time": "14:30",
+    "agent": "工号 0000（示例）",
+    "terms": "每月15日还600元，共24期。",
+    "incidents": "1. 2026年11月1日 电话：催收员威胁要通知我的单位（证据：录音1）",
+    "settled_on": "2026年10月31日",
+    "dispute": "2026年9月的逾期记录：我已按约定还款。",
+    "today": "2026年11月23日",
+    "attachments": "1. 身份证复印件\n2. 失业证明",
+}
+_SAMPLES_EN = {
+    "name": "Zhang San (sample)",
+    "id_number": "1101**********1234",
+    "phone": "138 0000 0000",
+    "address": "1 Sample Road, Sample City",
+    "contract": "ending 1234",
+    "lender": "Sample Bank card centre",
+    "amount": "¥12,345.00",
+    "days_overdue": "45",
+    "monthly": "¥600.00",
+    "months": "24",
+    "first_date": "15 December 2026",
+    "income": "¥4,000.00",
+    "spending": "¥2,800.00",
+    "schedule": "1. 15 December 2026 ¥600.00\n2. 15 January 2027 ¥600.00\n...",
+    "hardship": "I lost my job in June 2026 and only have occasional income.",
+    "call_date": "20 November 2026",
+    "call_time": "14:30",
+    "agent": "staff no. 0000 (sample)",
+    "terms": "¥600 on the 15th of each month, 24 payments.",
+    "incidents": "1. 1 November 2026, phone: the collector threatened to call my employer (evidence: recording 1)",
+    "settled_on": "31 October 2026",
+    "dispute": "The overdue entry for September 2026: I paid as agreed.",
+    "today": "23 November 2026",
+    "attachments": "1. Copy of ID card\n2. Proof of job loss",
+}
+
+
+def letter_preview_text(template: LetterTemplate, language: str) -> str:
+    """The letter body as a borrower would get it, filled with made-up sample values.
+
+    Uses the letter engine (advisor/letter.py ``fill``) when it is there; otherwise the body
+    as written. Either way the result is plain text, escaped by the template that shows it.
+    """
+    body = template.t("body", language)
+    module = _letter_module()
+    fill = getattr(module, "fill", None) if module else None
+    if callable(fill):
+        samples = _SAMPLES_EN if language.startswith("en") else _SAMPLES_ZH
+        return str(fill(body, samples))
+    return body
+
+
+# Previews ---------------------------------------------------------------------------------
+
+
+def preview(
+    request: HttpRequest, obj: Sourced, *, change_url: str, preview_url: str
+) -> HttpResponse:
+    """The item rendered with the public site's layout, in the chosen language."""
+    language = request.GET.get("lang", "zh-hans")
+    if language not in dict(PREVIEW_LANGUAGES):
+        language = "zh-hans"
+    kind = type(obj).__name__.lower()
+    context: dict[str, Any] = {
+        "obj": obj,
+        "kind": kind,
+        "change_url": change_url,
+        "preview_language": language,
+        "languages": [
+            {"code": code, "name": name, "url": f"{preview_url}?lang={code}"}
+            for code, name in PREVIEW_LANGUAGES
+        ],
+        "texts": [
+            (field.verbose_name, obj.t(field.name[: -len("_zh_hans")], language))
+            for field in type(obj)._meta.concrete_fields
+            if field.name.endswith("_zh_hans")
+        ],
+    }
+    if isinstance(obj, ChecklistItem):
+        context["checklist"] = obj.checklist
+        context["items"] = [obj]
+    elif kind == "checklist":
+        context["checklist"] = obj
+        context["items"] = list(obj.items.all())  # type: ignore[attr-defined]
+    if isinstance(obj, LetterTemplate):
+        context["letter_text"] = letter_preview_text(obj, language)
+        context["unknown_placeholders"] = unknown_placeholders(obj.t("body", language))
+        context["placeholders"] = letter_placeholders(language)
+    with translation.override(language):
+        return render(request, "admin/advisor/preview.html", context)
