@@ -1,5 +1,329 @@
-"""Views for this part of the site (to be built; see its issue)."""
+"""The repayment plan: budget → debts → options side by side → schedule, PDF and calendar.
+
+Every step is a plain form (POST → redirect → GET). On the plan page, changing the monthly
+amount or the number of months re-renders the plan in place when htmx is there
+(``result.html#work``); without JavaScript the same form posts and redirects.
+"""
 
 from __future__ import annotations
 
-urlpatterns: list = []
+from decimal import Decimal
+from typing import Any
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import path, reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from advisor import content, planning
+from advisor.budget import ESSENTIALS, INCOME_SOURCES
+from advisor.forms.plan import OTHER, BudgetForm, DebtForm, PlanControlsForm
+from advisor.http import HtmxHttpRequest
+from advisor.pdf import pdf_response, render_pdf
+from advisor.plan import CREDIT_CARD_MAX_MONTHS, Plan
+
+
+def _budget_lines(state: dict[str, Any]) -> dict[str, Any] | None:
+    the_budget = planning.budget(state)
+    if the_budget is None:
+        return None
+    label = {name: field.label for name, field in BudgetForm.base_fields.items()}
+    return {
+        "budget": the_budget,
+        "income_lines": [
+            (label[n], the_budget.income[n]) for n in INCOME_SOURCES if the_budget.income[n]
+        ],
+        "essential_lines": [
+            (label[n], the_budget.essentials[n]) for n in ESSENTIALS if the_budget.essentials[n]
+        ],
+    }
+
+
+def _context(request: HttpRequest, state: dict[str, Any], plan: Plan | None) -> dict[str, Any]:
+    return {
+        "plan": plan,
+        "rows": planning.debt_rows(state),
+        "budget_info": _budget_lines(state),
+        "settings": planning.settings(state),
+        "card_limit": CREDIT_CARD_MAX_MONTHS,
+        "facts": content.facts("plan"),
+    }
+
+
+@require_GET
+def start(request: HttpRequest) -> HttpResponse:
+    planning.import_from_check(request)
+    state = planning.load(request)
+    return render(
+        request,
+        "advisor/plan/start.html",
+        {
+            "facts": content.facts("plan"),
+            "has_budget": planning.budget(state) is not None,
+            "rows": planning.debt_rows(state),
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def budget(request: HttpRequest) -> HttpResponse:
+    state = planning.load(request)
+    if request.method == "POST":
+        form = BudgetForm(request.POST)
+        if form.is_valid():
+            data = form.cleaned_data
+            state["budget"] = {
+                name: str(data[name]) if data[name] is not None else ""
+                for name in (*planning.BUDGET_AMOUNTS, "lump_sum")
+            }
+            state["budget"]["pay_day"] = data["pay_day"]
+            planning.save(request, state)
+            the_budget = planning.budget(state)
+            if the_budget is not None and the_budget.status != "surplus":
+                return redirect("advisor-plan-shortfall")
+            return redirect("advisor-plan-debts")
+    else:
+        saved = state.get("budget") if isinstance(state.get("budget"), dict) else {}
+        form = BudgetForm(initial={k: v for k, v in saved.items() if v not in ("", None)})
+    return render(
+        request,
+        "advisor/plan/budget.html",
+        {"form": form, "back_url": reverse("advisor-plan")},
+    )
+
+
+@require_GET
+def shortfall(request: HttpRequest) -> HttpResponse:
+    info = _budget_lines(planning.load(request))
+    if info is None:
+        return redirect("advisor-plan-budget")
+    return render(request, "advisor/plan/shortfall.html", {"budget_info": info})
+
+
+@require_GET
+def debts(request: HttpRequest) -> HttpResponse:
+    imported = planning.import_from_check(request)
+    state = planning.load(request)
+    return render(
+        request,
+        "advisor/plan/debts.html",
+        {
+            "rows": planning.debt_rows(state),
+            "imported": imported,
+            "max_debts": planning.MAX_DEBTS,
+            "has_budget": planning.budget(state) is not None,
+        },
+    )
+
+
+def _debt_form_page(request: HttpRequest, form: DebtForm, number: int | None) -> HttpResponse:
+    return render(
+        request,
+        "advisor/plan/debt_form.html",
+        {
+            "form": form,
+            "title": _("欠哪家的钱？"),
+            "caption": _("第 %(n)s 笔欠款") % {"n": number} if number else _("添加一笔欠款"),
+            "back_url": reverse("advisor-plan-debts"),
+            "button": _("保存这笔欠款"),
+        },
+    )
+
+
+def _debt_from_form(data: dict[str, Any], previous: dict[str, Any] | None) -> dict[str, Any]:
+    lender = content.lender(data["lender"]) if data["lender"] != OTHER else None
+    return {
+        "lender": lender.slug if lender else "other",
+        "lender_name": "" if lender else data["lender_name"].strip(),
+        "kind": lender.kind if lender else data["kind"],
+        "principal": str(data["principal"]),
+        "charges": str(data["charges"]) if data["charges"] is not None else "",
+        "rate": str(data["rate"]) if data["rate"] is not None else "",
+        "check_index": previous.get("check_index") if previous else None,
+    }
+
+
+@require_http_methods(["GET", "POST"])
+def debt_add(request: HttpRequest) -> HttpResponse:
+    state = planning.load(request)
+    found = planning.raw_debts(state)
+    if len(found) >= planning.MAX_DEBTS:
+        return redirect("advisor-plan-debts")
+    if request.method == "POST":
+        form = DebtForm(request.POST)
+        if form.is_valid():
+            state["debts"] = [*found, _debt_from_form(form.cleaned_data, None)]
+            state["imported"] = True
+            planning.save(request, state)
+            return redirect("advisor-plan-debts")
+    else:
+        form = DebtForm()
+    return _debt_form_page(request, form, None)
+
+
+@require_http_methods(["GET", "POST"])
+def debt_edit(request: HttpRequest, number: int) -> HttpResponse:
+    state = planning.load(request)
+    found = planning.raw_debts(state)
+    if not 1 <= number <= len(found):
+        raise Http404
+    previous = found[number - 1]
+    if request.method == "POST":
+        form = DebtForm(request.POST)
+        if form.is_valid():
+            found[number - 1] = _debt_from_form(form.cleaned_data, previous)
+            state["debts"] = found
+            planning.save(request, state)
+            return redirect("advisor-plan-debts")
+    else:
+        initial = {
+            "lender": previous["lender"] if previous["lender"] != "other" else OTHER,
+            "lender_name": previous["lender_name"],
+            "kind": previous["kind"],
+            "principal": previous["principal"],
+            "charges": previous["charges"],
+            "rate": previous["rate"],
+        }
+        if previous["lender"] != "other" and content.lender(previous["lender"]) is None:
+            initial["lender"] = OTHER
+        form = DebtForm(initial=initial)
+    return _debt_form_page(request, form, number)
+
+
+@require_POST
+def debt_remove(request: HttpRequest, number: int) -> HttpResponse:
+    state = planning.load(request)
+    found = planning.raw_debts(state)
+    if not 1 <= number <= len(found):
+        raise Http404
+    del found[number - 1]
+    state["debts"] = found
+    state["imported"] = True
+    planning.save(request, state)
+    return redirect("advisor-plan-debts")
+
+
+def _controls(plan: Plan, chosen: dict[str, Any]) -> PlanControlsForm:
+    months = str(plan.months) if plan.months else ""
+    return PlanControlsForm(
+        initial={
+            "monthly": str(plan.monthly),
+            "months": months,
+            "strategy": chosen["strategy"],
+            "plan_rate": chosen["plan_rate"],
+            "assumed_rate": chosen["assumed_rate"],
+            "settlement_percent": chosen["settlement_percent"],
+            "monthly_was": str(plan.monthly),
+            "months_was": months,
+        }
+    )
+
+
+def _apply_controls(state: dict[str, Any], data: dict[str, Any]) -> None:
+    chosen = planning.settings(state)
+    monthly, months = data["monthly"], data["months"]
+    if monthly is not None and str(monthly) != data["monthly_was"]:
+        chosen["basis"] = "monthly"
+    elif months is not None and str(months) != data["months_was"]:
+        chosen["basis"] = "months"
+    elif chosen["basis"] == "" and monthly is not None:
+        chosen["basis"] = "monthly"
+    if monthly is not None:
+        chosen["monthly"] = str(monthly)
+    if months is not None:
+        chosen["months"] = months
+    chosen["strategy"] = data["strategy"]
+    defaults = planning.DEFAULT_SETTINGS
+    for name in ("plan_rate", "assumed_rate", "settlement_percent"):
+        value: Decimal | None = data[name]
+        chosen[name] = str(value) if value is not None else defaults[name]
+    state["settings"] = chosen
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def result(request: HtmxHttpRequest) -> HttpResponse:
+    planning.import_from_check(request)
+    state = planning.load(request)
+    plan = planning.compute(request, state)
+    if plan is None:
+        return redirect("advisor-plan-debts")
+    form = _controls(plan, planning.settings(state))
+    if request.method == "POST":
+        form = PlanControlsForm(request.POST)
+        if form.is_valid():
+            _apply_controls(state, form.cleaned_data)
+            planning.save(request, state)
+            if not request.htmx:
+                return redirect(reverse("advisor-plan-result") + "#plan-work")
+            plan = planning.compute(request, state)
+            assert plan is not None
+            form = _controls(plan, planning.settings(state))
+    context = {**_context(request, state, plan), "form": form}
+    template = "advisor/plan/result.html"
+    if request.htmx:
+        template += "#work"
+    return render(request, template, context)
+
+
+@require_GET
+def summary(request: HttpRequest) -> HttpResponse:
+    state = planning.load(request)
+    if planning.budget(state) is None:
+        return redirect("advisor-plan-budget")
+    return render(
+        request,
+        "advisor/plan/summary.html",
+        _context(request, state, planning.compute(request, state)),
+    )
+
+
+@never_cache
+@require_GET
+def plan_pdf(request: HttpRequest) -> HttpResponse:
+    state = planning.load(request)
+    plan = planning.compute(request, state)
+    if plan is None:
+        return redirect("advisor-plan-debts")
+    pdf = render_pdf("pdf/plan.html", _context(request, state, plan), request)
+    return pdf_response(pdf, "repayment-plan.pdf")
+
+
+@never_cache
+@require_GET
+def summary_pdf(request: HttpRequest) -> HttpResponse:
+    state = planning.load(request)
+    if planning.budget(state) is None:
+        return redirect("advisor-plan-budget")
+    context = _context(request, state, planning.compute(request, state))
+    return pdf_response(render_pdf("pdf/plan_summary.html", context, request), "budget-summary.pdf")
+
+
+@never_cache
+@require_GET
+def plan_ics(request: HttpRequest) -> HttpResponse:
+    plan = planning.compute(request)
+    if plan is None:
+        return redirect("advisor-plan-debts")
+    response = HttpResponse(planning.calendar(plan), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="repayment-plan.ics"'
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+urlpatterns = [
+    path("plan/", start, name="advisor-plan"),
+    path("plan/budget/", budget, name="advisor-plan-budget"),
+    path("plan/budget/guidance/", shortfall, name="advisor-plan-shortfall"),
+    path("plan/debts/", debts, name="advisor-plan-debts"),
+    path("plan/debts/add/", debt_add, name="advisor-plan-debt-add"),
+    path("plan/debts/<int:number>/", debt_edit, name="advisor-plan-debt-edit"),
+    path("plan/debts/<int:number>/remove/", debt_remove, name="advisor-plan-debt-remove"),
+    path("plan/result/", result, name="advisor-plan-result"),
+    path("plan/summary/", summary, name="advisor-plan-summary"),
+    path("plan/repayment-plan.pdf", plan_pdf, name="advisor-plan-pdf"),
+    path("plan/budget-summary.pdf", summary_pdf, name="advisor-plan-summary-pdf"),
+    path("plan/repayment-plan.ics", plan_ics, name="advisor-plan-ics"),
+]

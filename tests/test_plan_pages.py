@@ -1,0 +1,304 @@
+"""The repayment plan pages: budget, debts, the plan with and without htmx, PDF and calendar."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from decimal import Decimal
+
+import icalendar
+import pytest
+import time_machine
+from django.test import Client
+from pypdf import PdfReader
+
+pytestmark = pytest.mark.django_db
+
+BUDGET = {
+    "salary": "6000",
+    "business": "",
+    "benefits": "",
+    "family": "500",
+    "other_income": "",
+    "housing": "1800",
+    "food": "1200",
+    "transport": "300",
+    "utilities": "200",
+    "medical": "",
+    "dependants": "500",
+    "other_essentials": "",
+    "commitments": "",
+    "reserve": "500",
+    "lump_sum": "",
+    "pay_day": "31",
+}
+
+
+@pytest.fixture(autouse=True)
+def _a_known_day():  # noqa: ANN202 - Tuesday 5 Jan 2027; pay day 31 → first payment 31 Jan
+    with time_machine.travel(dt.datetime(2027, 1, 5, 10, tzinfo=dt.UTC)):
+        yield
+
+
+def fill_budget(client: Client, **changes: str) -> object:
+    return client.post("/plan/budget/", {**BUDGET, **changes})
+
+
+def add_debt(client: Client, **fields: str) -> object:
+    data = {"lender": "cmb-credit-card", "principal": "30000", "charges": "", "rate": "", **fields}
+    return client.post("/plan/debts/add/", data)
+
+
+@pytest.fixture
+def planned(client: Client, content: None) -> Client:
+    fill_budget(client)
+    add_debt(client, charges="2000", rate="18")
+    add_debt(
+        client,
+        lender="other",
+        lender_name="某某消费金融",
+        kind="consumer_finance",
+        principal="10000",
+    )
+    return client
+
+
+def test_the_start_page_explains_the_plan(client: Client, content: None) -> None:
+    response = client.get("/plan/")
+    assert response.status_code == 200
+    assert "还款计划" in response.content.decode()
+
+
+def test_the_budget_form_computes_what_is_available(client: Client, content: None) -> None:
+    response = fill_budget(client)
+    assert response.status_code == 302 and response["Location"] == "/plan/debts/"
+    add_debt(client)
+    page = client.get("/plan/result/").content.decode()
+    # 6,500 income − 4,000 spending − 500 reserve
+    assert "¥2,000.00" in page
+
+
+@pytest.mark.parametrize(
+    ("typed", "message"),
+    [
+        ("-300", "金额不能是负数"),
+        ("abc", "请只填写数字"),
+        ("200000000", "金额不能超过 1 亿元"),
+        ("12.345", "最多精确到分"),
+    ],
+)
+def test_bad_budget_amounts_get_plain_messages(
+    client: Client, content: None, typed: str, message: str
+) -> None:
+    response = fill_budget(client, salary=typed)
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert message in page
+    assert "<title>错误：" in page
+
+
+def test_full_width_amounts_are_understood(client: Client, content: None) -> None:
+    assert fill_budget(client, salary="６０００元").status_code == 302
+    add_debt(client)
+    assert "¥2,000.00" in client.get("/plan/result/").content.decode()
+
+
+def test_spending_greater_than_income_has_its_own_guidance(client: Client, content: None) -> None:
+    response = fill_budget(client, salary="2000", family="")
+    assert response.status_code == 302
+    assert response["Location"] == "/plan/budget/guidance/"
+    page = client.get(response["Location"]).content.decode()
+    assert "收入不够必需开支" in page
+    assert "错误" not in page.split("<main")[1]
+
+
+@pytest.mark.parametrize(
+    ("fields", "message"),
+    [
+        ({"principal": ""}, "请填写还欠的本金"),
+        ({"principal": "0"}, "本金要大于 0"),
+        ({"principal": "-5"}, "金额不能是负数"),
+        ({"principal": "1000000000"}, "金额不能超过 1 亿元"),
+        ({"lender": ""}, "请选择借款机构"),
+        ({"lender": "other", "lender_name": "", "kind": ""}, "请填写机构名称"),
+        ({"rate": "abc"}, "请填写一个百分数"),
+    ],
+)
+def test_bad_debt_input_gets_plain_messages(
+    client: Client, content: None, fields: dict[str, str], message: str
+) -> None:
+    response = add_debt(client, **fields)
+    assert response.status_code == 200
+    assert message in response.content.decode()
+
+
+def test_without_debts_the_plan_page_sends_the_borrower_to_add_them(
+    client: Client, content: None
+) -> None:
+    response = client.get("/plan/result/")
+    assert response.status_code == 302 and response["Location"] == "/plan/debts/"
+
+
+def test_the_plan_works_without_a_budget(client: Client, content: None) -> None:
+    add_debt(client)
+    page = client.get("/plan/result/").content.decode()
+    assert "还没有填写每月收支" in page
+    assert "30,000.00" in page
+
+
+def test_the_plan_shows_options_side_by_side_and_a_schedule_per_lender(planned: Client) -> None:
+    page = planned.get("/plan/result/").content.decode()
+    for label in ["什么都不变", "申请分期", "一次性结清", "能还多少还多少"]:
+        assert label in page
+    assert "招商银行信用卡" in page and "某某消费金融" in page
+    assert "每家机构的每月明细" in page
+    assert "不是法定利率" in page
+
+
+def test_changing_the_monthly_amount_without_javascript_posts_and_redirects(
+    planned: Client,
+) -> None:
+    response = planned.post(
+        "/plan/result/",
+        {
+            "monthly": "1000",
+            "months": "",
+            "strategy": "pro_rata",
+            "monthly_was": "2000.00",
+            "months_was": "21",
+        },
+    )
+    assert response.status_code == 302
+    assert response["Location"].startswith("/plan/result/")
+    page = planned.get("/plan/result/").content.decode()
+    assert "每月还 ¥1,000.00，42 个月还清" in page
+    # Pay day 31: the schedule lands on month ends, 29 Feb in the leap year 2028.
+    assert "2027-02-28" in page and "2028-02-29" in page and "2027-04-30" in page
+
+
+def test_changing_the_months_updates_the_monthly_amount(planned: Client) -> None:
+    planned.post(
+        "/plan/result/",
+        {
+            "monthly": "2000.00",
+            "months": "12",
+            "strategy": "pro_rata",
+            "monthly_was": "2000.00",
+            "months_was": "21",
+        },
+    )
+    page = planned.get("/plan/result/").content.decode()
+    assert "每月还 ¥3,500.00，12 个月还清" in page
+    assert "超出了你的预算" in page
+    assert "这个计划还不起" in page
+
+
+def test_htmx_gets_only_the_plan_partial(planned: Client) -> None:
+    response = planned.post(
+        "/plan/result/",
+        {
+            "monthly": "1000",
+            "months": "",
+            "strategy": "avalanche",
+            "monthly_was": "2000.00",
+            "months_was": "21",
+        },
+        HTTP_HX_REQUEST="true",
+    )
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert page.lstrip().startswith('<div id="plan-work"')
+    assert "<html" not in page
+    assert "每月还 ¥1,000.00" in page
+
+
+def test_bad_plan_controls_show_errors_in_place(planned: Client) -> None:
+    response = planned.post(
+        "/plan/result/",
+        {
+            "monthly": "-1",
+            "months": "",
+            "strategy": "pro_rata",
+            "monthly_was": "",
+            "months_was": "",
+        },
+    )
+    assert response.status_code == 200
+    assert "金额不能是负数" in response.content.decode()
+
+
+def test_debts_from_the_guided_check_prefill_the_plan(client: Client, content: None) -> None:
+    # Seed the check's session area the way the check stores it.
+    client.get("/plan/")
+    s = client.session
+    s["bh"] = {
+        "v": 1,
+        "check": {
+            "debts": [
+                {
+                    "kind": "online_bank",
+                    "lender": "webank-weilidai",
+                    "lender_other": "",
+                    "amount": "8000.00",
+                    "days_overdue": 45,
+                    "contact": "not_answering",
+                    "signals": ["none"],
+                    "arrangement": "none",
+                    "region": "",
+                }
+            ]
+        },
+    }
+    s.save()
+    page = client.get("/plan/debts/").content.decode()
+    assert "微众银行" in page
+    assert "8,000.00" in page
+
+
+def test_removing_a_debt(planned: Client) -> None:
+    response = planned.post("/plan/debts/2/remove/")
+    assert response.status_code == 302
+    assert "某某消费金融" not in planned.get("/plan/debts/").content.decode()
+
+
+def test_the_calendar_parses_and_has_the_right_dates(planned: Client) -> None:
+    response = planned.get("/plan/repayment-plan.ics")
+    assert response["Content-Type"].startswith("text/calendar")
+    cal = icalendar.Calendar.from_ical(response.content)
+    events = list(cal.walk("VEVENT"))
+    assert len(events) == 21  # ¥42,000 at ¥2,000 a month
+    starts = [e.decoded("dtstart").date() for e in events]
+    assert starts[:3] == [dt.date(2027, 1, 31), dt.date(2027, 2, 28), dt.date(2027, 3, 31)]
+    assert dt.date(2028, 2, 29) in starts
+    assert all(len(list(e.walk("VALARM"))) == 1 for e in events)
+    assert "¥2,000.00" in str(events[0].get("summary"))
+
+
+def test_the_pdf_has_extractable_text_with_the_schedule(planned: Client) -> None:
+    response = planned.get("/plan/repayment-plan.pdf")
+    assert response["Content-Type"] == "application/pdf"
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages)
+    assert "还款计划" in text
+    assert "招商银行信用卡" in text
+    assert "2027-02-28" in text
+    assert "2,000.00" in text
+
+
+def test_the_budget_summary_for_lenders(planned: Client) -> None:
+    page = planned.get("/plan/summary/").content.decode()
+    assert "个人收支说明" in page
+    assert "¥6,500.00" in page  # income total
+    response = planned.get("/plan/budget-summary.pdf")
+    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(response.content)).pages)
+    assert "收支说明" in text and "6,500.00" in text
+
+
+def test_current_plan_gives_the_letters_what_they_need(planned: Client, rf: object) -> None:
+    from advisor.planning import current_plan
+
+    request = planned.get("/plan/result/").wsgi_request
+    plan = current_plan(request)
+    assert plan is not None
+    assert plan.monthly == Decimal("2000.00")
+    assert [s.debt.lender_name for s in plan.schedules] == ["招商银行信用卡", "某某消费金融"]
+    assert sum(s.total for s in plan.schedules) == Decimal("42000.00")
