@@ -397,3 +397,66 @@ def test_no_personal_detail_reaches_the_database_or_the_logs(
     for secret in (NAME, ID_NUMBER, "7788", PHONE, ADDRESS, CONTRACT, "Zr8", "Qz7"):
         assert secret not in dump
         assert secret not in caplog.text
+
+
+# --- Pre-filled from the repayment plan ---
+
+PLAN = {
+    "budget": {
+        "salary": "5000.00",
+        "housing": "1500.00",
+        "food": "1200.00",
+        "reserve": "0.00",
+        "pay_day": 15,
+    },
+    "debts": [
+        {
+            "lender": "cmb-credit-card",
+            "lender_name": "",
+            "kind": "credit_card",
+            "principal": "23456.78",
+            "charges": "",
+            "rate": "",
+            "check_index": 0,
+        },
+        {
+            "lender": "ant-huabei-jiebei",
+            "lender_name": "",
+            "kind": "consumer_finance",
+            "principal": "8800.00",
+            "charges": "",
+            "rate": "",
+            "check_index": 1,
+        },
+    ],
+    "settings": {"basis": "months", "months": 24, "strategy": "pro_rata", "plan_rate": "0"},
+}
+
+
+@time_machine.travel("2026-11-23 10:00 +0800", tick=False)
+def test_the_proposal_comes_from_the_repayment_plan(content, client: Client) -> None:  # noqa: ANN001, ARG001
+    from advisor import planning
+
+    session = client.session
+    session["bh"] = {"v": 1, "check": CHECK, "plan": PLAN}
+    session.save()
+    initial = client.get(write_url("card-instalment")).context["form"].initial
+    request = type("R", (), {"session": client.session, "COOKIES": {}})()
+    plan = planning.current_plan(request)
+    card = plan.schedules[0]
+    assert initial["monthly"] == f"¥{card.first_amount:,.2f}"
+    assert initial["months"] == str(len(card.payments))
+    assert initial["first_date"] == letter.format_date(card.payments[0].date)
+    assert initial["schedule"].startswith("第1期：" + letter.format_date(card.payments[0].date))
+    assert initial["income"] == "¥5,000.00"
+    loan = client.get(write_url("loan-negotiation")).context["form"].initial
+    assert loan["monthly"] == f"¥{plan.schedules[1].first_amount:,.2f}"
+
+
+def test_without_a_check_the_letter_takes_the_lender_from_the_plan(content, client: Client) -> None:  # noqa: ANN001, ARG001
+    session = client.session
+    session["bh"] = {"v": 1, "plan": PLAN}
+    session.save()
+    initial = client.get(write_url("loan-negotiation")).context["form"].initial
+    assert initial["amount"] == "¥8,800.00"
+    assert "支付宝" in initial["lender"]

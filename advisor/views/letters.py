@@ -12,7 +12,6 @@ directly instead of POST → redirect → GET; personal details are never put in
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -92,23 +91,17 @@ def _evidence(request: HttpRequest) -> list[dict[str, Any]]:
     return [{**entry, "kind": kind_label(entry.get("kind", ""))} for entry in load_entries(request)]
 
 
-def _plan(request: HttpRequest) -> Any:
+def _plan(request: HttpRequest) -> tuple[Any, list[dict[str, Any]], Any]:
+    """(plan, the plan's raw debts, budget): from the repayment plan, or (None, [], None)."""
     try:
-        from advisor.planning import current_plan
-    except ImportError:
-        return None
-    return current_plan(request)
-
-
-def _get(obj: Any, *names: str) -> Any:
-    """The first attribute or key present on a plan object (the plan's shape may vary)."""
-    for name in names:
-        if isinstance(obj, dict) and obj.get(name) not in (None, ""):
-            return obj[name]
-        value = getattr(obj, name, None)
-        if value not in (None, ""):
-            return value
-    return None
+        from advisor import planning
+    except ImportError:  # pragma: no cover - the plan is part of the site
+        return None, [], None
+    plan = planning.current_plan(request)
+    if plan is None:
+        return None, [], None
+    state = planning.load(request)
+    return plan, planning.raw_debts(state), planning.budget(state)
 
 
 def _yuan(value: Any) -> str:
@@ -120,48 +113,58 @@ def _yuan(value: Any) -> str:
         return str(value)
 
 
-def _date(value: Any, language: str) -> str:
-    if isinstance(value, dt.datetime):
-        value = value.date()
-    if isinstance(value, dt.date):
-        return letter.format_date(value, language)
-    if isinstance(value, str):
-        try:
-            return letter.format_date(dt.date.fromisoformat(value), language)
-        except ValueError:
-            return value
-    return ""
+def _schedule_for(plan: Any, raws: list[dict[str, Any]], debt: Any, slug: str) -> Any:
+    """This letter's lender in the plan: the plan debt imported from the chosen check debt,
+    else the same lender, else (without a check) the first that suits the letter."""
+    schedules = list(plan.schedules)
+    if debt is not None:
+        for number, raw in enumerate(raws, 1):
+            if raw.get("check_index") == debt.index:
+                return next((s for s in schedules if s.debt.key == str(number)), None)
+        for schedule in schedules:
+            if debt.lender_slug and schedule.debt.lender_slug == debt.lender_slug:
+                return schedule
+        return None
+    for schedule in schedules:
+        if slug in CARD_ONLY and schedule.debt.kind != "credit_card":
+            continue
+        if slug in NOT_FOR_CARDS and schedule.debt.kind == "credit_card":
+            continue
+        return schedule
+    return None
 
 
-def _plan_values(plan: Any, debt: Any, language: str) -> dict[str, str]:
-    """Pre-fill from the repayment plan: this lender's share, the months, the schedule."""
+MAX_SCHEDULE_LINES = 60
+
+
+def _plan_values(request: HttpRequest, debt: Any, slug: str, language: str) -> dict[str, str]:
+    """Pre-fill from the repayment plan: this lender's monthly share, months and schedule."""
+    plan, raws, budget = _plan(request)
     if plan is None:
         return {}
     values: dict[str, str] = {}
-    share = None
-    proposals = _get(plan, "proposals", "per_lender", "lenders") or []
-    if debt is not None:
-        for item in proposals:
-            if _get(item, "index", "debt_index") == debt.index:
-                share = item
-                break
-    source = share if share is not None else plan
-    values["monthly"] = _yuan(_get(source, "monthly", "monthly_amount", "amount_per_month"))
-    months = _get(source, "months", "instalments_count")
-    values["months"] = str(months) if months else ""
-    schedule = _get(source, "schedule") or []
-    rows = []
-    for row in list(schedule)[:120]:
-        when = _date(_get(row, "date", "due", "when"), language)
-        amount = _yuan(_get(row, "amount", "payment"))
-        if when or amount:
-            rows.append(f"{when} {amount}".strip())
-    if rows:
-        values["first_date"] = rows[0].rsplit(" ", 1)[0] if " " in rows[0] else ""
-        values["schedule"] = letter.numbered(rows)
-    values["income"] = _yuan(_get(plan, "income", "monthly_income"))
-    values["spending"] = _yuan(_get(plan, "essentials", "spending", "essential_spending"))
-    return {k: v for k, v in values.items() if v}
+    if budget is not None and budget.total_income > 0:
+        values["income"] = format_yuan(budget.total_income)
+        values["spending"] = format_yuan(budget.total_spending)
+    schedule = _schedule_for(plan, raws, debt, slug)
+    if schedule is None or not schedule.payments:
+        return values
+    if debt is None:
+        values["lender"] = schedule.debt.lender_name
+        values["amount"] = format_yuan(schedule.debt.balance)
+    values["monthly"] = format_yuan(schedule.first_amount)
+    values["months"] = str(len(schedule.payments))
+    values["first_date"] = letter.format_date(schedule.payments[0].date, language)
+    english = language.startswith("en")
+    rows = [
+        (f"Payment {p.number}: " if english else f"第{p.number}期：")
+        + f"{letter.format_date(p.date, language)} {format_yuan(p.amount)}"
+        for p in schedule.payments[:MAX_SCHEDULE_LINES]
+    ]
+    if len(schedule.payments) > MAX_SCHEDULE_LINES:
+        rows.append("…")
+    values["schedule"] = "\n".join(rows)
+    return values
 
 
 def _pick_debt(slug: str, debts: list[Any], wanted: str | None) -> Any:
@@ -191,7 +194,7 @@ def _prefill(
             values["amount"] = format_yuan(debt.amount)
         if debt.days_overdue:
             values["days_overdue"] = str(debt.days_overdue)
-    values.update(_plan_values(_plan(request), debt, language))
+    values.update(_plan_values(request, debt, template.slug, language))
     entries = _evidence(request)
     if entries:
         values["incidents"] = letter.incident_lines(entries, language)
