@@ -245,19 +245,23 @@ def estimate_visit(situation: Situation, weights: dict[str, Any] | None = None) 
 
 
 def _pay_down(situation: Situation, weights: dict[str, Any]) -> tuple[Situation, Decimal] | None:
-    """Paying enough now to drop into the next lower amount band, if there is one."""
+    """The smallest payment now that drops the debt into a lower amount band *and* lowers
+    the level, if there is one (a lower score within the same level is not worth a payment).
+    """
+    current = estimate_visit(situation, weights)
     starts = sorted(
-        Decimal(str(start))
-        for start, _ in weights["amount_bands"]
-        if 0 < Decimal(str(start)) <= situation.amount
+        (
+            Decimal(str(start))
+            for start, _ in weights["amount_bands"]
+            if 1 < Decimal(str(start)) <= situation.amount
+        ),
+        reverse=True,
     )
-    if not starts:
-        return None
-    below = starts[-1] - 1  # one yuan under the band's start
-    if below <= 0:
-        return None
-    payment = situation.amount - below
-    return replace(situation, amount=below), payment
+    for start in starts:
+        changed = replace(situation, amount=start - 1)  # one yuan under the band's start
+        if estimate_visit(changed, weights).rank < current.rank:
+            return changed, situation.amount - changed.amount
+    return None
 
 
 def what_would_lower(

@@ -31,7 +31,7 @@ from django.utils.translation import gettext_lazy as _
 from advisor import content, estimate, questionnaire, savecodes, session
 from advisor.estimate import Estimate, Situation
 from advisor.models import LenderKind, today
-from advisor.money import AmountError, parse_amount
+from advisor.money import AmountError, format_yuan, parse_amount
 
 AREA = "check"
 MAX_DAYS = 36500
@@ -238,6 +238,18 @@ def lender_name(debt: dict[str, Any]) -> str:
     return str(KIND_LABELS.get(debt.get("kind", ""), _("其他／不确定")))
 
 
+def overdue_text(debt: dict[str, Any]) -> str:
+    """How long overdue, as the borrower answered it (a range stays a range)."""
+    if debt.get("first_missed"):
+        return str(
+            _("从 %(date)s 起，共 %(days)s 天")
+            % {"date": debt["first_missed"], "days": debt["days_overdue"]}
+        )
+    if debt.get("days_range") in DAY_RANGES:
+        return str(DAY_RANGES[debt["days_range"]][0])
+    return str(_("%(days)s 天") % {"days": debt.get("days_overdue", 0)})
+
+
 def reason_text(code: str) -> str:
     return str(REASON_TEXTS.get(code, estimate.REASON_TEXTS.get(code, code)))
 
@@ -262,3 +274,119 @@ def checked_debts(request: HttpRequest) -> list[CheckedDebt]:
             )
         )
     return found
+
+
+# --- The result page -------------------------------------------------------------------
+
+DIRECTION_LABELS: dict[bool, Promise] = {True: _("提高"), False: _("降低")}
+STRENGTH_LABELS: dict[str, Promise] = {
+    "strong": _("影响大"),
+    "moderate": _("影响中等"),
+    "slight": _("影响小"),
+}
+
+
+@dataclass(frozen=True)
+class ShownReason:
+    code: str
+    text: str
+    raises: bool
+    direction: str
+    strength: str
+
+
+@dataclass(frozen=True)
+class ShownChange:
+    code: str
+    text: str
+    level: str
+    level_label: str
+    payment: Decimal | None
+    same_level: bool  # the score goes down but stays within the same level
+
+
+@dataclass(frozen=True)
+class DebtResult:
+    number: int
+    name: str
+    amount: Decimal
+    days_overdue: int
+    overdue_text: str
+    estimate: Estimate
+    level_label: str
+    reasons: tuple[ShownReason, ...]
+    changes: tuple[ShownChange, ...]
+    stage: str
+    court_notice: bool
+
+
+def _strength(points: int) -> str:
+    size = abs(points)
+    return "strong" if size >= 15 else "moderate" if size >= 7 else "slight"
+
+
+def change_text(change: estimate.Counterfactual) -> str:
+    if change.code == "cooperate":
+        return str(
+            _(
+                "接听电话，说明你的情况，并主动提出一个你真的做得到的还款方案（可以用我们的协商信）。"
+            )
+        )
+    if change.code == "keep_arrangement":
+        return str(_("和机构谈好还款安排（例如分期），并按时履行。"))
+    payment = format_yuan(change.payment or Decimal(0))
+    remaining = format_yuan(change.situation.amount)
+    return str(
+        _(
+            "如果不影响基本生活，先通过官方渠道还 %(payment)s，让欠款降到 %(remaining)s。"
+            "只还给机构的官方App或账户，不要转给个人。"
+        )
+        % {"payment": payment, "remaining": remaining}
+    )
+
+
+def debt_result(
+    index: int,
+    debt: dict[str, Any],
+    weights: dict[str, Any],
+    starts: tuple[tuple[str, int], ...] = estimate.DEFAULT_STAGE_STARTS,
+) -> DebtResult:
+    """Everything the result page shows for one complete debt."""
+    situation = situation_for(debt)
+    found = estimate.estimate_visit(situation, weights)
+    reasons = tuple(
+        ShownReason(
+            code=reason.code,
+            text=reason_text(reason.code),
+            raises=reason.contribution > 0,
+            direction=str(DIRECTION_LABELS[reason.contribution > 0]),
+            strength=str(STRENGTH_LABELS[_strength(reason.contribution)]),
+        )
+        for reason in found.reasons
+    )
+    changes = tuple(
+        ShownChange(
+            code=change.code,
+            text=change_text(change),
+            level=change.estimate.level,
+            level_label=str(LEVEL_LABELS[change.estimate.level]),
+            payment=change.payment,
+            same_level=change.estimate.level == found.level,
+        )
+        for change in estimate.what_would_lower(situation, weights)
+    )
+    return DebtResult(
+        number=index + 1,
+        name=lender_name(debt),
+        amount=situation.amount,
+        days_overdue=situation.days_overdue,
+        overdue_text=overdue_text(debt),
+        estimate=found,
+        level_label=str(LEVEL_LABELS[found.level]),
+        reasons=reasons,
+        changes=changes,
+        stage=estimate.stage_for_days(
+            situation.days_overdue, court_notice=situation.court_notice, starts=starts
+        ),
+        court_notice=situation.court_notice,
+    )

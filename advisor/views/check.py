@@ -1,5 +1,304 @@
-"""Views for this part of the site (to be built; see its issue)."""
+"""The guided check: start, one question per page, check your answers, result, save codes.
+
+Every page works as plain forms and links (POST → redirect → GET). The step sequence and
+the guard live in advisor.questionnaire; answers go through advisor.journey.
+"""
 
 from __future__ import annotations
 
-urlpatterns: list = []
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import path, reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from advisor import content, estimate, journey, questionnaire, savecodes, session
+from advisor.forms.check import STEP_FORMS, LenderForm, ResumeForm, answers_from, initial_for
+from advisor.questionnaire import Place
+from advisor.templatetags.site import money
+
+RETURN_TO_ANSWERS = "answers"
+
+
+def step_url(place: Place, *, back_to_answers: bool = False) -> str:
+    url = reverse("advisor-check-step", args=[place.index + 1, place.slug])
+    return f"{url}?return={RETURN_TO_ANSWERS}" if back_to_answers else url
+
+
+def _expired(request: HttpRequest) -> HttpResponse:
+    """Nothing in the session: it expired, was erased, or the borrower came straight here."""
+    return render(request, "advisor/check/expired.html")
+
+
+@require_GET
+def start(request: HttpRequest) -> HttpResponse:
+    debts = journey.debts(request)
+    resume_at = questionnaire.first_unanswered(debts)
+    return render(
+        request,
+        "advisor/check/start.html",
+        {
+            "has_answers": bool(debts),
+            "continue_url": step_url(resume_at) if resume_at else reverse("advisor-check-answers"),
+            "first_url": step_url(Place(0, questionnaire.SLUGS[0])),
+        },
+    )
+
+
+def _caption(number: int, debt: dict[str, Any]) -> str:
+    if debt.get("kind") and "lender" in debt:
+        return _("第 %(n)s 笔欠款：%(name)s") % {"n": number, "name": journey.lender_name(debt)}
+    return _("第 %(n)s 笔欠款") % {"n": number}
+
+
+@require_http_methods(["GET", "POST"])
+def question(request: HttpRequest, number: int, slug: str) -> HttpResponse:
+    data = journey.load(request)
+    debts = data["debts"]
+    index = number - 1
+    if not debts and (index > 0 or slug != questionnaire.SLUGS[0]):
+        return _expired(request)
+    go = questionnaire.guard_step(debts, index, slug)
+    if go is not None:
+        return redirect(step_url(go))
+    debt = dict(debts[index]) if index < len(debts) else {}
+    back_to_answers = request.GET.get("return") == RETURN_TO_ANSWERS
+    form_class = STEP_FORMS[slug]
+    kwargs: dict[str, Any] = {}
+    if form_class is LenderForm:
+        kwargs["kind"] = debt.get("kind", "other")
+    if request.method == "POST":
+        form = form_class(request.POST, **kwargs)
+        if form.is_valid():
+            if slug == "kind" and debt.get("kind") not in (None, form.cleaned_data["kind"]):
+                # Another kind of debt: the lender list changes, so ask again.
+                debt.pop("lender", None)
+                debt.pop("lender_other", None)
+            debt.update(answers_from(slug, form))
+            if index < len(debts):
+                debts[index] = debt
+            else:
+                debts.append(debt)
+            journey.store(request, data)
+            following = questionnaire.next_step(slug, debt)
+            if following is None or (back_to_answers and questionnaire.is_complete(debt)):
+                return redirect("advisor-check-answers")
+            return redirect(step_url(Place(index, following), back_to_answers=back_to_answers))
+    else:
+        form = form_class(initial=initial_for(slug, debt), **kwargs)
+    previous = questionnaire.previous_step(slug, debt)
+    if back_to_answers:
+        back_url = reverse("advisor-check-answers")
+    elif previous is not None:
+        back_url = step_url(Place(index, previous))
+    elif index > 0:
+        back_url = reverse("advisor-check-answers")
+    else:
+        back_url = reverse("advisor-check-start")
+    own_page = slug in ("overdue", "lender", "amount")
+    template = f"advisor/check/{slug}.html" if own_page else "advisor/check/question.html"
+    return render(
+        request,
+        template,
+        {
+            "form": form,
+            "title": str(form.fields[form.heading_field].label),
+            "caption": _caption(number, debt),
+            "back_url": back_url,
+            "step_number": questionnaire.SLUGS.index(slug) + 1,
+            "step_total": len(questionnaire.SLUGS),
+        },
+    )
+
+
+@require_GET
+def answers(request: HttpRequest) -> HttpResponse:
+    debts = journey.debts(request)
+    if not debts:
+        return _expired(request)
+    go = questionnaire.guard_summary(debts)
+    if go is not None:
+        return redirect(step_url(go))
+    return render(
+        request,
+        "advisor/check/answers.html",
+        {
+            "rows": [_answer_rows(i, debt) for i, debt in enumerate(debts)],
+            "can_add": len(debts) < questionnaire.MAX_DEBTS,
+            "add_url": step_url(Place(len(debts), questionnaire.SLUGS[0])),
+            "can_remove": len(debts) > 1,
+        },
+    )
+
+
+def _answer_rows(index: int, debt: dict[str, Any]) -> dict[str, Any]:
+    signals = debt.get("signals", [])
+    rows = [
+        ("kind", _("欠款类型"), str(journey.KIND_LABELS[debt["kind"]])),
+        ("lender", _("机构"), journey.lender_name(debt)),
+        ("amount", _("逾期金额"), money(debt["amount"])),
+        ("overdue", _("逾期多久"), journey.overdue_text(debt)),
+        ("contact", _("联系情况"), str(journey.CONTACT_LABELS[debt["contact"]])),
+        ("signals", _("收到的通知"), "；".join(str(journey.SIGNAL_LABELS[s]) for s in signals)),
+        ("arrangement", _("还款安排"), str(journey.ARRANGEMENT_LABELS[debt["arrangement"]])),
+        ("region", _("所在地区"), str(journey.REGION_LABELS[debt.get("region", "")])),
+    ]
+    return {
+        "number": index + 1,
+        "title": _caption(index + 1, debt),
+        "items": [
+            {
+                "label": label,
+                "value": value,
+                "change_url": step_url(Place(index, slug), back_to_answers=True),
+            }
+            for slug, label, value in rows
+        ],
+        "remove_url": reverse("advisor-check-remove", args=[index + 1]),
+    }
+
+
+@require_http_methods(["GET", "POST"])
+def remove(request: HttpRequest, number: int) -> HttpResponse:
+    data = journey.load(request)
+    debts = data["debts"]
+    if not debts:
+        return _expired(request)
+    if not 1 <= number <= len(debts):
+        return redirect("advisor-check-answers")
+    if request.method == "POST":
+        del debts[number - 1]
+        journey.store(request, data)
+        if not debts:
+            return redirect("advisor-check-start")
+        return redirect("advisor-check-answers")
+    return render(
+        request,
+        "advisor/check/remove.html",
+        {"number": number, "title": _caption(number, debts[number - 1])},
+    )
+
+
+@require_POST
+def restart(request: HttpRequest) -> HttpResponse:
+    journey.store(request, {"debts": []})
+    return redirect("advisor-check-start")
+
+
+@require_GET
+def result(request: HttpRequest) -> HttpResponse:
+    debts = journey.debts(request)
+    if not debts:
+        return _expired(request)
+    go = questionnaire.guard_summary(debts)
+    if go is not None:
+        return redirect(step_url(go))
+    weights, version = journey.current_weights()
+    stages = content.stages()
+    starts = tuple(
+        (s.code, s.typical_from_day) for s in stages if s.typical_from_day is not None
+    ) or (estimate.DEFAULT_STAGE_STARTS)
+    results = [journey.debt_result(i, debt, weights, starts) for i, debt in enumerate(debts)]
+    titles = {code: str(label) for code, label in journey.STAGE_FALLBACK_LABELS.items()}
+    titles.update({stage.code: stage.t("title") for stage in stages})
+    court = any(item.court_notice for item in results)
+    return render(
+        request,
+        "advisor/check/result.html",
+        {
+            "results": [(item, titles.get(item.stage, item.stage)) for item in results],
+            "stages": [
+                {"stage": stage, "debts": [r.number for r in results if r.stage == stage.code]}
+                for stage in stages
+            ],
+            "levels": [(code, journey.LEVEL_LABELS[code]) for code in estimate.LEVELS],
+            "version": version,
+            "facts": content.facts("result"),
+            "court_fact": content.fact("check-court-papers") if court else None,
+            "has_save_code": bool(session.save_code(request)),
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def save(request: HttpRequest) -> HttpResponse:
+    data = journey.load(request)
+    if not data["debts"]:
+        return _expired(request)
+    if request.method == "POST":
+        code = session.save_code(request)
+        if code:
+            try:
+                savecodes.update(code, journey.AREA, data)
+            except savecodes.BadCode:
+                code = ""
+        if not code:
+            code = savecodes.create({journey.AREA: data})
+        response = redirect("advisor-check-saved")
+        session.remember_save_code(response, code, secure=request.is_secure())
+        return response
+    return render(
+        request, "advisor/check/save.html", {"has_save_code": bool(session.save_code(request))}
+    )
+
+
+@require_GET
+def saved(request: HttpRequest) -> HttpResponse:
+    code = session.save_code(request)
+    if not code:
+        return redirect("advisor-check-save")
+    return render(request, "advisor/check/saved.html", {"code": code})
+
+
+@require_http_methods(["GET", "POST"])
+def resume(request: HttpRequest) -> HttpResponse:
+    form = ResumeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        code = form.cleaned_data["code"]
+        try:
+            bundle = savecodes.get(code)
+        except savecodes.BadCode:
+            form.add_error(
+                "code",
+                _("找不到用这个保存码保存的内容。请检查有没有输错；超过90天不用的内容会被自动删除"),
+            )
+        else:
+            saved_check = bundle.get(journey.AREA)
+            if isinstance(saved_check, dict):
+                session.store(request, journey.AREA, saved_check)
+            debts = journey.debts(request)
+            go = questionnaire.first_unanswered(debts)
+            if not debts:
+                target = reverse("advisor-check-start")
+            elif go is not None:
+                target = step_url(go)
+            else:
+                target = reverse("advisor-check-answers")
+            response = redirect(target)
+            session.remember_save_code(response, code, secure=request.is_secure())
+            return response
+    return render(
+        request,
+        "advisor/check/resume.html",
+        {
+            "form": form,
+            "title": str(form.fields["code"].label),
+            "back_url": reverse("advisor-check-start"),
+            "button": _("打开我保存的内容"),
+        },
+    )
+
+
+urlpatterns = [
+    path("check/", start, name="advisor-check-start"),
+    path("check/debt/<int:number>/remove/", remove, name="advisor-check-remove"),
+    path("check/debt/<int:number>/<slug:slug>/", question, name="advisor-check-step"),
+    path("check/answers/", answers, name="advisor-check-answers"),
+    path("check/result/", result, name="advisor-check-result"),
+    path("check/restart/", restart, name="advisor-check-restart"),
+    path("check/save/", save, name="advisor-check-save"),
+    path("check/save/done/", saved, name="advisor-check-saved"),
+    path("check/resume/", resume, name="advisor-check-resume"),
+]

@@ -1,0 +1,260 @@
+"""The guided check: escalation stages, result-page facts and the estimate's weight version.
+
+Sources: shared/domain-facts.md §1.6, §1.9, §1.10, §1.11, §3. The escalation stages are
+industry practice, described by industry pages that conflict with each other (§3.2): they
+are labelled as practice, and the only day markers used are the M1/M2–M3/M3+/6-month
+buckets those pages themselves use. Nothing here gives a probability (§7 point 4) or a
+fixed timetable (§7 point 10).
+"""
+
+from advisor.seed import Seed, sourced
+
+# Sources (domain-facts.md)
+PRACTICE_STAGES = (
+    "行业文章对逾期各阶段常见做法的描述（好口子 haokouzi.cc、gzjll 等，各家说法不一）",
+    "practice",
+    "https://www.haokouzi.cc/kz/48636.html",
+)
+PRACTICE_LONG = (
+    "行业文章对长期逾期做法的描述（wodefinance 等，各家说法不一）",
+    "practice",
+    "https://wodefinance.com/Creditcardoverdue/lwuulnthcf.html",
+)
+PRACTICE_VISITS = (
+    "行业文章对上门催收影响因素的描述（haokouzi、gzjll、wodefinance；定性描述，无可靠统计）",
+    "practice",
+    "https://m.gzjll.com/3/4276158.html",
+)
+CBA_2026 = (
+    "中国银行业协会《金融机构个人消费类贷款催收工作指引（试行）》（2026-01-30）",
+    "association",
+    "https://www.01caijing.com/article/344310.htm",
+)
+NIFA_2018 = (
+    "中国互联网金融协会《互联网金融逾期债务催收自律公约（试行）》（2018）第15、19、21条",
+    "association",
+    "http://extremexp.net/xinwen/jinrong/2018/0328/36729.html",
+)
+ENTRY = (
+    "《刑法》第245条（非法侵入住宅）；《民法典》第1033条；中国银行业协会催收工作指引（2026）",
+    "law",
+    "https://github.com/LawRefBook/Laws",
+)
+PAYMENT_ORDER = (
+    "《民事诉讼法》督促程序（支付令）",
+    "law",
+    "http://ahdhf.com/law/msf/10254.html",
+)
+DISHONEST_LIST = (
+    "最高人民法院《关于公布失信被执行人名单信息的若干规定》第1条",
+    "law",
+    "https://github.com/LawRefBook/Laws",
+)
+
+
+def stage(code, order, from_day, source, zh, en):
+    """An escalation stage. ``zh``/``en``: (title, description, what_you_can_do)."""
+    return Seed(
+        "EscalationStage",
+        {"code": code},
+        {
+            "order": order,
+            "typical_from_day": from_day,
+            "title_zh_hans": zh[0],
+            "description_zh_hans": zh[1],
+            "what_you_can_do_zh_hans": zh[2],
+            "title_en": en[0],
+            "description_en": en[1],
+            "what_you_can_do_en": en[2],
+            **sourced(*source),
+        },
+    )
+
+
+def fact(slug, order, source, zh, en, topic="result"):
+    return Seed(
+        "Fact",
+        {"slug": slug},
+        {
+            "topic": topic,
+            "order": order,
+            "title_zh_hans": zh[0],
+            "body_zh_hans": zh[1],
+            "title_en": en[0],
+            "body_en": en[1],
+            **sourced(*source),
+        },
+    )
+
+
+STAGES = [
+    stage(
+        "reminders",
+        10,
+        0,
+        PRACTICE_STAGES,
+        (
+            "到期前后：自动提醒",
+            "通常是App推送和短信，提醒你快到还款日或刚刚逾期。",
+            "能还就按时还。还不上的话，最好在到期前就通过官方App或合同上的客服联系机构，说明情况、问清楚有哪些办法。",
+        ),
+        (
+            "Around the due date: automatic reminders",
+            "Usually app notifications and text messages saying a payment is due or has just been missed.",
+            "Pay on time if you can. If you can't, it is best to contact the lender before the due date through its official app or the service number in your contract, explain, and ask what options there are.",
+        ),
+    ),
+    stage(
+        "early",
+        20,
+        1,
+        PRACTICE_STAGES,
+        (
+            "逾期1到30天左右：短信和电话提醒",
+            "行业文章描述：这时多是自动短信、语音电话和机构自己的客服电话，常会问你逾期的原因。",
+            "接电话，说明原因，问清楚一共欠多少（本金、利息、罚息分别多少）。不要答应做不到的还款日期。记下每次通话的时间和内容。",
+        ),
+        (
+            "About 1 to 30 days overdue: texts and reminder calls",
+            "Industry descriptions: mostly automatic texts, recorded calls and calls from the lender's own staff, often asking why the payment was missed.",
+            "Answer, explain why, and ask exactly how much you owe (principal, interest and penalties separately). Don't promise a date you can't keep. Note the time and content of each call.",
+        ),
+    ),
+    stage(
+        "calls",
+        30,
+        31,
+        PRACTICE_STAGES,
+        (
+            "逾期1到3个月左右：电话催收变多",
+            "行业文章描述：人工电话明显增多，可能收到措辞严厉的信函；有的机构会联系紧急联系人（现在的行业规则对此有限制）。",
+            "用书面方式提出你做得到的还款方案（可以用我们的协商信），保留录音和截图。如果对方骚扰你的家人或单位、辱骂或威胁你，可以向机构投诉，没有结果再打12378。",
+        ),
+        (
+            "About 1 to 3 months overdue: more collection calls",
+            "Industry descriptions: many more calls from staff, possibly strongly worded letters; some lenders contact emergency contacts (industry rules now limit this).",
+            "Put a repayment offer you can keep in writing (our negotiation letter helps), and keep recordings and screenshots. If they harass your family or employer, insult or threaten you, complain to the lender, then to 12378 if that fails.",
+        ),
+    ),
+    stage(
+        "outsourcing",
+        40,
+        91,
+        PRACTICE_VISITS,
+        (
+            "逾期3个月以上：委外催收，上门变得更常见",
+            "行业文章描述：逾期超过约90天后，常交给外部催收机构；上门（外访）多发生在这个阶段以后；机构也可能开始准备起诉或仲裁。各家机构的时间差别很大。",
+            "对方联系你时，问清楚代表哪家机构；只通过机构官方App或账户还款，不要转账给个人。有人上门时先核实身份，不开门也可以隔着门说话。继续争取书面的还款安排。",
+        ),
+        (
+            "More than 3 months overdue: outside agencies, visits more common",
+            "Industry descriptions: after about 90 days, cases are often passed to outside collection agencies; visits (外访) mostly happen from this stage on; the lender may start preparing a lawsuit or arbitration. Timing differs a lot between lenders.",
+            "When they contact you, ask which institution they act for; pay only through the lender's official app or account, never to a person. If someone comes to your door, check who they are first; you can talk without opening the door. Keep working towards a written repayment arrangement.",
+        ),
+    ),
+    stage(
+        "legal",
+        50,
+        181,
+        PRACTICE_LONG,
+        (
+            "逾期半年以上：起诉、仲裁或支付令",
+            "行业文章描述：长期逾期后，有的机构会起诉（有时是批量起诉）、申请仲裁或支付令，也有的会把债权转让出去。也有机构更早就起诉。只有法院判决后、有能力履行却拒不履行的人，才会被列入失信被执行人名单；单纯逾期不会。",
+            "收到法院或仲裁的文书不要置之不理：先核实真假，看清楚期限。支付令要在收到后15天内还款或提出书面异议。可以向当地法律援助机构咨询。",
+        ),
+        (
+            "More than 6 months overdue: lawsuit, arbitration or payment order",
+            "Industry descriptions: after long arrears some lenders sue (sometimes in batches), apply for arbitration or a payment order, or sell the debt. Some sue earlier. Only someone who can pay but refuses after a court judgment goes on the list of dishonest judgment debtors; being overdue alone does not put you there.",
+            "Never ignore court or arbitration papers: check they are genuine and note the deadlines. For a payment order you must pay or object in writing within 15 days of receiving it. You can ask your local legal aid office for advice.",
+        ),
+    ),
+]
+
+FACTS = [
+    fact(
+        "check-visits-regulated",
+        10,
+        CBA_2026,
+        (
+            "上门催收本身不违法，但有规矩",
+            "外访是允许的催收方式。按照银行业协会的指引，晚上10点到早上8点之间，没有你的同意不应该电话催收或上门。来的人要说明自己代表哪家机构。",
+        ),
+        (
+            "A collection visit is not illegal in itself, but there are rules",
+            "Visits are an allowed way of collecting. Under the banking association's guideline, there should be no calls or visits between 10 pm and 8 am without your consent. Visitors must say which institution they act for.",
+        ),
+    ),
+    fact(
+        "check-visit-credentials",
+        20,
+        NIFA_2018,
+        (
+            "上门的人应该主动出示证件和欠款信息",
+            "互联网金融协会的自律公约要求会员机构：上门催收要主动出示证件和借款信息，全程录音录像；只能让你通过机构指定的渠道还款，不能另收费用。",
+        ),
+        (
+            "Visitors should show their credentials and the loan details",
+            "The internet-finance association's convention requires its members' visitors to show their credentials and the loan information, and record the whole visit; you may only be asked to pay through the lender's designated channels, and no extra fees may be charged.",
+        ),
+    ),
+    fact(
+        "check-no-entry",
+        30,
+        ENTRY,
+        (
+            "没有你的同意，不能进你家",
+            "你可以不开门，隔着门说话。未经同意进入住宅，行业指引明确禁止，情节严重的可能构成非法侵入住宅罪。对方强行进门、赖着不走、堵门或张贴催债告示，可以报警（110）。",
+        ),
+        (
+            "They may not enter your home without your consent",
+            "You can keep the door closed and talk through it. Industry guidelines forbid entering a home without consent, and serious cases can be the crime of illegally entering a home. If they force their way in, refuse to leave, block your door or post debt notices, you can call the police (110).",
+        ),
+    ),
+    fact(
+        "check-no-blacklist",
+        40,
+        DISHONEST_LIST,
+        (
+            "逾期不会让你直接上“黑名单”",
+            "失信被执行人名单只针对法院判决后、有能力履行却拒不履行的人。单纯逾期不会被列入。用“黑名单”吓唬你，本身就是行业指引禁止的做法。",
+        ),
+        (
+            "Being overdue does not put you on a 'blacklist'",
+            "The list of dishonest judgment debtors is only for people who can pay but refuse after a court judgment. Being overdue alone does not put you on it. Threatening you with a 'blacklist' is itself forbidden by industry guidelines.",
+        ),
+    ),
+    fact(
+        "check-court-papers",
+        50,
+        PAYMENT_ORDER,
+        (
+            "收到支付令：15天内要有回应",
+            "支付令是法院发出的。收到后15天内，你要么还款，要么向法院提出书面异议；提出异议后这个程序就结束了（机构可以再起诉）。既不还款也不异议，机构可以申请强制执行。先通过法院的官方渠道核实文书是真的，不要打文书以外来源给的电话。",
+        ),
+        (
+            "A payment order: respond within 15 days",
+            "A payment order comes from a court. Within 15 days of receiving it you must either pay or file a written objection with the court; an objection ends that procedure (the lender may then sue). If you do neither, the lender can apply for enforcement. First check the papers are genuine through the court's official channels, not through a number given by someone else.",
+        ),
+        topic="general",
+    ),
+]
+
+ESTIMATE = [
+    Seed(
+        "EstimateVersion",
+        {"version": "2026-11-default"},
+        {
+            "is_active": True,
+            "weights": {},
+            "notes": (
+                "使用程序内置的默认权重（advisor/estimate.py 的 DEFAULT_WEIGHTS）。"
+                "依据：行业文章对上门催收影响因素的定性描述（domain-facts §3.4）："
+                "金额、逾期时间、能否联系上、沟通态度、地区、机构类型。没有可靠的统计数据，"
+                "只能作为粗略参考，不能显示为概率。"
+            ),
+            **sourced(*PRACTICE_VISITS),
+        },
+    )
+]
+
+SEEDS = [*STAGES, *FACTS, *ESTIMATE]

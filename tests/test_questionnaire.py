@@ -1,0 +1,119 @@
+"""The guided check's step sequence and guard (advisor.questionnaire): pure, no database."""
+
+from __future__ import annotations
+
+import pytest
+
+from advisor.questionnaire import (
+    MAX_DEBTS,
+    SLUGS,
+    STEPS,
+    Place,
+    first_incomplete,
+    first_unanswered,
+    guard_step,
+    guard_summary,
+    is_complete,
+    next_step,
+    previous_step,
+)
+
+COMPLETE = {
+    "kind": "credit_card",
+    "lender": "other",
+    "lender_other": "",
+    "amount": "3000.00",
+    "days_overdue": 45,
+    "contact": "cooperating",
+    "signals": ["none"],
+    "arrangement": "none",
+    "region": "",
+}
+
+
+def answered_up_to(slug: str) -> dict:
+    """Answers for every step before ``slug``."""
+    keys = [key for step in STEPS[: SLUGS.index(slug)] for key in step.keys]
+    return {key: COMPLETE[key] for key in keys}
+
+
+def test_the_questions_come_in_the_declared_order() -> None:
+    assert SLUGS == (
+        "kind",
+        "lender",
+        "amount",
+        "overdue",
+        "contact",
+        "signals",
+        "arrangement",
+        "region",
+    )
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_first_incomplete_is_the_first_question_without_an_answer(slug: str) -> None:
+    assert first_incomplete(answered_up_to(slug)) == slug
+
+
+def test_an_empty_region_counts_as_answered_but_a_missing_one_does_not() -> None:
+    assert is_complete(COMPLETE)
+    without = {k: v for k, v in COMPLETE.items() if k != "region"}
+    assert first_incomplete(without) == "region"
+
+
+def test_next_and_previous_walk_the_sequence() -> None:
+    walked = ["kind"]
+    while (following := next_step(walked[-1], COMPLETE)) is not None:
+        walked.append(following)
+    assert tuple(walked) == SLUGS
+    back = ["region"]
+    while (earlier := previous_step(back[-1], COMPLETE)) is not None:
+        back.append(earlier)
+    assert tuple(reversed(back)) == SLUGS
+
+
+def test_next_step_after_an_unknown_slug_is_the_first_incomplete() -> None:
+    assert next_step("nonsense", answered_up_to("contact")) == "contact"
+    assert previous_step("nonsense", {}) is None
+
+
+def test_a_requested_later_step_is_sent_back_to_the_first_unanswered_question() -> None:
+    debts = [answered_up_to("overdue")]
+    assert guard_step(debts, 0, "signals") == Place(0, "overdue")
+    assert guard_step(debts, 0, "overdue") is None
+
+
+def test_answered_questions_and_the_next_one_may_be_revisited() -> None:
+    debts = [answered_up_to("contact")]
+    for slug in ("kind", "lender", "amount", "overdue", "contact"):
+        assert guard_step(debts, 0, slug) is None
+
+
+def test_a_complete_debt_may_be_changed_anywhere() -> None:
+    for slug in SLUGS:
+        assert guard_step([COMPLETE], 0, slug) is None
+
+
+def test_a_new_debt_starts_at_its_first_question_once_earlier_debts_are_complete() -> None:
+    assert guard_step([COMPLETE], 1, "kind") is None
+    assert guard_step([COMPLETE], 1, "amount") == Place(1, "kind")
+    assert guard_step([answered_up_to("signals")], 1, "kind") == Place(0, "signals")
+
+
+def test_debts_far_beyond_the_list_or_unknown_steps_go_to_the_first_unanswered() -> None:
+    assert guard_step([], 3, "kind") == Place(0, "kind")
+    assert guard_step([COMPLETE, answered_up_to("amount")], 5, "kind") == Place(1, "amount")
+    assert guard_step([answered_up_to("amount")], 0, "nonsense") == Place(0, "amount")
+    assert guard_step([COMPLETE], -1, "kind") == Place(0, "kind")
+
+
+def test_no_more_than_the_maximum_number_of_debts() -> None:
+    debts = [COMPLETE] * MAX_DEBTS
+    assert guard_step(debts, MAX_DEBTS, "kind") is not None
+
+
+def test_the_summary_and_result_need_every_debt_complete() -> None:
+    assert guard_summary([]) == Place(0, "kind")
+    assert guard_summary([COMPLETE]) is None
+    assert guard_summary([COMPLETE, answered_up_to("arrangement")]) == Place(1, "arrangement")
+    assert first_unanswered([COMPLETE, COMPLETE]) is None
