@@ -132,7 +132,7 @@ class BudgetForm(SiteForm):
     dependants = _amount(_("孩子或老人"), _("学费、生活费、赡养费"))
     other_essentials = _amount(_("其他必需开支"))
     commitments = _amount(
-        _("其他固定支出"), _("例如保险、必须按时交的费用。这些网贷和信用卡以外的固定支出。")
+        _("其他固定支出"), _("网贷和信用卡以外、每月必须按时交的钱，例如保险。")
     )
     reserve = _amount(
         _("每月留作应急的钱"),
