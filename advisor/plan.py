@@ -204,15 +204,20 @@ def allocate(
     strategy: str,
     order: list[int],
     floors: list[Decimal] | None = None,
+    base: list[Decimal] | None = None,
 ) -> list[Decimal]:
     """One month's payment shared across the open balances.
+
+    ``base`` (pro rata only) are the fixed monthly shares worked out once at the start, so
+    each lender gets the same amount every month; what a finished debt no longer needs is
+    shared among the others in proportion to what they still owe.
 
     ``floors`` are payments that keep a capped debt (a credit card: 60 months) on time. When
     the strategy alone would pay a capped debt less than its floor, the floors are paid
     first (shared in proportion to them if the amount cannot cover them all) and what is
     left is shared by the strategy.
     """
-    plain = allocate(amount, balances, strategy, order) if floors else []
+    plain = allocate(amount, balances, strategy, order, base=base) if floors else []
     if floors and all(s >= min(f, b) for s, f, b in zip(plain, floors, balances, strict=True)):
         return plain  # the strategy alone already keeps every capped debt on time
     shares = [ZERO for _ in balances]
@@ -224,7 +229,14 @@ def allocate(
     if left <= 0:
         return shares
     if strategy == "pro_rata":
-        extra = split_pro_rata(left, rest)
+        if base and not any(shares):
+            extra = [min(f, r) for f, r in zip(base, rest, strict=True)]
+            spare = left - sum(extra, ZERO)
+            if spare > 0:
+                more = split_pro_rata(spare, [r - e for r, e in zip(rest, extra, strict=True)])
+                extra = [e + m for e, m in zip(extra, more, strict=True)]
+        else:
+            extra = split_pro_rata(left, rest)
     else:
         extra = [ZERO for _ in balances]
         for i in order:
@@ -326,13 +338,14 @@ def simulate(
     balances = [d.balance for d in debts]
     order = priority_order(debts, strategy) if strategy != "pro_rata" else []
     floors = [cap_floor(d, Decimal(annual_rate)) for d in debts]
+    base = split_pro_rata(monthly, balances) if strategy == "pro_rata" else None
     rows: list[list[tuple[int, Decimal, Decimal, Decimal]]] = [[] for _ in debts]
     month = 0
     while any(b > 0 for b in balances) and month < max_months:
         month += 1
         interest = [_cents(b * rate) if b > 0 else ZERO for b in balances]
         balances = [b + i for b, i in zip(balances, interest, strict=True)]
-        shares = allocate(monthly, balances, strategy, order, floors)
+        shares = allocate(monthly, balances, strategy, order, floors, base)
         for i, share in enumerate(shares):
             if share > 0 or interest[i] > 0:
                 balances[i] -= share
