@@ -1,0 +1,79 @@
+"""Real browser: the guided check from the start page to the result, with and without JS."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import expect
+
+from .conftest import Site
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def answer_one_debt(site: Site, *, check: bool) -> None:
+    page = site.page
+    site.goto("/check/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("评估上门催收的可能性")
+    if check:
+        site.check("check-start")
+    page.get_by_role("button", name="开始").click()
+
+    expect(page.get_by_role("heading", level=1)).to_have_text("这笔欠款是哪一类？")
+    page.get_by_role("button", name="继续").click()  # nothing chosen: the error summary
+    expect(page.locator(".error-summary")).to_be_visible()
+    assert page.title().startswith("错误：")
+    if check:
+        site.check("check-kind-error")
+    page.get_by_label("银行信用卡").check()
+    page.get_by_role("button", name="继续").click()
+
+    expect(page.get_by_role("heading", level=1)).to_have_text("是哪家机构的欠款？")
+    page.get_by_label("其他，或者列表里没有").check()
+    page.get_by_role("button", name="继续").click()
+
+    page.get_by_label("这笔欠款逾期的金额一共多少？").fill("三千")
+    page.get_by_role("button", name="继续").click()
+    expect(page.locator(".error-message")).to_contain_text("请只输入数字")
+    if check:
+        site.check("check-amount-error")
+    page.get_by_label("这笔欠款逾期的金额一共多少？").fill("５２,０００元")
+    page.get_by_role("button", name="继续").click()
+
+    expect(page.get_by_role("heading", level=1)).to_have_text("这笔欠款逾期多久了？")
+    if check:
+        site.check("check-overdue")
+    page.get_by_label("91到180天（3到6个月）").check()
+    page.get_by_role("button", name="继续").click()
+
+    page.get_by_label("我没有接他们的电话").check()
+    page.get_by_role("button", name="继续").click()
+    page.get_by_label("收到律师函").check()
+    page.get_by_role("button", name="继续").click()
+    page.get_by_label("没有还款安排").check()
+    page.get_by_role("button", name="继续").click()
+    page.get_by_label("不确定或不想说").check()
+    page.get_by_role("button", name="继续").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("检查你的回答")
+
+
+def test_a_borrower_checks_one_debt_and_reads_the_result(site: Site) -> None:
+    answer_one_debt(site, check=True)
+    page = site.page
+    site.check("check-answers")
+    page.get_by_role("link", name="查看评估结果").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("你的评估结果")
+    expect(page.locator(".tag")).to_have_text("较高")
+    expect(page.get_by_text("这只是一个粗略的参考，不是预测。")).to_be_visible()
+    site.check("check-result")
+
+
+def test_the_check_works_without_javascript(open_site) -> None:  # noqa: ANN001
+    site = open_site(name="check-nojs", java_script_enabled=False)
+    answer_one_debt(site, check=False)
+    page = site.page
+    page.locator("a[href*=\"return=answers\"]").first.click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("这笔欠款是哪一类？")
+    page.get_by_role("link", name="返回").click()
+    page.get_by_role("link", name="查看评估结果").click()
+    expect(page.locator(".tag")).to_have_text("较高")
+    site.shot("check-result-nojs")
