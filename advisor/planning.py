@@ -147,7 +147,7 @@ def settings(state: dict[str, Any]) -> dict[str, Any]:
     for name, maximum in (("plan_rate", 99), ("assumed_rate", 99), ("settlement_percent", 100)):
         value = _percent(raw.get(name), maximum)
         if value is not None:
-            result[name] = str(value.normalize() if value == value.to_integral() else value)
+            result[name] = format(value.normalize(), "f")
     return result
 
 
