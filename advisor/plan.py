@@ -153,9 +153,10 @@ class Debt:
     def month_cap(self) -> int | None:
         """The longest plan to propose: 60 for a credit card; the lender's reference
         maximum when an editor set one; None means "at the lender's discretion"."""
+        reference = self.max_months if self.max_months and self.max_months >= 1 else None
         if self.kind == CREDIT_CARD:
-            return min(CREDIT_CARD_MAX_MONTHS, self.max_months or CREDIT_CARD_MAX_MONTHS)
-        return self.max_months
+            return min(CREDIT_CARD_MAX_MONTHS, reference or CREDIT_CARD_MAX_MONTHS)
+        return reference
 
 
 def split_pro_rata(amount: Decimal, weights: list[Decimal]) -> list[Decimal]:

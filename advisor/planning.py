@@ -197,9 +197,10 @@ def import_from_check(request: HttpRequest) -> int:
                 "check_index": item.index,
             }
         )
+    if not copied:
+        return 0  # nothing to bring in yet: try again after the borrower does the check
     state["imported"] = True
-    if copied:
-        state["debts"] = copied[:MAX_DEBTS]
+    state["debts"] = copied[:MAX_DEBTS]
     save(request, state)
     return len(copied)
 

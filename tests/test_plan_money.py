@@ -230,6 +230,9 @@ def test_a_lenders_reference_maximum_is_respected() -> None:
     assert debt.month_cap == 12
     assert Debt("2", "贷", "online_bank", D("1.00")).month_cap is None  # lender's discretion
     assert Debt("3", "卡", "credit_card", D("1.00"), max_months=36).month_cap == 36
+    # An editor's 0 means "not set", never a zero-month plan.
+    assert Debt("4", "贷", "online_bank", D("1.00"), max_months=0).month_cap is None
+    assert Debt("5", "卡", "credit_card", D("1.00"), max_months=0).month_cap == 60
 
 
 def test_options_cover_nothing_instalments_settlement_and_pro_rata() -> None:

@@ -227,32 +227,38 @@ def test_bad_plan_controls_show_errors_in_place(planned: Client) -> None:
     assert "金额不能是负数" in response.content.decode()
 
 
+CHECKED = {
+    "debts": [
+        {
+            "kind": "online_bank",
+            "lender": "webank-weilidai",
+            "lender_other": "",
+            "amount": "8000.00",
+            "days_overdue": 45,
+            "contact": "not_answering",
+            "signals": ["none"],
+            "arrangement": "none",
+            "region": "",
+        }
+    ]
+}
+
+
 def test_debts_from_the_guided_check_prefill_the_plan(client: Client, content: None) -> None:
-    # Seed the check's session area the way the check stores it.
-    client.get("/plan/")
+    # The borrower opens the plan first, then does the check: the debts still come across.
+    assert "还没有欠款" in client.get("/plan/debts/").content.decode()
     s = client.session
-    s["bh"] = {
-        "v": 1,
-        "check": {
-            "debts": [
-                {
-                    "kind": "online_bank",
-                    "lender": "webank-weilidai",
-                    "lender_other": "",
-                    "amount": "8000.00",
-                    "days_overdue": 45,
-                    "contact": "not_answering",
-                    "signals": ["none"],
-                    "arrangement": "none",
-                    "region": "",
-                }
-            ]
-        },
-    }
+    root = s.get("bh") or {"v": 1}
+    root["check"] = CHECKED
+    s["bh"] = root
     s.save()
     page = client.get("/plan/debts/").content.decode()
+    assert "已经从上门评估带入 1 笔欠款" in page
     assert "微众银行" in page
     assert "8,000.00" in page
+    # Only once: removing it does not bring it back.
+    client.post("/plan/debts/1/remove/")
+    assert "微众银行" not in client.get("/plan/debts/").content.decode()
 
 
 def test_removing_a_debt(planned: Client) -> None:
@@ -302,3 +308,26 @@ def test_current_plan_gives_the_letters_what_they_need(planned: Client, rf: obje
     assert plan.monthly == Decimal("2000.00")
     assert [s.debt.lender_name for s in plan.schedules] == ["招商银行信用卡", "某某消费金融"]
     assert sum(s.total for s in plan.schedules) == Decimal("42000.00")
+
+
+def test_assumptions_can_be_changed_and_stay_open(planned: Client) -> None:
+    planned.post(
+        "/plan/result/",
+        {
+            "monthly": "2000.00",
+            "months": "21",
+            "strategy": "pro_rata",
+            "plan_rate": "６",
+            "assumed_rate": "10",
+            "settlement_percent": "40",
+            "monthly_was": "2000.00",
+            "months_was": "21",
+        },
+    )
+    page = planned.get("/plan/result/").content.decode()
+    assert "<details open>" in page
+    assert "一次性结清（提议总欠款的 40%）" in page
+    assert "年化 10% 单利估算" in page
+    status = page.split('class="plan-status"')[1].split("</p>")[0]
+    # ¥42,000 at ¥2,000 a month: 21 months interest-free, 23 with 6% a year on the balance.
+    assert "每月还 ¥2,000.00，23 个月还清" in status
