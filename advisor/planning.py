@@ -19,6 +19,7 @@ is checked again; a malformed value is dropped rather than failing the page.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -27,7 +28,7 @@ from typing import Any
 
 from django.http import HttpRequest
 
-from advisor import content, session
+from advisor import content, savecodes, session
 from advisor.budget import ESSENTIALS, INCOME_SOURCES, Budget
 from advisor.models import LenderKind, today
 from advisor.plan import DEFAULT_ASSUMED_RATE, STRATEGIES, Debt, Plan, build_plan
@@ -72,11 +73,28 @@ def _percent(value: Any, maximum: int = 100) -> Decimal | None:
 
 
 def load(request: HttpRequest) -> dict[str, Any]:
-    return session.load(request, AREA)
+    """The plan state; on a new visit with a save code, what was saved under it."""
+    state = session.load(request, AREA)
+    code = session.save_code(request)
+    if state or not code:
+        return state
+    try:
+        saved = savecodes.get(code).get(AREA)
+    except savecodes.BadCode:
+        saved = None
+    # Mark the lookup as done so the vault is opened once per visit, not on every page.
+    state = {**(saved if isinstance(saved, dict) else {}), "restored": True}
+    session.store(request, AREA, state)
+    return state
 
 
 def save(request: HttpRequest, state: dict[str, Any]) -> None:
+    """Keep the plan in the session, and under the save code if the borrower has one."""
     session.store(request, AREA, state)
+    code = session.save_code(request)
+    if code:
+        with contextlib.suppress(savecodes.BadCode):
+            savecodes.update(code, AREA, state)
 
 
 def budget(state: dict[str, Any]) -> Budget | None:

@@ -331,3 +331,19 @@ def test_assumptions_can_be_changed_and_stay_open(planned: Client) -> None:
     status = page.split('class="plan-status"')[1].split("</p>")[0]
     # ¥42,000 at ¥2,000 a month: 21 months interest-free, 23 with 6% a year on the balance.
     assert "每月还 ¥2,000.00，23 个月还清" in status
+
+
+def test_a_save_code_keeps_the_plan_for_a_later_visit(planned: Client, content: None) -> None:
+    from advisor import savecodes
+    from advisor.session import SAVE_COOKIE
+
+    code = savecodes.create({"check": {}})
+    planned.cookies[SAVE_COOKIE] = code
+    fill_budget(planned, salary="7000")  # saving now also updates the bundle
+    assert savecodes.get(code)["plan"]["budget"]["salary"] == "7000.00"
+
+    later = Client()
+    later.cookies[SAVE_COOKIE] = code
+    page = later.get("/plan/result/").content.decode()
+    assert "招商银行信用卡" in page
+    assert "¥7,000.00" in later.get("/plan/summary/").content.decode()
