@@ -40,6 +40,10 @@ def enter_budget_and_debts(site: Site, *, check: bool) -> None:
     page.get_by_role("button", name="继续").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("你的欠款")
     page.get_by_role("link", name="添加一笔欠款").click()
+    if check:
+        page.get_by_role("button", name="保存这笔欠款").click()
+        expect(page.locator(".error-message").first).to_contain_text("请选择借款机构")
+        site.check("plan-debt-form-error")
     page.get_by_label("欠哪家的钱？").select_option(label="招商银行信用卡")
     page.get_by_label("还欠的本金").fill("2.4万")
     page.get_by_role("button", name="保存这笔欠款").click()
@@ -80,3 +84,15 @@ def test_the_plan_works_without_javascript(open_site) -> None:  # noqa: ANN001
     page.get_by_role("button", name="更新计划").click()
     expect(page.locator(".plan-status")).to_contain_text("每月还 ¥1,000.00，30 个月还清")
     expect(page.get_by_role("cell", name="2027-02-28").first).to_be_visible()
+
+
+def test_spending_above_income_leads_to_guidance_not_an_error(open_site) -> None:  # noqa: ANN001
+    site = open_site("phone", "plan-shortfall")
+    page = site.page
+    site.goto("/plan/budget/")
+    page.get_by_label("工资（到手）").fill("2000")
+    page.get_by_label("房租或房贷").fill("2500")
+    page.get_by_role("button", name="继续").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("你现在的收入不够必需开支")
+    assert not page.title().startswith("错误")
+    site.check("plan-shortfall")

@@ -347,3 +347,16 @@ def test_a_save_code_keeps_the_plan_for_a_later_visit(planned: Client, content: 
     page = later.get("/plan/result/").content.decode()
     assert "招商银行信用卡" in page
     assert "¥7,000.00" in later.get("/plan/summary/").content.decode()
+
+
+def test_the_plan_reads_in_english(planned: Client) -> None:
+    from django.conf import settings
+
+    planned.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    page = planned.get("/plan/result/").content.decode()
+    assert "Your repayment plan" in page
+    assert "Ways to repay, side by side" in page
+    assert "One-off settlement (offer 50% of the total)" in page
+    assert "It is not a legal rate" in page
+    main = page.split("<main")[1].split("</main>")[0]
+    assert "还款计划" not in main and "每月还" not in main
