@@ -131,9 +131,7 @@ class BudgetForm(SiteForm):
     medical = _amount(_("看病吃药"))
     dependants = _amount(_("孩子或老人"), _("学费、生活费、赡养费"))
     other_essentials = _amount(_("其他必需开支"))
-    commitments = _amount(
-        _("其他固定支出"), _("网贷和信用卡以外、每月必须按时交的钱，例如保险。")
-    )
+    commitments = _amount(_("其他固定支出"), _("网贷和信用卡以外、每月必须按时交的钱，例如保险。"))
     reserve = _amount(
         _("每月留作应急的钱"),
         _("生病、修东西等意外开支。留一点，计划才不容易断。可以填 0。"),
@@ -257,6 +255,10 @@ class PlanControlsForm(SiteForm):
     months = MonthsField(label=_("分几个月还完"), required=False)
     strategy = forms.ChoiceField(
         label=_("几家机构之间怎么分"),
+        help_text=_(
+            "后两种会让一些机构先拿到钱、另一些暂时拿不到，它们可能继续催收。"
+            "没做上门评估的欠款，“最紧急”按利率排。"
+        ),
         choices=STRATEGY_CHOICES,
         widget=forms.RadioSelect,
         error_messages={"required": _("请选择分配方式"), "invalid_choice": _("请选择分配方式")},
