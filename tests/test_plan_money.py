@@ -96,6 +96,7 @@ def test_bad_arguments_are_refused() -> None:
 
 
 @given(amounts, month_counts)
+@settings(deadline=None)
 def test_zero_rate_instalments_sum_exactly_to_the_total(total: Decimal, months: int) -> None:
     payments = instalments(total, months)
     assert len(payments) == months
@@ -107,7 +108,7 @@ def test_zero_rate_instalments_sum_exactly_to_the_total(total: Decimal, months: 
 
 
 @given(amounts, month_counts, rates, st.sampled_from(["equal_payment", "equal_principal"]))
-@settings(max_examples=150)
+@settings(max_examples=150, deadline=None)
 def test_principal_parts_sum_exactly_and_every_payment_covers_its_interest(
     total: Decimal, months: int, rate: Decimal, method: str
 ) -> None:
@@ -123,6 +124,7 @@ def test_principal_parts_sum_exactly_and_every_payment_covers_its_interest(
 
 
 @given(amounts.filter(lambda a: a >= 100), month_counts, rates)
+@settings(deadline=None)
 def test_equal_payment_is_level_until_the_last_month(
     total: Decimal, months: int, rate: Decimal
 ) -> None:
@@ -133,6 +135,7 @@ def test_equal_payment_is_level_until_the_last_month(
 
 
 @given(amounts, st.lists(amounts, min_size=1, max_size=6))
+@settings(deadline=None)
 def test_pro_rata_split_sums_exactly_and_never_overpays(
     amount: Decimal, weights: list[Decimal]
 ) -> None:
