@@ -24,6 +24,7 @@ help:
 	@echo "make serve      production-like local run: gunicorn + whitenoise, DEBUG off, http://127.0.0.1:$(PORT)"
 	@echo "make test-postgres  the test suite against a throw-away PostgreSQL cluster (CI runs both)"
 	@echo "make bench      load test (wrk) on SQLite and on PostgreSQL with two app processes"
+	@echo "make lighthouse Lighthouse (mobile) on home, a question, the result and the plan page"
 
 $(UV):
 	$(PYTHON_SYSTEM) -m venv .tools
@@ -106,3 +107,14 @@ test-postgres: system-deps $(STAMP) node compile-messages
 bench: system-deps $(STAMP) compile-messages
 	scripts/system-deps bench postgres
 	$(PY) scripts/bench.py $(BENCH_ARGS)
+
+# Lighthouse 12.8.2 (pinned in tools/lighthouse) with Debian Chromium; not part of `make test`.
+# Serves the app production-like on 127.0.0.1, prints the four scores per page and writes
+# the reports to artifacts/lighthouse/.
+tools/lighthouse/node_modules/.installed-stamp: tools/lighthouse/package.json tools/lighthouse/package-lock.json
+	cd tools/lighthouse && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+.PHONY: lighthouse
+lighthouse: system-deps $(STAMP) compile-messages tools/lighthouse/node_modules/.installed-stamp
+	CHROME_PATH=/usr/bin/chromium $(PY) scripts/lighthouse.py
