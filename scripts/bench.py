@@ -102,6 +102,14 @@ class App:
     process: subprocess.Popen[bytes] | None = None
 
     def start(self) -> None:
+        self.launch()
+        self.wait()
+
+    def wait(self) -> None:
+        assert self.process is not None
+        wait_healthy(f"http://{HOST}:{self.own_port}", self.process, self.logfile)
+
+    def launch(self) -> None:
         binds = ["--bind", f"{HOST}:{self.own_port}"]
         if self.shared_port:
             binds += ["--bind", f"{HOST}:{self.shared_port}", "--reuse-port"]
@@ -120,7 +128,6 @@ class App:
             self.process = subprocess.Popen(
                 command, cwd=ROOT, env=self.env, stdout=out, stderr=out, start_new_session=True
             )
-        wait_healthy(f"http://{HOST}:{self.own_port}", self.process, self.logfile)
 
     def stop(self) -> None:
         if self.process is None or self.process.poll() is not None:
@@ -475,7 +482,9 @@ def bench_config(
                 "2 gunicorn processes (sync -w 1 each) sharing a port (SO_REUSEPORT)"
             )
         for app in apps:
-            app.start()
+            app.launch()
+        for app in apps:
+            app.wait()
         base = f"http://{HOST}:{port}"
         report["base"] = base
         log(f"[{name}] {report['servers']} on {base}; driving the journeys")
