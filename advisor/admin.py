@@ -16,6 +16,7 @@ from typing import Any
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin import widgets
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.db import models
@@ -58,7 +59,8 @@ SOURCE_FIELDS = (
 )
 PUBLISH_FIELDS = ("status", "valid_from", "valid_until", "updated_at")
 SMALL_TEXTAREA = {
-    models.TextField: {"widget": forms.Textarea(attrs={"rows": 3, "cols": 60})},
+    models.TextField: {"widget": widgets.AdminTextareaWidget(attrs={"rows": 5})},
+    models.CharField: {"widget": widgets.AdminTextInputWidget(attrs={"class": "vLargeTextField"})},
     # Links without a scheme are taken as https (Django 6 default; silences its warning).
     models.URLField: {"assume_scheme": "https"},
 }
@@ -133,20 +135,14 @@ class ContentAdmin(SimpleHistoryAdmin):
 
     list_filter: tuple = ("status", ReviewStateFilter, "source_tier")
     list_display_first: tuple = ("__str__",)
-    list_display_last: tuple = (
-        "status",
-        "review_state",
-        "reviewed_on",
-        "review_due",
-        "source_tier",
-        "preview_link",
-    )
+    list_display_last: tuple = ("status", "reviewed", "due", "preview_link")
     extra_search_fields: tuple = ()
     extra_fieldsets: tuple = ()
     readonly_fields: tuple = ("review_due", "updated_at")
     actions = ("mark_reviewed_today", "publish", "unpublish")
     formfield_overrides = SMALL_TEXTAREA
     previewable = True
+    object_history_list_template = "admin/advisor/object_history_list.html"
     list_per_page = 50
     save_on_top = True
 
@@ -169,11 +165,22 @@ class ContentAdmin(SimpleHistoryAdmin):
 
     # List columns ----------------------------------------------------------------------
 
-    @admin.display(description=_("复核"), boolean=False, ordering="review_due")
-    def review_state(self, obj: Sourced) -> str:
-        if obj.review_due and obj.review_due <= today():
-            return format_html('<strong class="needs-review">{}</strong>', gettext("待复核"))
-        return gettext("正常")
+    @admin.display(description=_("最近核实"), ordering="reviewed_on")
+    def reviewed(self, obj: Sourced) -> str:
+        return obj.reviewed_on.isoformat() if obj.reviewed_on else ""
+
+    @admin.display(description=_("应复核日期"), ordering="review_due")
+    def due(self, obj: Sourced) -> str:
+        """The review date, flagged when it has come."""
+        if obj.review_due is None:
+            return ""
+        if obj.review_due <= today():
+            return format_html(
+                '<strong class="needs-review">{} {}</strong>',
+                obj.review_due.isoformat(),
+                gettext("待复核"),
+            )
+        return obj.review_due.isoformat()
 
     @admin.display(description=_("预览"))
     def preview_link(self, obj: Sourced) -> str:
@@ -286,26 +293,30 @@ class HelpChannelAdmin(ContentAdmin):
     extra_search_fields = ("slug", "number")
 
 
+class ChecklistItemInlineForm(forms.ModelForm):
+    """Source fields may stay empty here: a new item then takes its checklist's source."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for name in ("source_title", "source_tier"):
+            if name in self.fields:
+                self.fields[name].required = False
+
+
 class ChecklistItemInline(admin.TabularInline):
     model = ChecklistItem
-    fields = (
-        "order",
-        "code",
-        "text_zh_hans",
-        "text_en",
-        "red_flag",
-        "status",
-        "source_title",
-        "source_tier",
-    )
+    form = ChecklistItemInlineForm
+    fields = ("order", "code", "text_zh_hans", "text_en", "red_flag", "status")
     extra = 0
     show_change_link = True
     formfield_overrides = {
-        models.TextField: {"widget": forms.Textarea(attrs={"rows": 2, "cols": 30})},
+        models.TextField: {"widget": forms.Textarea(attrs={"rows": 2, "cols": 40})},
         models.CharField: {"widget": forms.TextInput(attrs={"size": 18})},
     }
     verbose_name = _("条目")
-    verbose_name_plural = _("条目（英文和繁体、补充说明请点“修改”打开条目页填写）")
+    verbose_name_plural = _(
+        "条目（新条目沿用清单的来源；繁体、补充说明和单独的来源请点“修改”打开条目页填写）"
+    )
 
 
 @admin.register(Checklist)
@@ -313,6 +324,17 @@ class ChecklistAdmin(ContentAdmin):
     list_display_first = ("__str__", "slug", "item_count")
     extra_search_fields = ("slug",)
     inlines = (ChecklistItemInline,)
+
+    def save_formset(self, request: HttpRequest, form: Any, formset: Any, change: bool) -> None:
+        checklist = form.instance
+        for item_form in formset.forms:
+            item = item_form.instance
+            if not item.source_title:
+                item.source_title = checklist.source_title
+                item.source_url = item.source_url or checklist.source_url
+            if not item.source_tier:
+                item.source_tier = checklist.source_tier
+        super().save_formset(request, form, formset, change)
 
     @admin.display(description=_("条目数"))
     def item_count(self, obj: Checklist) -> int:

@@ -130,6 +130,23 @@ def test_an_editor_changes_a_checklist_item_and_sees_it_live(editor_client: Clie
     assert [i.text_zh_hans for i in after] == ["隔着门请对方把工作证贴在猫眼上"]
 
 
+def test_an_editors_change_to_a_door_checklist_item_shows_on_the_visitor_page(
+    content: None, editor_client: Client
+) -> None:
+    item = models.ChecklistItem.objects.published().filter(checklist__slug="door").first()
+    visitor = Client()
+    assert item.text_zh_hans in visitor.get("/visitor/").content.decode()  # cached now
+
+    url = change_url(item)
+    data = form_data(editor_client.get(url))
+    data["text_zh_hans"] = "编辑刚改过的第一步"
+    assert editor_client.post(url, data).status_code == 302
+
+    page = visitor.get("/visitor/").content.decode()
+    assert "编辑刚改过的第一步" in page
+    assert item.text_zh_hans not in page
+
+
 def test_an_editor_edits_checklist_items_inline_on_the_checklist(editor_client: Client) -> None:
     item = make_item()
     url = change_url(item.checklist)
@@ -141,6 +158,30 @@ def test_an_editor_edits_checklist_items_inline_on_the_checklist(editor_client: 
     assert response.status_code == 302
     item.refresh_from_db()
     assert item.text_zh_hans == "先别开门，隔着门问清楚是谁"
+
+
+def test_a_new_inline_item_takes_its_checklists_source(editor_client: Client) -> None:
+    item = make_item()
+    url = change_url(item.checklist)
+    data = form_data(editor_client.get(url))
+    prefix = next(k for k in data if k.endswith("-TOTAL_FORMS")).rsplit("-", 1)[0]
+    data[f"{prefix}-TOTAL_FORMS"] = "2"
+    data.update(
+        {
+            f"{prefix}-1-order": "200",
+            f"{prefix}-1-code": "new-step",
+            f"{prefix}-1-text_zh_hans": "新加的一步",
+            f"{prefix}-1-text_en": "A new step",
+            f"{prefix}-1-status": "draft",
+        }
+    )
+    response = editor_client.post(url, data)
+
+    assert response.status_code == 302
+    new = models.ChecklistItem.objects.get(code="new-step")
+    assert new.source_title == item.checklist.source_title
+    assert new.source_tier == item.checklist.source_tier
+    assert new.status == "draft" and new.checklist == item.checklist
 
 
 def test_a_draft_change_is_not_live_until_published(editor_client: Client) -> None:
