@@ -25,6 +25,7 @@ help:
 	@echo "make test-postgres  the test suite against a throw-away PostgreSQL cluster (CI runs both)"
 	@echo "make bench      load test (wrk) on SQLite and on PostgreSQL with two app processes"
 	@echo "make lighthouse Lighthouse (mobile) on home, a question, the result and the plan page"
+	@echo "make editors    create/reset the content editors group (USERS=\"alice bob\" adds staff users)"
 
 $(UV):
 	$(PYTHON_SYSTEM) -m venv .tools
@@ -88,6 +89,12 @@ lint: $(STAMP)
 format: $(STAMP)
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
+
+# Content editors: a group with content permissions only (no users, no borrower data).
+.PHONY: editors
+editors: $(STAMP)
+	$(MANAGE) migrate --noinput -v 0
+	$(MANAGE) create_editors_group $(if $(USERS),--add $(USERS))
 
 # Production-like local run (see README, "Deployment"): DEBUG off, hashed + compressed static
 # files, gunicorn sync workers on 127.0.0.1 only, with plain-http overrides for loopback.
