@@ -277,6 +277,7 @@ def _write_page(
             "form": form,
             "debts": [] if template.slug in NO_DEBT else debts,
             "debt": debt,
+            "prefilled": any(form[key].value() for key in form.other_keys()),
             "title": template.t("title"),
         },
     )
