@@ -266,6 +266,7 @@ def test_login_locks_out_after_repeated_failures(
     response = client.post("/admin/login/", {"username": "editor", "password": PASSWORD})
 
     assert response.status_code == 429
+    assert "登录已暂时锁定" in response.content.decode()
     assert client.get("/admin/").status_code == 302  # still not logged in
 
 
