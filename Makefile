@@ -107,7 +107,7 @@ serve: system-deps $(STAMP) compile-messages
 .PHONY: test-postgres
 test-postgres: system-deps $(STAMP) node compile-messages
 	scripts/system-deps postgres
-	scripts/pg run test -- $(VENV)/bin/pytest -m "not browser" $(PYTEST_ARGS)
+	scripts/pg run -- $(VENV)/bin/pytest -m "not browser" $(PYTEST_ARGS)
 
 # Load test, not a timed test: figures go to artifacts/bench-<timestamp>.txt/.json.
 .PHONY: bench

@@ -52,6 +52,7 @@ PY = str(ROOT / ".venv" / "bin" / "python")
 GUNICORN = str(ROOT / ".venv" / "bin" / "gunicorn")
 ARTIFACTS = ROOT / "artifacts"
 SESSION_COOKIE = "bh_session"
+PG_NAME = f"bench-{os.getpid()}"
 HOST = "127.0.0.1"
 
 WRK_LUA = r"""
@@ -695,7 +696,7 @@ def main() -> int:
                     env["DATABASE_URL"] = f"sqlite:///{work / 'bench.sqlite3'}"
                 elif name == "postgres":
                     url = subprocess.run(
-                        [str(ROOT / "scripts" / "pg"), "start", "bench"],
+                        [str(ROOT / "scripts" / "pg"), "start", PG_NAME],
                         check=True,
                         capture_output=True,
                         text=True,
@@ -713,7 +714,7 @@ def main() -> int:
         return 130
     finally:
         if pg_started:
-            subprocess.run([str(ROOT / "scripts" / "pg"), "stop", "bench"], check=False)
+            subprocess.run([str(ROOT / "scripts" / "pg"), "stop", PG_NAME], check=False)
         for logfile in work.glob("gunicorn-*.log"):
             shutil.copy(logfile, ARTIFACTS / f"bench-{stamp}-{logfile.name}")
         shutil.rmtree(work, ignore_errors=True)
