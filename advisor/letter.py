@@ -30,7 +30,7 @@ from dataclasses import dataclass
 BLANK = "________"
 MAX_LETTER_CHARS = 20000
 MAX_FIELD_CHARS = 2000
-TITLE_MAX_CHARS = 40
+TITLE_MAX_CHARS = 80
 
 # Where a placeholder's value comes from.
 PERSONAL = "personal"  # typed on the letter page; never stored, never logged

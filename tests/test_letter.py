@@ -85,7 +85,7 @@ def test_a_full_id_number_is_masked() -> None:
 
 def test_the_first_short_line_is_the_title() -> None:
     assert letter.split_title("\n标题\n\n正文") == ("标题", "正文")
-    long_line = "很长" * 30
+    long_line = "很长" * 41
     assert letter.split_title(long_line) == ("", long_line)
 
 

@@ -460,3 +460,48 @@ def test_without_a_check_the_letter_takes_the_lender_from_the_plan(content, clie
     initial = client.get(write_url("loan-negotiation")).context["form"].initial
     assert initial["amount"] == "¥8,800.00"
     assert "支付宝" in initial["lender"]
+
+
+# --- Content rules for the seeded letters ---
+
+
+@pytest.mark.parametrize("seed", SEEDS, ids=SLUGS)
+def test_every_seeded_letter_is_complete_in_both_languages_and_uses_known_placeholders(
+    seed,
+) -> None:  # noqa: ANN001
+    for name in ("title", "situation", "gate", "sending", "evidence", "body"):
+        assert seed.fields[f"{name}_zh_hans"].strip(), name
+        assert seed.fields[f"{name}_en"].strip(), name
+    for language in ("zh_hans", "en"):
+        body = seed.fields[f"body_{language}"]
+        assert letter.unknown_placeholders(body) == []
+        assert "name" in letter.placeholders_in(body)
+        assert letter.split_title(body)[0], "the first line is the title"
+    # Same questions whichever language the letter is written in.
+    assert set(letter.placeholders_in(seed.fields["body_zh_hans"])) == set(
+        letter.placeholders_in(seed.fields["body_en"])
+    )
+    assert seed.fields["source_title"] and seed.fields["source_tier"]
+
+
+def test_no_letter_promises_a_right_to_instalments_or_waivers() -> None:
+    card = next(s for s in SEEDS if s.key["slug"] == "card-instalment").fields
+    assert "“可以”" in card["gate_zh_hans"] and "不是" in card["gate_zh_hans"]
+    assert '"may"' in card["gate_en"] and "not a right" in card["gate_en"]
+    loan = next(s for s in SEEDS if s.key["slug"] == "loan-negotiation").fields
+    assert "由贷款机构自己决定" in loan["gate_zh_hans"]
+    assert "第七十条" not in loan["body_zh_hans"]  # Art. 70 covers credit cards only
+    for seed in SEEDS:
+        for text in (seed.fields["body_zh_hans"], seed.fields["gate_zh_hans"]):
+            for claim in ("有权要求", "必须同意", "一定能分", "黑名单", "洗白征信"):
+                if claim == "洗白征信" and "骗局" in text:
+                    continue
+                assert claim not in text, (seed.key["slug"], claim)
+
+
+def test_the_pages_are_in_english_when_the_borrower_chose_english(content, client: Client) -> None:  # noqa: ANN001, ARG001
+    client.cookies["bh_language"] = "en"
+    page = client.get(reverse("advisor-letter-gate", args=["card-instalment"])).content.decode()
+    assert "Is this letter right for you?" in page
+    assert "Personalised instalment request (credit card)" in page
+    assert "Yes, write this letter" in page

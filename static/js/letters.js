@@ -15,7 +15,7 @@
       var start = 0;
       while (start < lines.length && !lines[start].trim()) start++;
       var title = "";
-      if (start < lines.length && lines[start].trim().length <= 40) {
+      if (start < lines.length && lines[start].trim().length <= 80) {
         title = lines[start].trim();
         start++;
       }
