@@ -197,6 +197,24 @@ def store(request: HttpRequest, data: dict[str, Any]) -> None:
             savecodes.update(code, AREA, data)
 
 
+def save_answer(request: HttpRequest, index: int, changes: dict[str, Any]) -> dict[str, Any]:
+    """Add one page's answers to debt ``index`` (a new debt when index == count)."""
+    data = load(request)
+    debts_ = data["debts"]
+    debt = dict(debts_[index]) if index < len(debts_) else {}
+    if "kind" in changes and debt.get("kind") not in (None, changes["kind"]):
+        # Another kind of debt: the lender list changes, so ask for the lender again.
+        debt.pop("lender", None)
+        debt.pop("lender_other", None)
+    debt.update(changes)
+    if index < len(debts_):
+        debts_[index] = debt
+    else:
+        debts_.append(debt)
+    store(request, data)
+    return clean_debt(debt)
+
+
 def debts(request: HttpRequest) -> list[dict[str, Any]]:
     return load(request)["debts"]
 

@@ -53,10 +53,17 @@ def _caption(number: int, debt: dict[str, Any]) -> str:
     return _("第 %(n)s 笔欠款") % {"n": number}
 
 
+def _back_url(index: int, previous: str | None, back_to_answers: bool) -> str:
+    if back_to_answers or (previous is None and index > 0):
+        return reverse("advisor-check-answers")
+    if previous is not None:
+        return step_url(Place(index, previous))
+    return reverse("advisor-check-start")
+
+
 @require_http_methods(["GET", "POST"])
 def question(request: HttpRequest, number: int, slug: str) -> HttpResponse:
-    data = journey.load(request)
-    debts = data["debts"]
+    debts = journey.debts(request)
     index = number - 1
     if not debts and (index > 0 or slug != questionnaire.SLUGS[0]):
         return _expired(request)
@@ -72,32 +79,15 @@ def question(request: HttpRequest, number: int, slug: str) -> HttpResponse:
     if request.method == "POST":
         form = form_class(request.POST, **kwargs)
         if form.is_valid():
-            if slug == "kind" and debt.get("kind") not in (None, form.cleaned_data["kind"]):
-                # Another kind of debt: the lender list changes, so ask again.
-                debt.pop("lender", None)
-                debt.pop("lender_other", None)
-            debt.update(answers_from(slug, form))
-            if index < len(debts):
-                debts[index] = debt
-            else:
-                debts.append(debt)
-            journey.store(request, data)
+            debt = journey.save_answer(request, index, answers_from(slug, form))
             following = questionnaire.next_step(slug, debt)
             if following is None or (back_to_answers and questionnaire.is_complete(debt)):
                 return redirect("advisor-check-answers")
             return redirect(step_url(Place(index, following), back_to_answers=back_to_answers))
     else:
         form = form_class(initial=initial_for(slug, debt), **kwargs)
-    previous = questionnaire.previous_step(slug, debt)
-    if back_to_answers:
-        back_url = reverse("advisor-check-answers")
-    elif previous is not None:
-        back_url = step_url(Place(index, previous))
-    elif index > 0:
-        back_url = reverse("advisor-check-answers")
-    else:
-        back_url = reverse("advisor-check-start")
     own_page = slug in ("overdue", "lender", "amount")
+    back_url = _back_url(index, questionnaire.previous_step(slug, debt), back_to_answers)
     template = f"advisor/check/{slug}.html" if own_page else "advisor/check/question.html"
     return render(
         request,
@@ -141,7 +131,7 @@ def _answer_rows(index: int, debt: dict[str, Any]) -> dict[str, Any]:
         ("amount", _("逾期金额"), money(debt["amount"])),
         ("overdue", _("逾期多久"), journey.overdue_text(debt)),
         ("contact", _("联系情况"), str(journey.CONTACT_LABELS[debt["contact"]])),
-        ("signals", _("收到的通知"), "；".join(str(journey.SIGNAL_LABELS[s]) for s in signals)),
+        ("signals", _("收到的通知"), [str(journey.SIGNAL_LABELS[s]) for s in signals]),
         ("arrangement", _("还款安排"), str(journey.ARRANGEMENT_LABELS[debt["arrangement"]])),
         ("region", _("所在地区"), str(journey.REGION_LABELS[debt.get("region", "")])),
     ]
@@ -151,7 +141,7 @@ def _answer_rows(index: int, debt: dict[str, Any]) -> dict[str, Any]:
         "items": [
             {
                 "label": label,
-                "value": value,
+                "values": value if isinstance(value, list) else [value],
                 "change_url": step_url(Place(index, slug), back_to_answers=True),
             }
             for slug, label, value in rows
