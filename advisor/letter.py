@@ -362,6 +362,40 @@ def incident_lines(entries: Iterable[Mapping[str, object]], language: str = "zh-
     return numbered(rows)
 
 
+def schedule_lines(
+    payments: Iterable[tuple[int, dt.date, str]], language: str = "zh-hans"
+) -> str:
+    """A repayment schedule in a few lines: runs of equal payments are grouped.
+
+    ``payments`` are (number, date, amount as written, e.g. "¥977.37"), in order.
+    """
+    english = language.startswith("en")
+    runs: list[list[tuple[int, dt.date, str]]] = []
+    for payment in payments:
+        if runs and runs[-1][-1][2] == payment[2] and runs[-1][-1][0] + 1 == payment[0]:
+            runs[-1].append(payment)
+        else:
+            runs.append([payment])
+    rows = []
+    for run in runs:
+        first, last = run[0], run[-1]
+        if len(run) == 1:
+            rows.append(
+                f"Payment {first[0]} ({format_date(first[1], language)}): {first[2]}"
+                if english
+                else f"第{first[0]}期（{format_date(first[1], language)}）：{first[2]}"
+            )
+        else:
+            rows.append(
+                f"Payments {first[0]}–{last[0]} ({format_date(first[1], language)} to "
+                f"{format_date(last[1], language)}): {first[2]} each"
+                if english
+                else f"第{first[0]}–{last[0]}期（{format_date(first[1], language)}至"
+                f"{format_date(last[1], language)}）：每期{first[2]}"
+            )
+    return "\n".join(rows)
+
+
 def placeholder_help(language: str = "zh-hans") -> str:
     """The documented placeholder list, one per line, for editors (admin help text)."""
     english = language.startswith("en")

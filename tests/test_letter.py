@@ -116,3 +116,15 @@ def test_the_evidence_log_becomes_numbered_lines_oldest_first() -> None:
         "1. 2026年11月18日 09:00，短信：联系了我母亲\n"
         "2. 2026年11月20日 22:40，电话，138xxxx：威胁 上门（证据：录音1.m4a）"
     )
+
+
+def test_a_schedule_groups_runs_of_equal_payments() -> None:
+    payments = [
+        (n, dt.date(2026, 11 + n, 15) if n < 2 else dt.date(2027, n - 1, 15), "¥100.00")
+        for n in (1, 2, 3)
+    ]
+    payments.append((4, dt.date(2027, 3, 15), "¥99.99"))
+    assert letter.schedule_lines(payments) == (
+        "第1–3期（2026年12月15日至2027年2月15日）：每期¥100.00\n第4期（2027年3月15日）：¥99.99"
+    )
+    assert letter.schedule_lines(payments, "en").endswith("Payment 4 (15 March 2027): ¥99.99")

@@ -447,7 +447,9 @@ def test_the_proposal_comes_from_the_repayment_plan(content, client: Client) -> 
     assert initial["monthly"] == f"¥{card.first_amount:,.2f}"
     assert initial["months"] == str(len(card.payments))
     assert initial["first_date"] == letter.format_date(card.payments[0].date)
-    assert initial["schedule"].startswith("第1期：" + letter.format_date(card.payments[0].date))
+    assert initial["schedule"].startswith("第1–")
+    assert letter.format_date(card.payments[0].date) in initial["schedule"]
+    assert letter.format_date(card.payments[-1].date) in initial["schedule"]
     assert initial["income"] == "¥5,000.00"
     loan = client.get(write_url("loan-negotiation")).context["form"].initial
     assert loan["monthly"] == f"¥{plan.schedules[1].first_amount:,.2f}"

@@ -134,9 +134,6 @@ def _schedule_for(plan: Any, raws: list[dict[str, Any]], debt: Any, slug: str) -
     return None
 
 
-MAX_SCHEDULE_LINES = 60
-
-
 def _plan_values(request: HttpRequest, debt: Any, slug: str, language: str) -> dict[str, str]:
     """Pre-fill from the repayment plan: this lender's monthly share, months and schedule."""
     plan, raws, budget = _plan(request)
@@ -155,15 +152,9 @@ def _plan_values(request: HttpRequest, debt: Any, slug: str, language: str) -> d
     values["monthly"] = format_yuan(schedule.first_amount)
     values["months"] = str(len(schedule.payments))
     values["first_date"] = letter.format_date(schedule.payments[0].date, language)
-    english = language.startswith("en")
-    rows = [
-        (f"Payment {p.number}: " if english else f"第{p.number}期：")
-        + f"{letter.format_date(p.date, language)} {format_yuan(p.amount)}"
-        for p in schedule.payments[:MAX_SCHEDULE_LINES]
-    ]
-    if len(schedule.payments) > MAX_SCHEDULE_LINES:
-        rows.append("…")
-    values["schedule"] = "\n".join(rows)
+    values["schedule"] = letter.schedule_lines(
+        ((p.number, p.date, format_yuan(p.amount)) for p in schedule.payments), language
+    )
     return values
 
 
