@@ -271,6 +271,20 @@ def test_a_debt_can_be_removed_after_confirming(client: Client, content: None) -
     assert "微众银行" in text
 
 
+def test_an_extra_debt_started_by_mistake_can_be_dropped_unfinished(
+    client: Client, content: None
+) -> None:
+    answer_debt(client, 1, FIRST_DEBT)
+    answer_debt(client, 2, SECOND_DEBT[:2])
+    page = client.get("/check/debt/2/amount/").content.decode()
+    assert 'href="/check/debt/2/remove/"' in page
+    assert (
+        'href="/check/debt/1/remove/"' not in client.get("/check/debt/1/amount/").content.decode()
+    )
+    assert client.post("/check/debt/2/remove/")["Location"] == "/check/answers/"
+    assert client.get("/check/result/").status_code == 200
+
+
 def test_start_again_clears_only_the_check(client: Client, content: None) -> None:
     answer_debt(client, 1, FIRST_DEBT)
     start = client.get("/check/").content.decode()

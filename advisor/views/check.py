@@ -99,6 +99,10 @@ def question(request: HttpRequest, number: int, slug: str) -> HttpResponse:
             "back_url": back_url,
             "step_number": questionnaire.SLUGS.index(slug) + 1,
             "step_total": len(questionnaire.SLUGS),
+            # An extra debt started by mistake can be dropped without finishing it.
+            "remove_url": reverse("advisor-check-remove", args=[number])
+            if 0 < index < len(debts) and not questionnaire.is_complete(debt)
+            else "",
         },
     )
 
