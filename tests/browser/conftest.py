@@ -95,6 +95,7 @@ class Site:
     page_errors: list[str] = field(default_factory=list)
     outside_requests: list[str] = field(default_factory=list)
     axe_checked: list[str] = field(default_factory=list)
+    javascript: bool = True
 
     def url(self, path: str) -> str:
         return self.base_url + path
@@ -106,6 +107,8 @@ class Site:
 
     def axe(self, label: str) -> dict:
         """Run axe-core on the current page; fail with a readable list of violations."""
+        if not self.javascript:
+            pytest.fail("axe-core needs JavaScript: check the page in a JavaScript context")
         if not AXE_JS.exists():
             pytest.fail(f"{AXE_JS} is missing: run `make node` (npm ci installs axe-core)")
         # After a click that navigates, the new document may still be loading; inject only
@@ -162,7 +165,13 @@ def _open_site(browser: Any, live_server: Any, viewport: str, name: str, **extra
     context = browser.new_context(locale="zh-CN", **VIEWPORTS[viewport], **extra)
     context.set_default_timeout(10_000)
     page = context.new_page()
-    site = Site(page=page, base_url=live_server.url, viewport=viewport, test_name=name)
+    site = Site(
+        page=page,
+        base_url=live_server.url,
+        viewport=viewport,
+        test_name=name,
+        javascript=extra.get("java_script_enabled", True),
+    )
     live = urlsplit(live_server.url)
     exit_url = urlsplit(settings.QUICK_EXIT_URL)
     axe_source = AXE_JS.read_text(encoding="utf-8") if AXE_JS.exists() else ""

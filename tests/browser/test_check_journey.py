@@ -71,7 +71,7 @@ def test_the_check_works_without_javascript(open_site) -> None:  # noqa: ANN001
     site = open_site(name="check-nojs", java_script_enabled=False)
     answer_one_debt(site, check=False)
     page = site.page
-    page.locator("a[href*=\"return=answers\"]").first.click()
+    page.locator('a[href*="return=answers"]').first.click()
     expect(page.get_by_role("heading", level=1)).to_have_text("这笔欠款是哪一类？")
     page.get_by_role("link", name="返回").click()
     page.get_by_role("link", name="查看评估结果").click()
