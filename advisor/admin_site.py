@@ -33,6 +33,11 @@ class EditorsAdminSite(admin.AdminSite):
                 name="advisor_needs_review",
             ),
             path(
+                "content-import/",
+                self.admin_view(admin_views.import_upload),
+                name="advisor_content_import",
+            ),
+            path(
                 "content-export/",
                 self.admin_view(admin_views.export_download),
                 name="advisor_content_export",

@@ -10,20 +10,23 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib
+import json
 import re
 from dataclasses import dataclass
 from types import ModuleType
 from typing import Any
 
+from django import forms
 from django.contrib.auth import get_permission_codename
 from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.template.response import TemplateResponse
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from advisor import contentio
 from advisor.models import CONTENT_MODELS, ChecklistItem, LetterTemplate, Sourced, today
@@ -84,6 +87,7 @@ def dashboard_context(request: HttpRequest) -> dict[str, Any]:
         "needs_review_count": sum(model.objects.needs_review().count() for model in visible),
         "can_see_content": bool(visible),
         "can_export_content": can_export(request),
+        "can_import_content": can_import(request),
     }
 
 
@@ -114,6 +118,58 @@ def export_download(request: HttpRequest) -> HttpResponse:
     filename = f"borrower-help-content-{today().isoformat()}.json"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(
+        label=gettext_lazy("内容文件（JSON）"),
+        help_text=gettext_lazy("用“下载全部内容”得到的文件。导入前请先下载一份当前内容作备份。"),
+        error_messages={"required": gettext_lazy("请选择要导入的文件")},
+    )
+    replace = forms.BooleanField(
+        label=gettext_lazy("删除文件里没有的内容"),
+        required=False,
+        help_text=gettext_lazy(
+            "不勾选：只新增和更新。勾选：网站上有、文件里没有的内容会被删除（可在历史记录里找回）。"
+        ),
+    )
+
+
+def can_import(request: HttpRequest, *, replace: bool = False) -> bool:
+    actions = ("add", "change", "delete") if replace else ("add", "change")
+    return all(_can(request, action, model) for model in CONTENT_MODELS for action in actions)
+
+
+def import_upload(request: HttpRequest) -> HttpResponse:
+    """Upload a JSON export; all rows are imported, or none (the error names the row)."""
+    from django.contrib import admin, messages
+
+    if not can_import(request):
+        raise PermissionDenied
+    form = ImportForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        replace = form.cleaned_data["replace"]
+        if replace and not can_import(request, replace=True):
+            raise PermissionDenied
+        try:
+            data = json.loads(form.cleaned_data["file"].read().decode("utf-8"))
+            counts = contentio.import_content(data, replace=replace)
+        except (UnicodeDecodeError, ValueError) as exc:
+            # ContentImportError is a ValueError; so are JSON syntax errors.
+            form.add_error("file", _("没有导入任何内容：%(reason)s") % {"reason": exc})
+        else:
+            messages.success(
+                request,
+                _("导入完成：新增 %(created)d 条，更新 %(updated)d 条，删除 %(deleted)d 条。")
+                % counts,
+            )
+            return redirect("admin:index")
+    context = {
+        **admin.site.each_context(request),
+        "title": _("导入内容"),
+        "form": form,
+    }
+    return TemplateResponse(request, "admin/advisor/import.html", context)
 
 
 # Letter templates -------------------------------------------------------------------------

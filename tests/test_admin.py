@@ -12,6 +12,7 @@ import time_machine
 from django import forms
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
@@ -468,3 +469,46 @@ def test_an_editor_downloads_all_content_as_json(content: None, editor_client: C
     assert response.status_code == 200
     assert response["Content-Disposition"].startswith("attachment;")
     assert json.loads(response.content) == contentio.export_content()
+
+
+def test_an_editor_imports_a_content_file_in_the_admin(content: None, editor: Any) -> None:
+    client = Client()
+    client.force_login(editor)
+    data = contentio.export_content()
+    fact = data["models"]["Fact"][0]
+    fact["title_zh_hans"] = "从文件导入的标题"
+    upload = SimpleUploadedFile("content.json", contentio.dumps(data).encode(), "application/json")
+
+    response = client.post(reverse("admin:advisor_content_import"), {"file": upload})
+
+    assert response.status_code == 302
+    imported = models.Fact.objects.get(slug=fact["slug"])
+    assert imported.title_zh_hans == "从文件导入的标题"
+    assert imported.history.first().history_user == editor
+    assert "导入完成" in client.get("/admin/").content.decode()
+
+
+def test_a_bad_import_file_changes_nothing_and_says_why(
+    content: None, editor_client: Client
+) -> None:
+    before = contentio.dumps(contentio.export_content())
+    data = json.loads(before)
+    data["models"]["Fact"][0]["title_zh_hans"] = "不该保存"
+    data["models"]["Lender"][0]["source_tier"] = "rumour"
+    upload = SimpleUploadedFile("content.json", json.dumps(data).encode(), "application/json")
+
+    response = editor_client.post(reverse("admin:advisor_content_import"), {"file": upload})
+
+    assert response.status_code == 200
+    assert "没有导入任何内容" in response.content.decode()
+    assert contentio.dumps(contentio.export_content()) == before
+
+
+def test_staff_without_content_rights_cannot_import_or_export(db: Any) -> None:
+    viewer = get_user_model().objects.create_user("viewer", password=PASSWORD, is_staff=True)
+    viewer.user_permissions.add(Permission.objects.get(codename="view_fact"))
+    client = Client()
+    client.force_login(viewer)
+    assert client.get(reverse("admin:advisor_content_import")).status_code == 403
+    assert client.get(reverse("admin:advisor_content_export")).status_code == 403
+    assert client.get(reverse("admin:advisor_needs_review")).status_code == 200
