@@ -9,6 +9,8 @@ from typing import Any
 
 import pytest
 from django.core.management import CommandError, call_command
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from advisor import contentio, models
 
@@ -152,3 +154,41 @@ def test_the_import_command_reports_a_bad_file_and_changes_nothing(
     path.write_text(json.dumps({"format": "x"}), encoding="utf-8")
     with pytest.raises(CommandError, match="nothing imported"):
         call_command("import_content", str(path))
+
+
+_TEXT = st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"))
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    title=_TEXT.filter(str.strip).map(lambda t: t[:300]),
+    body=_TEXT.filter(bool),
+    weights=st.dictionaries(
+        st.text(max_size=10),
+        st.one_of(st.integers(-(10**6), 10**6), st.booleans(), st.none(), st.text(max_size=10)),
+        max_size=5,
+    ),
+)
+def test_any_text_and_weights_survive_the_round_trip(
+    db: Any, title: str, body: str, weights: dict
+) -> None:
+    wipe()
+    models.Fact(
+        slug="any",
+        topic="general",
+        title_zh_hans=title,
+        body_zh_hans=body,
+        body_en=body,
+        source_title="来源",
+        source_tier="law",
+    ).save()
+    models.EstimateVersion(
+        version="any", weights=weights, source_title="来源", source_tier="practice"
+    ).save()
+    first = contentio.dumps(contentio.export_content())
+    wipe()
+    contentio.import_content(json.loads(first))
+    assert contentio.dumps(contentio.export_content()) == first
+    assert models.Fact.objects.get(slug="any").body_zh_hans == body
