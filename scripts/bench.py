@@ -127,7 +127,13 @@ class App:
         ]
         with self.logfile.open("ab") as out:
             self.process = subprocess.Popen(
-                command, cwd=ROOT, env=self.env, stdout=out, stderr=out, start_new_session=True
+                command,
+                cwd=ROOT,
+                env=self.env,
+                stdout=out,
+                stderr=out,
+                start_new_session=True,
+                preexec_fn=_die_with_parent,
             )
 
     def stop(self) -> None:
@@ -139,6 +145,20 @@ class App:
         except subprocess.TimeoutExpired:
             os.killpg(self.process.pid, signal.SIGKILL)
             self.process.wait(timeout=10)
+
+
+def _die_with_parent() -> None:
+    """In the child: get SIGTERM when the process that started us dies (Linux).
+
+    If the benchmark or a test run is killed outright (a timeout's SIGKILL), its `finally`
+    never runs; this makes gunicorn shut down anyway instead of living on as an orphan.
+    """
+    with contextlib.suppress(OSError, AttributeError):
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        pr_set_pdeathsig = 1
+        libc.prctl(pr_set_pdeathsig, signal.SIGTERM, 0, 0, 0)
 
 
 def wait_healthy(base: str, process: subprocess.Popen[bytes], logfile: Path) -> None:
