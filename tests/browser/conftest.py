@@ -47,18 +47,6 @@ AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 AXE_PATH = "/__test__/axe.min.js"
 EXIT_STUB = "<!DOCTYPE html><html lang='zh-Hans'><title>天气</title><h1>今天天气</h1></html>"
 
-# htmx 2 injects a <style> for .htmx-indicator unless told not to; the CSP (rightly) blocks
-# it. Fix, in templates/base.html before {% htmx_script %}:
-#   <meta name="htmx-config" content='{"includeIndicatorStyles":false}'>
-# test_htmx_injects_no_inline_style_that_the_csp_blocks (strict xfail) tracks it; remove
-# this entry and that marker together once base.html has the meta tag.
-KNOWN_CSP_HASHES = {"sha256-faU7yAF8NxuMTNEwVmBz+VcYeIoBQ2EMHW3WaVxCvnk="}
-
-
-def _known_csp_issue(message: str) -> bool:
-    return any(h in message for h in KNOWN_CSP_HASHES)
-
-
 VIEWPORTS: dict[str, dict[str, Any]] = {
     "phone": {
         "viewport": {"width": 390, "height": 844},
@@ -151,8 +139,7 @@ class Site:
             self.shot(label)
 
     def assert_clean(self) -> None:
-        blocked = [v for v in self.csp_violations if not _known_csp_issue(v)]
-        assert blocked == [], f"CSP violations: {blocked}"
+        assert self.csp_violations == [], f"CSP violations: {self.csp_violations}"
         assert self.page_errors == [], f"JavaScript errors: {self.page_errors}"
         assert self.outside_requests == [] or all(
             r.startswith("quick-exit:") for r in self.outside_requests
