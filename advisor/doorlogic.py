@@ -52,9 +52,9 @@ def door_verdict(ticked: Iterable[str], red_flag_codes: Iterable[str]) -> DoorRe
     return DoorResult(verdict, flags)
 
 
-def clean_codes(submitted: Iterable[str], known: Iterable[str]) -> list[str]:
+def clean_codes(submitted: Iterable[object], known: Iterable[str]) -> list[str]:
     """Only known item codes, once each, in checklist order (tampered input is dropped)."""
-    chosen = set(submitted)
+    chosen = {code for code in submitted if isinstance(code, str)}
     return [code for code in known if code in chosen]
 
 

@@ -62,6 +62,10 @@ def test_unknown_codes_are_dropped() -> None:
     assert clean_codes(["x", "b", "a", "b"], ["a", "b", "c"]) == ["a", "b"]
 
 
+def test_non_string_items_from_a_tampered_session_are_dropped() -> None:
+    assert clean_codes(["b", ["a"], {"c": 1}, 3, None], ["a", "b", "c"]) == ["b"]
+
+
 def test_night_is_22_to_8() -> None:
     day = dt.date(2026, 11, 23)
     hours = {h: is_night(dt.datetime.combine(day, dt.time(h, 30))) for h in range(24)}

@@ -125,24 +125,11 @@ def hostile_client(client: Client, content: None) -> Client:
     return borrower(client)
 
 
-# Found by this test, to be fixed in advisor/forms/plan.py (owner: repayment plan): a rate or
-# months box longer than its max_length crashes with "ValueError: incomplete format", because
-# the max_length message "…例如 18 表示 18%" ends in a bare "%" and Django's MaxLengthValidator
-# %-formats it. Fix: drop max_length from PercentField/MonthsField and check the length in
-# clean() (raise ValidationError(message, code="max_length") without params).
-PLAN_PERCENT_CRASH = pytest.mark.xfail(
-    raises=ValueError, strict=False, reason="plan forms: bare % in a max_length message"
-)
-LONG = {k for k, v in PAYLOADS.items() if len(v) > 12}
-
-
 def form_cases() -> list[Any]:
     cases = []
     for payload in PAYLOADS:
         for url in FORM_PAGES:
-            crashes = url in {"/plan/debts/add/", "/plan/result/"} and payload in LONG
-            marks = [PLAN_PERCENT_CRASH] if crashes else []
-            cases.append(pytest.param(url, payload, marks=marks, id=f"{payload}-{url}"))
+            cases.append(pytest.param(url, payload, id=f"{payload}-{url}"))
     return cases
 
 
@@ -182,8 +169,9 @@ def test_letter_edit_step_copes_with_hostile_text(hostile_client: Client, payloa
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 @given(
-    # /plan/debts/add/ is left out until the bare-% crash above is fixed (PLAN_PERCENT_CRASH).
-    url=st.sampled_from(["/check/debt/1/amount/", "/plan/budget/", "/evidence/"]),
+    url=st.sampled_from(
+        ["/check/debt/1/amount/", "/plan/budget/", "/plan/debts/add/", "/evidence/"]
+    ),
     value=st.one_of(
         st.text(max_size=60),
         st.from_regex(r"[-+－]?[0-9０-９,，.。]{1,25}(元|万)?", fullmatch=True),
@@ -199,11 +187,6 @@ def test_amount_and_text_fields_never_crash_on_generated_input(
     assert_safe(response, value, own_messages=False)
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="advisor/forms/plan.py BudgetForm.pay_day has no 'required' message of its own "
-    "(shows Django's 这个字段是必填项。); owner: repayment plan",
-)
 def test_an_empty_budget_form_gets_the_sites_own_messages(hostile_client: Client) -> None:
     form = main_post_form(hostile_client.get("/plan/budget/").content.decode())
     response = hostile_client.post("/plan/budget/", hostile_data(form, ""))
@@ -317,13 +300,6 @@ def client_with_session(content: None, root: Any) -> Client:
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 @given(root=tampered_roots)
-@pytest.mark.xfail(
-    raises=TypeError,
-    strict=False,
-    reason="found by this test: door area {'scam': [[]]} gives TypeError (unhashable list) in "
-    "advisor.doorlogic.clean_codes via views.door._ticks; owner: door. Fix: keep only str "
-    "items before comparing with the known codes.",
-)
 def test_any_session_content_never_crashes_a_page(content: None, root: Any) -> None:
     json.dumps(root)  # only JSON-serialisable values can be in a session
     client = client_with_session(content, root)

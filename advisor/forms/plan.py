@@ -66,15 +66,18 @@ class PercentField(forms.CharField):
         kwargs.setdefault(
             "widget", forms.TextInput({"inputmode": "decimal", "class": "input-short"})
         )
-        kwargs.setdefault("max_length", 12)
+        # Not CharField's max_length: its validator %-formats the message, which ends in "%".
+        self.longest = kwargs.pop("max_length", 12)
         super().__init__(**kwargs)
+        self.widget.attrs.setdefault("maxlength", str(self.longest))
         self.maximum = maximum
-        self.error_messages["max_length"] = _("请填写一个百分数，例如 18 表示 18%")
 
     def clean(self, value: Any) -> Decimal | None:
         text = super().clean(value)
         if not text:
             return None
+        if len(text) > self.longest:
+            raise forms.ValidationError(_("请填写一个百分数，例如 18 表示 18%"), code="max_length")
         cleaned = unicodedata.normalize("NFKC", text).replace("%", "").replace("年化", "").strip()
         try:
             number = Decimal(cleaned)
@@ -95,14 +98,17 @@ class MonthsField(forms.CharField):
         kwargs.setdefault(
             "widget", forms.TextInput({"inputmode": "numeric", "class": "input-short"})
         )
-        kwargs.setdefault("max_length", 6)
+        # Checked in clean(), as PercentField does, so the message is never %-formatted.
+        self.longest = kwargs.pop("max_length", 6)
         super().__init__(**kwargs)
-        self.error_messages["max_length"] = _("请填写 1 到 600 之间的整数")
+        self.widget.attrs.setdefault("maxlength", str(self.longest))
 
     def clean(self, value: Any) -> int | None:
         text = super().clean(value)
         if not text:
             return None
+        if len(text) > self.longest:
+            raise forms.ValidationError(_("请填写 1 到 600 之间的整数"), code="max_length")
         cleaned = unicodedata.normalize("NFKC", text).replace("个月", "").replace("期", "").strip()
         if not cleaned.isdigit() or not 1 <= int(cleaned) <= 600:
             raise forms.ValidationError(_("请填写 1 到 600 之间的整数"), code="range")
@@ -146,6 +152,7 @@ class BudgetForm(SiteForm):
         choices=PAY_DAYS,
         coerce=int,
         initial="15",
+        error_messages={"required": _("请选择每月几号还款")},
     )
 
     income_fields = ("salary", "business", "benefits", "family", "other_income")
