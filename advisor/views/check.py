@@ -12,7 +12,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from advisor import content, estimate, journey, questionnaire, savecodes, session
 from advisor.forms.check import STEP_FORMS, LenderForm, ResumeForm, answers_from, initial_for
@@ -32,7 +32,7 @@ def _expired(request: HttpRequest) -> HttpResponse:
     return render(request, "advisor/check/expired.html")
 
 
-@require_GET
+@require_safe
 def start(request: HttpRequest) -> HttpResponse:
     debts = journey.debts(request)
     resume_at = questionnaire.first_unanswered(debts)
@@ -61,7 +61,7 @@ def _back_url(index: int, previous: str | None, back_to_answers: bool) -> str:
     return reverse("advisor-check-start")
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def question(request: HttpRequest, number: int, slug: str) -> HttpResponse:
     debts = journey.debts(request)
     index = number - 1
@@ -107,7 +107,7 @@ def question(request: HttpRequest, number: int, slug: str) -> HttpResponse:
     )
 
 
-@require_GET
+@require_safe
 def answers(request: HttpRequest) -> HttpResponse:
     debts = journey.debts(request)
     if not debts:
@@ -154,7 +154,7 @@ def _answer_rows(index: int, debt: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def remove(request: HttpRequest, number: int) -> HttpResponse:
     data = journey.load(request)
     debts = data["debts"]
@@ -181,7 +181,7 @@ def restart(request: HttpRequest) -> HttpResponse:
     return redirect("advisor-check-start")
 
 
-@require_GET
+@require_safe
 def result(request: HttpRequest) -> HttpResponse:
     debts = journey.debts(request)
     if not debts:
@@ -216,7 +216,7 @@ def result(request: HttpRequest) -> HttpResponse:
     )
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def save(request: HttpRequest) -> HttpResponse:
     data = journey.load(request)
     if not data["debts"]:
@@ -238,7 +238,7 @@ def save(request: HttpRequest) -> HttpResponse:
     )
 
 
-@require_GET
+@require_safe
 def saved(request: HttpRequest) -> HttpResponse:
     code = session.save_code(request)
     if not code:
@@ -246,7 +246,7 @@ def saved(request: HttpRequest) -> HttpResponse:
     return render(request, "advisor/check/saved.html", {"code": code})
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def resume(request: HttpRequest) -> HttpResponse:
     form = ResumeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():

@@ -8,17 +8,17 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import path
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from advisor import content, savecodes, session
 
 
-@require_GET
+@require_safe
 def home(request: HttpRequest) -> HttpResponse:
     return render(request, "advisor/home.html", {"facts": content.facts("home")})
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def erase(request: HttpRequest) -> HttpResponse:
     """Forget the session and any data saved under this device's save code."""
     if request.method == "GET":
@@ -32,7 +32,7 @@ def erase(request: HttpRequest) -> HttpResponse:
     return response
 
 
-@require_GET
+@require_safe
 def erased(request: HttpRequest) -> HttpResponse:
     return render(request, "advisor/erased.html")
 
@@ -44,7 +44,7 @@ def start_again(request: HttpRequest) -> HttpResponse:
 
 
 @never_cache
-@require_GET
+@require_safe
 def healthz(request: HttpRequest) -> JsonResponse:
     try:
         with connection.cursor() as cursor:
@@ -55,12 +55,12 @@ def healthz(request: HttpRequest) -> JsonResponse:
     return JsonResponse({"status": "ok", "database": "ok", "debug": settings.DEBUG})
 
 
-@require_GET
+@require_safe
 def privacy(request: HttpRequest) -> HttpResponse:
     return render(request, "advisor/privacy.html")
 
 
-@require_GET
+@require_safe
 def sources(request: HttpRequest) -> HttpResponse:
     """Every published fact with its source, tier and review date, newest review first."""
     return render(request, "advisor/sources.html", {"groups": content.all_sourced()})

@@ -16,7 +16,7 @@ from django.urls import path
 from django.utils import timezone
 from django.utils.translation import gettext, gettext_noop
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from advisor import content, doorlogic, evidence, savecodes, session
 from advisor.forms.door import EvidenceEntryForm, SaveCodeForm, TicksForm
@@ -72,7 +72,7 @@ def _door_result(request: HttpRequest) -> dict[str, Any]:
 # --- the visitor page --------------------------------------------------------------------
 
 
-@require_GET
+@require_safe
 def visitor(request: HttpRequest) -> HttpResponse:
     checklist, steps, flags = _door_checklist()
     context = {
@@ -102,7 +102,7 @@ def visitor_check(request: HtmxHttpRequest) -> HttpResponse:
     return redirect("advisor-visitor-result")
 
 
-@require_GET
+@require_safe
 def visitor_result(request: HttpRequest) -> HttpResponse:
     return render(request, "advisor/door/result.html", {**_door_result(request), **_channels()})
 
@@ -122,12 +122,12 @@ def _card_context() -> dict[str, Any]:
     return {"steps": steps, "lenders": confirmed, "printed_on": timezone.localdate(), **_channels()}
 
 
-@require_GET
+@require_safe
 def door_card(request: HttpRequest) -> HttpResponse:
     return render(request, "advisor/door/card.html", _card_context())
 
 
-@require_GET
+@require_safe
 def door_card_pdf(request: HttpRequest) -> HttpResponse:
     size = "a4" if request.GET.get("size") == "a4" else "a6"
     pdf = render_pdf(f"pdf/doorcard_{size}.html", _card_context(), request)
@@ -137,7 +137,7 @@ def door_card_pdf(request: HttpRequest) -> HttpResponse:
 # --- rights ---------------------------------------------------------------------------------
 
 
-@require_GET
+@require_safe
 def rights(request: HttpRequest) -> HttpResponse:
     context = {
         "limits": content.facts("rights_limits"),
@@ -151,7 +151,7 @@ def rights(request: HttpRequest) -> HttpResponse:
 # --- scam checker ----------------------------------------------------------------------------
 
 
-@require_GET
+@require_safe
 def scam(request: HttpRequest) -> HttpResponse:
     checklist, items = content.checklist("scam")
     ticked = _ticks(request, "scam", [item.code for item in items])
@@ -183,7 +183,7 @@ def scam_check(request: HtmxHttpRequest) -> HttpResponse:
     return redirect("advisor-scam-result")
 
 
-@require_GET
+@require_safe
 def scam_result(request: HttpRequest) -> HttpResponse:
     return render(request, "advisor/door/scam_result.html", _scam_result(request))
 
@@ -192,7 +192,7 @@ def scam_result(request: HttpRequest) -> HttpResponse:
 
 
 @never_cache
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def evidence_log(request: HttpRequest) -> HttpResponse:
     if not evidence.has_log(request):
         had_code = bool(session.save_code(request))
@@ -230,7 +230,7 @@ def evidence_start(request: HttpRequest) -> HttpResponse:
 
 
 @never_cache
-@require_GET
+@require_safe
 def evidence_code(request: HttpRequest) -> HttpResponse:
     """Shows the save code once, right after it was made."""
     data = session.load(request, AREA)
@@ -242,7 +242,7 @@ def evidence_code(request: HttpRequest) -> HttpResponse:
 
 
 @never_cache
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def evidence_open(request: HttpRequest) -> HttpResponse:
     form = SaveCodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -295,13 +295,13 @@ def _summary_context(request: HttpRequest) -> dict[str, Any]:
 
 
 @never_cache
-@require_GET
+@require_safe
 def evidence_summary(request: HttpRequest) -> HttpResponse:
     return render(request, "advisor/door/evidence_summary.html", _summary_context(request))
 
 
 @never_cache
-@require_GET
+@require_safe
 def evidence_pdf(request: HttpRequest) -> HttpResponse:
     pdf = render_pdf("pdf/evidence_summary.html", _summary_context(request), request)
     return pdf_response(pdf, "evidence-summary.pdf")

@@ -22,7 +22,7 @@ from django.urls import path
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from advisor import content, letter
 from advisor.docx import build_letter
@@ -211,7 +211,7 @@ def _lines(text: str) -> list[str]:
 # --- Pages ---
 
 
-@require_GET
+@require_safe
 def index(request: HttpRequest) -> HttpResponse:
     templates = _templates()
     groups = []
@@ -229,7 +229,7 @@ def index(request: HttpRequest) -> HttpResponse:
     )
 
 
-@require_GET
+@require_safe
 def gate(request: HttpRequest, slug: str) -> HttpResponse:
     """'Is this letter right for you?': a plain page that explains and points elsewhere."""
     template = _template_or_404(slug)
@@ -314,7 +314,7 @@ def _outputs_context(template: LetterTemplate, text: str, copies: bool) -> dict[
 
 
 @never_cache
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def write(request: HttpRequest, slug: str) -> HttpResponse:
     template = _template_or_404(slug)
     keys = typed_keys(_bodies(template))

@@ -15,7 +15,7 @@ from django.shortcuts import redirect, render
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from advisor import content, planning
 from advisor.budget import ESSENTIALS, INCOME_SOURCES
@@ -52,7 +52,7 @@ def _context(request: HttpRequest, state: dict[str, Any], plan: Plan | None) -> 
     }
 
 
-@require_GET
+@require_safe
 def start(request: HttpRequest) -> HttpResponse:
     planning.import_from_check(request)
     state = planning.load(request)
@@ -67,7 +67,7 @@ def start(request: HttpRequest) -> HttpResponse:
     )
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def budget(request: HttpRequest) -> HttpResponse:
     state = planning.load(request)
     if request.method == "POST":
@@ -94,7 +94,7 @@ def budget(request: HttpRequest) -> HttpResponse:
     )
 
 
-@require_GET
+@require_safe
 def shortfall(request: HttpRequest) -> HttpResponse:
     info = _budget_lines(planning.load(request))
     if info is None:
@@ -102,7 +102,7 @@ def shortfall(request: HttpRequest) -> HttpResponse:
     return render(request, "advisor/plan/shortfall.html", {"budget_info": info})
 
 
-@require_GET
+@require_safe
 def debts(request: HttpRequest) -> HttpResponse:
     imported = planning.import_from_check(request)
     state = planning.load(request)
@@ -145,7 +145,7 @@ def _debt_from_form(data: dict[str, Any], previous: dict[str, Any] | None) -> di
     }
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def debt_add(request: HttpRequest) -> HttpResponse:
     state = planning.load(request)
     found = planning.raw_debts(state)
@@ -163,7 +163,7 @@ def debt_add(request: HttpRequest) -> HttpResponse:
     return _debt_form_page(request, form, None)
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def debt_edit(request: HttpRequest, number: int) -> HttpResponse:
     state = planning.load(request)
     found = planning.raw_debts(state)
@@ -243,7 +243,7 @@ def _apply_controls(state: dict[str, Any], data: dict[str, Any]) -> None:
 
 
 @never_cache
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def result(request: HtmxHttpRequest) -> HttpResponse:
     planning.import_from_check(request)
     state = planning.load(request)
@@ -268,7 +268,7 @@ def result(request: HtmxHttpRequest) -> HttpResponse:
     return render(request, template, context)
 
 
-@require_GET
+@require_safe
 def summary(request: HttpRequest) -> HttpResponse:
     state = planning.load(request)
     if planning.budget(state) is None:
@@ -281,7 +281,7 @@ def summary(request: HttpRequest) -> HttpResponse:
 
 
 @never_cache
-@require_GET
+@require_safe
 def plan_pdf(request: HttpRequest) -> HttpResponse:
     state = planning.load(request)
     plan = planning.compute(request, state)
@@ -292,7 +292,7 @@ def plan_pdf(request: HttpRequest) -> HttpResponse:
 
 
 @never_cache
-@require_GET
+@require_safe
 def summary_pdf(request: HttpRequest) -> HttpResponse:
     state = planning.load(request)
     if planning.budget(state) is None:
@@ -302,7 +302,7 @@ def summary_pdf(request: HttpRequest) -> HttpResponse:
 
 
 @never_cache
-@require_GET
+@require_safe
 def plan_ics(request: HttpRequest) -> HttpResponse:
     plan = planning.compute(request)
     if plan is None:
