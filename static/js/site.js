@@ -14,6 +14,12 @@
     var summary = document.querySelector("[data-error-summary]");
     if (summary) summary.focus();
   });
+  // After htmx puts a verdict in place, move focus to it, which also scrolls it into view on
+  // a phone: the same place a full page load would leave the reader.
+  document.addEventListener("htmx:afterSettle", function () {
+    var result = document.querySelector("[data-focus-on-swap]");
+    if (result && result.textContent.trim()) result.focus();
+  });
   // Copy buttons: <button data-copy-target="id">.
   document.addEventListener("click", function (event) {
     var button = event.target.closest && event.target.closest("[data-copy-target]");

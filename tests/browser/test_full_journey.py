@@ -193,6 +193,8 @@ def test_door_checklist_gives_a_verdict_in_place_and_without_javascript(site: Si
     result = page.locator("#door-result")
     expect(result).not_to_be_empty()
     expect(result).to_contain_text(re.compile(r"\S"))
+    # Focus moves to the verdict (so a phone scrolls to it and a screen reader reads it).
+    expect(result).to_be_focused()
     assert page.url == url_before
     site.check("visitor-result")
     site.goto("/rights/")
