@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from django.test import Client
+from django.core.management import call_command
 from django.urls import reverse
 
 from advisor import session
@@ -117,3 +118,41 @@ def test_sources_page_lists_every_published_item_with_its_source_and_date(
     channel.status = "draft"
     channel.save()
     assert channel.name_zh_hans not in client.get("/sources/").content.decode()
+
+
+def test_pages_are_sent_gzipped_to_browsers_that_accept_it(client: Client) -> None:
+    import gzip
+
+    response = client.get("/", headers={"accept-encoding": "gzip"})
+    assert response["Content-Encoding"] == "gzip"
+    assert "Accept-Encoding" in response["Vary"]
+    assert "评估上门可能性" in gzip.decompress(response.content).decode()
+
+
+def test_head_requests_are_answered_like_get(client: Client) -> None:
+    for url in ["/", "/check/", "/visitor/", "/rights/", "/privacy/"]:
+        assert client.head(url).status_code == 200, url
+
+
+def test_quick_exit_comes_before_everything_but_the_skip_link(client: Client) -> None:
+    html = client.get("/").content.decode()
+    header = html[html.index('class="skip-link"') : html.index("</header>")]
+    assert header.index('id="quick-exit"') < header.index('class="site-name"')
+    assert header.index('id="quick-exit"') < header.index('class="language-switch"')
+
+
+def test_home_headings_do_not_skip_a_level(client: Client) -> None:
+    import re
+
+    call_command("load_content", verbosity=0)
+    html = client.get("/").content.decode()
+    levels = [int(n) for n in re.findall(r"<h([1-6])[\s>]", html[html.index("<main") :])]
+    assert levels[0] == 1 and 3 in levels
+    assert all(b - a <= 1 for a, b in zip(levels, levels[1:], strict=False)), levels
+
+
+def test_sources_read_naturally_in_english(client: Client) -> None:
+    call_command("load_content", verbosity=0)
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    html = client.get("/").content.decode()
+    assert "Source: " in html and "来源" not in html and "：" not in html
