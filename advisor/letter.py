@@ -362,9 +362,7 @@ def incident_lines(entries: Iterable[Mapping[str, object]], language: str = "zh-
     return numbered(rows)
 
 
-def schedule_lines(
-    payments: Iterable[tuple[int, dt.date, str]], language: str = "zh-hans"
-) -> str:
+def schedule_lines(payments: Iterable[tuple[int, dt.date, str]], language: str = "zh-hans") -> str:
     """A repayment schedule in a few lines: runs of equal payments are grouped.
 
     ``payments`` are (number, date, amount as written, e.g. "¥977.37"), in order.

@@ -15,7 +15,9 @@ from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
 
 
-def render_pdf(template_name: str, context: dict[str, Any], request: HttpRequest | None = None) -> bytes:
+def render_pdf(
+    template_name: str, context: dict[str, Any], request: HttpRequest | None = None
+) -> bytes:
     # Imported here: loading WeasyPrint takes about a second and most requests never need it.
     from weasyprint import HTML
 

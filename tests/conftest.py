@@ -5,6 +5,12 @@ from __future__ import annotations
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
+from hypothesis import settings as hypothesis_settings
+
+# Property tests check behaviour, never speed: no per-example deadline, so a busy CI machine
+# cannot fail them (timings belong to `make bench`).
+hypothesis_settings.register_profile("project", deadline=None)
+hypothesis_settings.load_profile("project")
 
 
 @pytest.fixture(autouse=True)

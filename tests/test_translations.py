@@ -16,7 +16,9 @@ def test_every_ui_string_is_translated_to_english(tmp_path: Path) -> None:
     for name in ["advisor", "borrower_help", "templates", "locale", "manage.py"]:
         src = ROOT / name
         if src.is_dir():
-            shutil.copytree(src, tmp_path / name, ignore=shutil.ignore_patterns("*.mo", "__pycache__"))
+            shutil.copytree(
+                src, tmp_path / name, ignore=shutil.ignore_patterns("*.mo", "__pycache__")
+            )
         else:
             shutil.copy(src, tmp_path / name)
     subprocess.run(
