@@ -62,7 +62,7 @@ compile-messages: $(STAMP)
 
 .PHONY: messages
 messages: $(STAMP)
-	$(MANAGE) makemessages -l en --ignore=.venv --ignore=node_modules --ignore=.tools --ignore=staticfiles --no-obsolete
+	$(MANAGE) makemessages -l en --ignore=.venv --ignore=node_modules --ignore=.tools --ignore=staticfiles --ignore=tools --no-obsolete
 	$(MANAGE) build_hant_catalog -v 0
 	$(MANAGE) compilemessages --ignore=.venv --ignore=node_modules -v 0
 
@@ -70,6 +70,7 @@ messages: $(STAMP)
 setup: system-deps $(STAMP) compile-messages
 	$(MANAGE) migrate --noinput -v 0
 	$(MANAGE) load_content
+	$(MANAGE) create_editors_group -v 0
 
 .PHONY: run
 run: setup
