@@ -2,38 +2,61 @@
 
 Every page reads some content (the lender list, checklists, facts). Reads go through these
 functions, which cache the published rows for the day. Any save or delete of a content model
-bumps a generation number, so an editor's change shows on the next request, with or without
-Redis (see README, "Caching").
+bumps a generation number kept in the database (one row), and cached content is keyed by it.
+Each process re-reads that number at most once a second, so an editor's change shows at once
+in the process that made it and within a second in every other process or machine, whether
+the cache is Redis or each process's own memory (see README, "Cache").
 """
 
 from __future__ import annotations
 
+import threading
+import time
 from collections.abc import Callable
 from typing import Any, TypeVar
 
 from django.core.cache import cache
+from django.db import IntegrityError, transaction
+from django.db.models import F
 from django.db.models.signals import post_delete, post_save
 
 from advisor import models
 from advisor.models import today
 
 T = TypeVar("T")
-_GENERATION_KEY = "content:generation"
+# How long a process trusts the generation number it last read from the database.
+GENERATION_SECONDS = 1.0
+_memo: dict[str, float] = {"number": -1.0, "read_at": float("-inf")}
+_memo_lock = threading.Lock()
+
+
+def _read_generation() -> int:
+    number = models.ContentGeneration.objects.filter(pk=1).values_list("number", flat=True)
+    return int(number.first() or 0)
+
+
+def _remember(number: int) -> int:
+    with _memo_lock:
+        _memo["number"], _memo["read_at"] = float(number), time.monotonic()
+    return number
 
 
 def _generation() -> int:
-    value = cache.get(_GENERATION_KEY)
-    if value is None:
-        cache.add(_GENERATION_KEY, 1, timeout=None)
-        value = cache.get(_GENERATION_KEY) or 1
-    return int(value)
+    if time.monotonic() - _memo["read_at"] < GENERATION_SECONDS:
+        return int(_memo["number"])
+    return _remember(_read_generation())
 
 
 def invalidate(**_: Any) -> None:
-    try:
-        cache.incr(_GENERATION_KEY)
-    except ValueError:
-        cache.set(_GENERATION_KEY, 2, timeout=None)
+    """Any content change: every process stops using what it cached before."""
+    updated = models.ContentGeneration.objects.filter(pk=1).update(number=F("number") + 1)
+    if not updated:
+        try:
+            with transaction.atomic():
+                models.ContentGeneration.objects.create(pk=1, number=1)
+        except IntegrityError:  # another process created it first
+            models.ContentGeneration.objects.filter(pk=1).update(number=F("number") + 1)
+    _remember(_read_generation())
 
 
 def _cached(name: str, build: Callable[[], T]) -> T:

@@ -464,6 +464,23 @@ CONTENT_MODELS = (
 )
 
 
+class ContentGeneration(models.Model):
+    """One row: a number that goes up whenever any content row is saved or deleted.
+
+    Cached content is keyed by it (advisor.content), so a change made through one app
+    process is seen by every other process and machine, with or without a shared cache.
+    """
+
+    number = models.BigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("内容版本号")
+        verbose_name_plural = _("内容版本号")
+
+    def __str__(self) -> str:
+        return f"content generation {self.number}"
+
+
 class SavedBundle(models.Model):
     """Borrower data saved under a save code, encrypted with a key derived from that code.
 

@@ -52,3 +52,30 @@ def test_content_without_traditional_text_is_converted_for_zh_hant(content: None
     channel.purpose_zh_hant = "譯者寫的文字"
     assert channel.t("purpose", "zh-hant") == "譯者寫的文字"
     assert channel.t("purpose", "en").startswith("Threats")
+
+
+def test_a_change_made_by_another_app_process_shows_here_without_a_shared_cache(
+    content: None, client, monkeypatch  # noqa: ANN001
+) -> None:
+    from django.db.models import F
+
+    from advisor import content as content_reads
+
+    assert "协商还款不需要付费找中介" in client.get("/").content.decode()  # now cached here
+    # Another process saves the row: the database changes and so does the shared generation
+    # number, but this process's own cache (locmem) is not told.
+    models.Fact.objects.filter(slug="home-no-fee").update(title_zh_hans="另一个进程改过的标题")
+    models.ContentGeneration.objects.filter(pk=1).update(number=F("number") + 1)
+    # Once this process re-reads the generation (at most a second later), it sees the change.
+    monkeypatch.setattr(content_reads, "GENERATION_SECONDS", 0.0)
+    html = client.get("/").content.decode()
+    assert "另一个进程改过的标题" in html
+    assert "协商还款不需要付费找中介" not in html
+
+
+def test_content_reads_do_not_hit_the_database_on_every_page(
+    content: None, client, django_assert_max_num_queries  # noqa: ANN001
+) -> None:
+    client.get("/visitor/")
+    with django_assert_max_num_queries(2):  # the session at most; content from the cache
+        client.get("/visitor/")
