@@ -30,6 +30,9 @@ import urllib.parse
 import urllib.request
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from tests.sample_borrower import BUDGET_FORM, DEBTS  # noqa: E402  (the journey tests' borrower)
+
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "artifacts" / "lighthouse"
 LIGHTHOUSE = ROOT / "tools" / "lighthouse" / "node_modules" / ".bin" / "lighthouse"
@@ -43,40 +46,6 @@ CHROME_FLAGS = (
 )
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 TARGETS = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 90}
-
-DEBTS = [
-    [
-        ("kind", {"kind": "credit_card"}),
-        ("lender", {"lender": "other", "lender_other": "某某银行信用卡"}),
-        ("amount", {"amount": "52000"}),
-        ("overdue", {"days_range": "91-180"}),
-        ("contact", {"contact": "not_answering"}),
-        ("signals", {"signals": ["visit_announced"]}),
-        ("arrangement", {"arrangement": "broken"}),
-        ("region", {"region": "tier2"}),
-    ],
-    [
-        ("kind", {"kind": "online_bank"}),
-        ("lender", {"lender": "webank-weilidai"}),
-        ("amount", {"amount": "3000"}),
-        ("overdue", {"days": "12"}),
-        ("contact", {"contact": "cooperating"}),
-        ("signals", {"signals": ["none"]}),
-        ("arrangement", {"arrangement": "kept"}),
-        ("region", {"region": "unknown"}),
-    ],
-]
-BUDGET = {
-    "salary": "6000",
-    "family": "500",
-    "housing": "1800",
-    "food": "1200",
-    "transport": "300",
-    "utilities": "200",
-    "dependants": "500",
-    "reserve": "500",
-    "pay_day": "15",
-}
 
 
 def free_port() -> int:
@@ -146,7 +115,7 @@ def make_borrower(base: str) -> Browser:
     if not final.endswith("/check/result/") or "第 2 笔" not in page:
         raise SystemExit(f"lighthouse: could not build the two-debt session (ended at {final})")
     browser.get("/plan/")  # takes the two debts over from the check
-    browser.post("/plan/budget/", BUDGET)
+    browser.post("/plan/budget/", BUDGET_FORM)
     final, _ = browser.get("/plan/result/")
     if not final.endswith("/plan/result/"):
         raise SystemExit(f"lighthouse: could not build the plan (ended at {final})")

@@ -6,7 +6,8 @@ import pytest
 from django.test import Client
 from lxml import html as lxml_html
 
-from tests.test_check_journey import FIRST_DEBT, answer_debt, step_url
+from tests.sample_borrower import FIRST_DEBT
+from tests.test_check_journey import answer_debt, step_url
 
 pytestmark = pytest.mark.django_db
 

@@ -11,7 +11,8 @@ from advisor import content as site_content
 from advisor import estimate, journey
 from advisor.models import EscalationStage, EstimateVersion, Fact
 from advisor.seed.check import SEEDS
-from tests.test_check_journey import FIRST_DEBT, answer_debt
+from tests.sample_borrower import FIRST_DEBT
+from tests.test_check_journey import answer_debt
 
 pytestmark = pytest.mark.django_db
 

@@ -9,29 +9,9 @@ from django.test import Client
 from lxml import html as lxml_html
 
 from advisor import journey, session
+from tests.sample_borrower import FIRST_DEBT, SECOND_DEBT
 
 pytestmark = pytest.mark.django_db
-
-FIRST_DEBT = [
-    ("kind", {"kind": "credit_card"}),
-    ("lender", {"lender": "other", "lender_other": "某某银行信用卡"}),
-    ("amount", {"amount": "¥52,000"}),
-    ("overdue", {"days_range": "91-180"}),
-    ("contact", {"contact": "not_answering"}),
-    ("signals", {"signals": ["visit_announced", "third_parties"]}),
-    ("arrangement", {"arrangement": "broken"}),
-    ("region", {"region": "tier2"}),
-]
-SECOND_DEBT = [
-    ("kind", {"kind": "online_bank"}),
-    ("lender", {"lender": "webank-weilidai"}),
-    ("amount", {"amount": "３０００元"}),
-    ("overdue", {"days": "12"}),
-    ("contact", {"contact": "cooperating"}),
-    ("signals", {"signals": ["none"]}),
-    ("arrangement", {"arrangement": "kept"}),
-    ("region", {"region": "unknown"}),
-]
 
 
 def step_url(number: int, slug: str) -> str:

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from django.test import Client
 from django.core.management import call_command
+from django.test import Client
 from django.urls import reverse
 
 from advisor import session

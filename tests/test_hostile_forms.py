@@ -17,6 +17,7 @@ from hypothesis import HealthCheck, given
 from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
+from tests.sample_borrower import BUDGET_FORM, FIRST_DEBT
 from tests.test_privacy import form_data, forms_in
 
 pytestmark = pytest.mark.django_db
@@ -43,17 +44,6 @@ DJANGO_DEFAULTS = [
     "不允许是用空字符串",
 ]
 
-FIRST_DEBT = [
-    ("kind", {"kind": "credit_card"}),
-    ("lender", {"lender": "other", "lender_other": "某某银行信用卡"}),
-    ("amount", {"amount": "52000"}),
-    ("overdue", {"days_range": "91-180"}),
-    ("contact", {"contact": "not_answering"}),
-    ("signals", {"signals": ["visit_announced"]}),
-    ("arrangement", {"arrangement": "broken"}),
-    ("region", {"region": "tier2"}),
-]
-BUDGET = {"salary": "6000", "housing": "1800", "food": "1200", "reserve": "500", "pay_day": "15"}
 LETTERS = [
     "card-instalment",
     "loan-negotiation",
@@ -72,7 +62,7 @@ def borrower(client: Client) -> Client:
     for slug, data in FIRST_DEBT:
         assert client.post(f"/check/debt/1/{slug}/", data).status_code == 302
     client.get("/plan/")
-    client.post("/plan/budget/", BUDGET)
+    client.post("/plan/budget/", BUDGET_FORM)
     assert client.post("/evidence/start/").status_code == 302
     return client
 

@@ -25,6 +25,7 @@ from django.test import Client
 from django.utils import timezone
 
 from advisor.models import SavedBundle
+from tests.sample_borrower import BUDGET_FORM, DEBTS
 
 pytestmark = pytest.mark.django_db
 
@@ -111,37 +112,6 @@ def form_data(form: dict[str, Any], **changes: Any) -> dict[str, Any]:
 # --- the journey ------------------------------------------------------------------------------
 
 
-CHECK_DEBTS = [
-    [
-        ("kind", {"kind": "credit_card"}),
-        ("lender", {"lender": "other", "lender_other": "某某银行信用卡"}),
-        ("amount", {"amount": "52000"}),
-        ("overdue", {"days_range": "91-180"}),
-        ("contact", {"contact": "not_answering"}),
-        ("signals", {"signals": ["visit_announced"]}),
-        ("arrangement", {"arrangement": "broken"}),
-        ("region", {"region": "tier2"}),
-    ],
-    [
-        ("kind", {"kind": "online_bank"}),
-        ("lender", {"lender": "webank-weilidai"}),
-        ("amount", {"amount": "3000"}),
-        ("overdue", {"days": "12"}),
-        ("contact", {"contact": "cooperating"}),
-        ("signals", {"signals": ["none"]}),
-        ("arrangement", {"arrangement": "kept"}),
-        ("region", {"region": "unknown"}),
-    ],
-]
-PLAN_BUDGET = {
-    "salary": "6000",
-    "housing": "1800",
-    "food": "1200",
-    "reserve": "500",
-    "pay_day": "15",
-}
-
-
 def unique_details() -> dict[str, str]:
     token = secrets.token_hex(4).upper()
     middle = f"{secrets.randbelow(10**8):08d}"
@@ -174,14 +144,14 @@ def walk_the_site(client: Client, who: dict[str, str], *, letters: bool = True) 
     ok(client.post("/i18n/setlang/", {"language": "zh-hans", "next": "/"}), 302)
 
     # The guided check (two debts) and its result; the lender's "other" name is free text.
-    for number, steps in enumerate(CHECK_DEBTS, start=1):
+    for number, steps in enumerate(DEBTS, start=1):
         for slug, data in steps:
             ok(client.post(f"/check/debt/{number}/{slug}/", data), 302)
     ok(client.get("/check/answers/"))
     ok(client.get("/check/result/"))
     # The plan, built from the check's debts, with its PDF and calendar.
     ok(client.get("/plan/"))
-    ok(client.post("/plan/budget/", PLAN_BUDGET), 302)
+    ok(client.post("/plan/budget/", BUDGET_FORM), 302)
     ok(client.get("/plan/result/"))
     downloads["plan.pdf"] = ok(client.get("/plan/repayment-plan.pdf")).content
     downloads["plan.ics"] = ok(client.get("/plan/repayment-plan.ics")).content

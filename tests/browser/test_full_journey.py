@@ -13,40 +13,11 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 
+from tests.sample_borrower import BUDGET, FIRST_DEBT, SECOND_DEBT
+
 from .conftest import Site
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-FIRST_DEBT = [
-    ("kind", {"kind": "credit_card"}),
-    ("lender", {"lender": "other", "lender_other": "某某银行信用卡"}),
-    ("amount", {"amount": "52,000"}),
-    ("overdue", {"days_range": "91-180"}),
-    ("contact", {"contact": "not_answering"}),
-    ("signals", {"signals": ["visit_announced", "third_parties"]}),
-    ("arrangement", {"arrangement": "broken"}),
-    ("region", {"region": "tier2"}),
-]
-SECOND_DEBT = [
-    ("kind", {"kind": "online_bank"}),
-    ("lender", {"lender": "webank-weilidai"}),
-    ("amount", {"amount": "３０００元"}),
-    ("overdue", {"days": "12"}),
-    ("contact", {"contact": "cooperating"}),
-    ("signals", {"signals": ["none"]}),
-    ("arrangement", {"arrangement": "kept"}),
-    ("region", {"region": "unknown"}),
-]
-BUDGET = {
-    "salary": "6000",
-    "family": "500",
-    "housing": "1800",
-    "food": "1200",
-    "transport": "300",
-    "utilities": "200",
-    "dependants": "500",
-    "reserve": "500",
-}
 
 
 def fill(page: Any, name: str, value: str | list[str]) -> None:
