@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
+from django.utils import translation
 from hypothesis import settings as hypothesis_settings
 
 # Property tests check behaviour, never speed: no per-example deadline, so a busy CI machine
@@ -21,8 +22,10 @@ def _fast_and_clean(settings):  # noqa: ANN001, ANN202
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
     cache.clear()
+    translation.deactivate()  # a request in English earlier must not leak into this test
     yield
     cache.clear()
+    translation.deactivate()
 
 
 @pytest.fixture
