@@ -26,20 +26,29 @@ AMOUNT_MESSAGES = {
 DATE_FORMATS = ["%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d", "%Y年%m月%d日"]
 
 
+def radio_question(
+    label: Any, help_text: Any, message: Any, choices: list[tuple[str, Any]] | None = None
+) -> forms.ChoiceField:
+    """A required one-of-several question; a missing or unknown answer gets one message."""
+    return forms.ChoiceField(
+        label=label,
+        help_text=help_text,
+        widget=forms.RadioSelect,
+        choices=choices or [],
+        error_messages={"required": message, "invalid_choice": message},
+    )
+
+
 def _hinted(label: Any, hint: Any) -> str:
     return format_html('{}<span class="choice-hint">{}</span>', label, hint)
 
 
 class KindForm(SiteForm):
     heading_field = "kind"
-    kind = forms.ChoiceField(
-        label=_("这笔欠款是哪一类？"),
-        help_text=_("选最接近的一项，不确定就选“其他／不确定”"),
-        widget=forms.RadioSelect,
-        error_messages={
-            "required": _("请选择欠款的类型，不确定就选“其他／不确定”"),
-            "invalid_choice": _("请选择欠款的类型，不确定就选“其他／不确定”"),
-        },
+    kind = radio_question(
+        _("这笔欠款是哪一类？"),
+        _("选最接近的一项，不确定就选“其他／不确定”"),
+        _("请选择欠款的类型，不确定就选“其他／不确定”"),
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -52,14 +61,10 @@ class KindForm(SiteForm):
 
 class LenderForm(SiteForm):
     heading_field = "lender"
-    lender = forms.ChoiceField(
-        label=_("是哪家机构的欠款？"),
-        help_text=_("看App名称、账单或借款合同。列表里没有就选“其他”"),
-        widget=forms.RadioSelect,
-        error_messages={
-            "required": _("请选择放款机构，列表里没有就选“其他”"),
-            "invalid_choice": _("请选择放款机构，列表里没有就选“其他”"),
-        },
+    lender = radio_question(
+        _("是哪家机构的欠款？"),
+        _("看App名称、账单或借款合同。列表里没有就选“其他”"),
+        _("请选择放款机构，列表里没有就选“其他”"),
     )
     lender_other = forms.CharField(
         label=_("如果选了“其他”，可以写下机构或App的名称（可不填）"),
@@ -178,15 +183,11 @@ class OverdueForm(SiteForm):
 
 class ContactForm(SiteForm):
     heading_field = "contact"
-    contact = forms.ChoiceField(
-        label=_("现在你和催收的人联系得怎么样？"),
-        help_text=_("选最接近的一项"),
-        widget=forms.RadioSelect,
-        choices=list(journey.CONTACT_LABELS.items()),
-        error_messages={
-            "required": _("请选择最接近你情况的一项"),
-            "invalid_choice": _("请选择最接近你情况的一项"),
-        },
+    contact = radio_question(
+        _("现在你和催收的人联系得怎么样？"),
+        _("选最接近的一项"),
+        _("请选择最接近你情况的一项"),
+        list(journey.CONTACT_LABELS.items()),
     )
 
 
@@ -212,29 +213,21 @@ class SignalsForm(SiteForm):
 
 class ArrangementForm(SiteForm):
     heading_field = "arrangement"
-    arrangement = forms.ChoiceField(
-        label=_("你和这家机构有还款安排吗？"),
-        help_text=_("例如签过的分期协议，或者电话里答应的还款日期"),
-        widget=forms.RadioSelect,
-        choices=list(journey.ARRANGEMENT_LABELS.items()),
-        error_messages={
-            "required": _("请选择一项"),
-            "invalid_choice": _("请选择一项"),
-        },
+    arrangement = radio_question(
+        _("你和这家机构有还款安排吗？"),
+        _("例如签过的分期协议，或者电话里答应的还款日期"),
+        _("请选择一项"),
+        list(journey.ARRANGEMENT_LABELS.items()),
     )
 
 
 class RegionForm(SiteForm):
     heading_field = "region"
-    region = forms.ChoiceField(
-        label=_("你住在哪一类地方？（可以不答）"),
-        help_text=_("只用来粗略调整评估。我们不问、也不保存你的地址"),
-        widget=forms.RadioSelect,
-        choices=[(code or "unknown", label) for code, label in journey.REGION_LABELS.items()],
-        error_messages={
-            "required": _("请选择一项；不想回答就选“不确定或不想说”"),
-            "invalid_choice": _("请选择一项；不想回答就选“不确定或不想说”"),
-        },
+    region = radio_question(
+        _("你住在哪一类地方？（可以不答）"),
+        _("只用来粗略调整评估。我们不问、也不保存你的地址"),
+        _("请选择一项；不想回答就选“不确定或不想说”"),
+        [(code or "unknown", label) for code, label in journey.REGION_LABELS.items()],
     )
 
     def clean_region(self) -> str:
