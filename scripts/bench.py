@@ -303,10 +303,22 @@ def fetch(url: str, cookie: str | None) -> tuple[bytes, dict[str, str]]:
         return response.read(), dict(response.headers)
 
 
+def decoded(body: bytes, headers: dict[str, str]) -> str:
+    """The text of a response body as sent (gzip or brotli), for scanning its links."""
+    encoding = headers.get("Content-Encoding", "")
+    if encoding == "gzip":
+        body = gzip.decompress(body)
+    elif encoding == "br":
+        import brotli  # installed with whitenoise[brotli], which makes the .br files
+
+        body = brotli.decompress(body)
+    return body.decode("utf-8", "replace")
+
+
 def first_view(base: str, target: Target) -> dict[str, Any]:
     """Bytes on the wire for a first visit: HTML + CSS + JS (+ what CSS pulls in), compressed."""
     html_bytes, headers = fetch(base + target.path, target.cookie)
-    html = html_bytes.decode("utf-8", "replace")
+    html = decoded(html_bytes, headers)
     own = urllib.parse.urlsplit(base).netloc
     third_party: list[str] = []
     assets: list[tuple[str, str]] = []
@@ -335,18 +347,10 @@ def first_view(base: str, target: Target) -> dict[str, Any]:
         if url in seen:
             continue
         seen.add(url)
-        body, _headers = fetch(url, None)
+        body, asset_headers = fetch(url, None)
         sizes[kind] += len(body)
         if kind == "css":
-            text = gzip.decompress(body) if _headers.get("Content-Encoding") == "gzip" else None
-            if _headers.get("Content-Encoding") == "br":
-                with contextlib.suppress(ImportError):
-                    import brotli
-
-                    text = brotli.decompress(body)
-            if text is None:
-                text = body
-            for found in CSS_URL.findall(text.decode("utf-8", "replace")):
+            for found in CSS_URL.findall(decoded(body, asset_headers)):
                 ref = found[0] or found[1]
                 if ref.startswith("data:"):
                     continue
