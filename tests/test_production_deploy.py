@@ -1,16 +1,26 @@
 """The deployment reference (Dockerfile, compose.yaml, nginx, gunicorn) is consistent.
 
 Docker is not available where these tests run, so they check what can be checked without
-it: the files parse, every setting they pass is one the app reads, and nothing in the
-serving path logs a query string or a client's details.
+it: the files parse, every setting they pass is one the app reads, nothing in the serving
+path logs a query string or a client's details, and the real nginx, run with the reference
+configuration in front of a stand-in app, limits document downloads.
 """
 
 from __future__ import annotations
 
+import contextlib
 import re
 import runpy
 import shutil
+import socket
+import ssl
 import subprocess
+import threading
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -84,16 +94,18 @@ def test_the_proxy_log_holds_no_query_string_client_address_or_referer() -> None
     assert "server app1:8000" in conf and "server app2:8000" in conf
 
 
-@pytest.mark.skipif(
-    shutil.which("nginx") is None, reason="nginx not installed (apt-get install nginx)"
+NGINX = shutil.which("nginx")
+needs_nginx = pytest.mark.skipif(
+    NGINX is None or shutil.which("openssl") is None,
+    reason="nginx and openssl not installed (apt-get install nginx openssl)",
 )
-def test_the_nginx_configuration_is_accepted_by_nginx(tmp_path: Path) -> None:
-    openssl = shutil.which("openssl")
-    if openssl is None:
-        pytest.skip("openssl not installed")
+
+
+def nginx_config(tmp_path: Path, *, upstream: str = "127.0.0.1:9", **replace: str) -> Path:
+    """deploy/nginx.conf with a throw-away certificate, a local upstream and any replacements."""
     subprocess.run(
         [
-            openssl,
+            "openssl",
             "req",
             "-x509",
             "-newkey",
@@ -114,15 +126,113 @@ def test_the_nginx_configuration_is_accepted_by_nginx(tmp_path: Path) -> None:
     )
     conf = (ROOT / "deploy" / "nginx.conf").read_text()
     conf = conf.replace("/etc/nginx/certs", str(tmp_path))
-    conf = conf.replace("app1:8000", "127.0.0.1:9").replace("app2:8000", "127.0.0.1:9")
-    (tmp_path / "nginx.conf").write_text(conf)
+    conf = conf.replace("app1:8000", upstream).replace("app2:8000", upstream)
+    for old, new in replace.items():
+        assert old in conf, old
+        conf = conf.replace(old, new)
+    path = tmp_path / "nginx.conf"
+    path.write_text(conf)
+    return path
+
+
+@needs_nginx
+def test_the_nginx_configuration_is_accepted_by_nginx(tmp_path: Path) -> None:
     result = subprocess.run(
-        ["nginx", "-t", "-c", str(tmp_path / "nginx.conf")],
+        [NGINX, "-t", "-c", str(nginx_config(tmp_path))],
         capture_output=True,
         text=True,
         timeout=60,
     )
     assert result.returncode == 0, result.stderr
+
+
+class _App(BaseHTTPRequestHandler):
+    """Stands in for the app servers: every path answers 200."""
+
+    def do_GET(self) -> None:  # noqa: N802 - http.server's naming
+        body = b"ok"
+        self.send_response(200)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        pass
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture
+def proxy(tmp_path: Path) -> Iterator[str]:
+    """The real nginx with deploy/nginx.conf in front of a stand-in app, on loopback ports."""
+    app = ThreadingHTTPServer(("127.0.0.1", 0), _App)
+    threading.Thread(target=app.serve_forever, daemon=True).start()
+    https_port = _free_port()
+    conf = nginx_config(
+        tmp_path,
+        upstream=f"127.0.0.1:{app.server_address[1]}",
+        **{
+            "listen 80 default_server": f"listen 127.0.0.1:{_free_port()} default_server",
+            "listen 443 ssl": f"listen 127.0.0.1:{https_port} ssl",
+            "pid /tmp/nginx.pid": f"pid {tmp_path}/nginx.pid",
+            "access_log /dev/stdout privacy": f"access_log {tmp_path}/access.log privacy",
+        },
+    )
+    errors = tmp_path / "nginx-stderr.log"
+    with errors.open("wb") as stderr:
+        server = subprocess.Popen(
+            [NGINX, "-c", str(conf), "-p", str(tmp_path), "-g", "daemon off;"],
+            stdout=subprocess.DEVNULL,
+            stderr=stderr,
+        )
+    base = f"https://127.0.0.1:{https_port}"
+    try:
+        for _ in range(100):
+            if server.poll() is not None:
+                pytest.fail(f"nginx stopped: {errors.read_text()}")
+            with contextlib.suppress(OSError):
+                socket.create_connection(("127.0.0.1", https_port), timeout=0.1).close()
+                break
+            time.sleep(0.05)
+        yield base
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+        app.shutdown()
+        app.server_close()
+
+
+def _get(url: str) -> tuple[int, str, str]:
+    """Status, Retry-After header and body text."""
+    context = ssl.create_default_context()
+    context.check_hostname = False
+    context.verify_mode = ssl.CERT_NONE
+    try:
+        with urllib.request.urlopen(url, context=context, timeout=10) as response:
+            return response.status, "", response.read().decode()
+    except urllib.error.HTTPError as error:
+        with error:
+            return error.code, error.headers.get("Retry-After", ""), error.read().decode()
+
+
+def _status(url: str) -> int:
+    return _get(url)[0]
+
+
+@needs_nginx
+def test_the_proxy_limits_document_downloads_per_client_but_not_pages(proxy: str) -> None:
+    pdfs = [_status(f"{proxy}/plan/repayment-plan.pdf") for _ in range(30)]
+    assert pdfs[:20] == [200] * 20  # a burst a borrower could make by hand goes through
+    assert 429 in pdfs[20:]
+    assert _status(f"{proxy}/letters/loan-negotiation/write/") == 429  # same budget
+    status, retry_after, body = _get(f"{proxy}/evidence/summary.pdf")
+    assert (status, retry_after) == (429, "60")
+    assert "请等一分钟再试" in body and "wait a minute" in body
+    assert [_status(f"{proxy}/check/result/") for _ in range(30)] == [200] * 30
 
 
 def test_the_image_builds_static_files_and_runs_gunicorn_as_a_non_root_user() -> None:
