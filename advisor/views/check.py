@@ -32,6 +32,15 @@ def _expired(request: HttpRequest) -> HttpResponse:
     return render(request, "advisor/check/expired.html")
 
 
+def _not_finished(request: HttpRequest, debts: list[dict[str, Any]]) -> HttpResponse | None:
+    """The guard of the pages after the questions: nothing saved → the expired page; an
+    unanswered question → that question; everything answered → None (go on)."""
+    if not debts:
+        return _expired(request)
+    go = questionnaire.guard_summary(debts)
+    return redirect(step_url(go)) if go is not None else None
+
+
 @require_safe
 def start(request: HttpRequest) -> HttpResponse:
     debts = journey.debts(request)
@@ -110,11 +119,8 @@ def question(request: HttpRequest, number: int, slug: str) -> HttpResponse:
 @require_safe
 def answers(request: HttpRequest) -> HttpResponse:
     debts = journey.debts(request)
-    if not debts:
-        return _expired(request)
-    go = questionnaire.guard_summary(debts)
-    if go is not None:
-        return redirect(step_url(go))
+    if (stop := _not_finished(request, debts)) is not None:
+        return stop
     return render(
         request,
         "advisor/check/answers.html",
@@ -184,11 +190,8 @@ def restart(request: HttpRequest) -> HttpResponse:
 @require_safe
 def result(request: HttpRequest) -> HttpResponse:
     debts = journey.debts(request)
-    if not debts:
-        return _expired(request)
-    go = questionnaire.guard_summary(debts)
-    if go is not None:
-        return redirect(step_url(go))
+    if (stop := _not_finished(request, debts)) is not None:
+        return stop
     weights, version = journey.current_weights()
     stages = content.stages()
     starts = tuple(
