@@ -18,6 +18,7 @@ help:
 	@echo "make run        set up, migrate, load content and serve on http://127.0.0.1:$(PORT)"
 	@echo "make test       set up and run the whole test suite (SQLite)"
 	@echo "make lint       ruff check + format check"
+	@echo "make typecheck  mypy with django-stubs over advisor/ and borrower_help/ (strict for the pure modules)"
 	@echo "make format     ruff format + autofix"
 	@echo "make messages   extract and compile translations"
 	@echo "make lock       re-resolve requirements.lock from pyproject.toml"
@@ -76,15 +77,20 @@ setup: system-deps $(STAMP) compile-messages
 run: setup
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
+# The 10 slowest tests are printed at the end of every run.
 .PHONY: test
 test: system-deps $(STAMP) node compile-messages
 	$(MANAGE) makemigrations --check --dry-run -v 0
-	$(VENV)/bin/pytest
+	$(VENV)/bin/pytest --durations=10 $(PYTEST_ARGS)
 
 .PHONY: lint
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+
+.PHONY: typecheck
+typecheck: $(STAMP)
+	$(VENV)/bin/mypy
 
 .PHONY: format
 format: $(STAMP)
@@ -108,7 +114,7 @@ serve: system-deps $(STAMP) compile-messages
 .PHONY: test-postgres
 test-postgres: system-deps $(STAMP) node compile-messages
 	scripts/system-deps postgres
-	scripts/pg run -- $(VENV)/bin/pytest -m "not browser" $(PYTEST_ARGS)
+	scripts/pg run -- $(VENV)/bin/pytest -m "not browser" --durations=10 $(PYTEST_ARGS)
 
 # Load test, not a timed test: figures go to artifacts/bench-<timestamp>.txt/.json.
 .PHONY: bench

@@ -41,6 +41,12 @@ def _remember(number: int) -> int:
     return number
 
 
+def forget_generation() -> None:
+    """Read the generation from the database on the next content read (tests, after a rollback)."""
+    with _memo_lock:
+        _memo["number"], _memo["read_at"] = -1.0, float("-inf")
+
+
 def _generation() -> int:
     if time.monotonic() - _memo["read_at"] < GENERATION_SECONDS:
         return int(_memo["number"])

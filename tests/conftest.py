@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterator
+
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
 from django.utils import translation
 from hypothesis import settings as hypothesis_settings
+
+from advisor import content as content_reads
 
 # Property tests check behaviour, never speed: no per-example deadline, so a busy CI machine
 # cannot fail them (timings belong to `make bench`).
@@ -15,20 +20,63 @@ hypothesis_settings.load_profile("project")
 
 
 @pytest.fixture(autouse=True)
-def _fast_and_clean(settings):  # noqa: ANN001, ANN202
+def _fast_and_clean(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.STORAGES = {
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
     cache.clear()
+    content_reads.forget_generation()  # an earlier test's rolled-back edit must not linger
     translation.deactivate()  # a request in English earlier must not leak into this test
     yield
     cache.clear()
     translation.deactivate()
 
 
-@pytest.fixture
-def content(db):  # noqa: ANN001, ANN201
-    """The initial content, as `make run` loads it."""
+def _load_content() -> None:
     call_command("load_content", verbosity=0)
+
+
+def _content_is_loaded() -> bool:
+    from advisor.models import Fact
+
+    return Fact.objects.exists()
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The test database is created once per run with the initial content already in it.
+
+    Tests run inside a transaction that is rolled back, so what one test changes never reaches
+    the next. Tests that commit (`transactional_db`, the live server) empty the tables when
+    they end; pytest-django runs them after every other database test, and `content` loads
+    the seed again for them.
+    """
+    with django_db_blocker.unblock():
+        _load_content()
+
+
+@pytest.fixture
+def content(db):
+    """The initial content, as `make run` loads it."""
+    if not _content_is_loaded():
+        _load_content()
+
+
+def _in_ci() -> bool:
+    return os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call) -> Iterator[None]:
+    """In CI a skipped test is a failure: every test must run on a fresh machine.
+
+    On a developer's machine a skip stays a skip, and its reason names the install line.
+    """
+    outcome = yield
+    report = outcome.get_result()
+    if _in_ci() and report.skipped and not hasattr(report, "wasxfail"):
+        reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else report.longrepr
+        report.outcome = "failed"
+        report.longrepr = f"skipped in CI (CI=true), which must run every test: {reason}"

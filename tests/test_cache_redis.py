@@ -1,7 +1,7 @@
 """Optional Redis cache: content cached in a real Redis is invalidated when an editor saves.
 
 A real redis-server is started on a free loopback port for these tests (no persistence) and
-stopped afterwards. `scripts/system-deps bench` installs it; without it the tests are skipped
+stopped afterwards. `scripts/system-deps` installs it; without it the tests are skipped
 with a reason. The app itself is correct without Redis (locmem cache, the default).
 """
 
@@ -26,7 +26,7 @@ pytestmark = [
     pytest.mark.django_db,
     pytest.mark.skipif(
         REDIS_SERVER is None,
-        reason="redis-server is not installed (run: scripts/system-deps bench)",
+        reason="redis-server is not installed (run: scripts/system-deps)",
     ),
 ]
 PREFIX = "bhtest"
@@ -74,7 +74,7 @@ def redis_url() -> Iterator[str]:
 
 
 @pytest.fixture
-def redis_cache(settings, redis_url: str) -> Iterator[redis.Redis]:  # noqa: ANN001
+def redis_cache(settings, redis_url: str) -> Iterator[redis.Redis]:
     settings.CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",

@@ -97,7 +97,7 @@ def test_the_proxy_log_holds_no_query_string_client_address_or_referer() -> None
 NGINX = shutil.which("nginx")
 needs_nginx = pytest.mark.skipif(
     NGINX is None or shutil.which("openssl") is None,
-    reason="nginx and openssl not installed (apt-get install nginx openssl)",
+    reason="nginx and openssl are not installed (run: scripts/system-deps)",
 )
 
 
@@ -149,14 +149,14 @@ def test_the_nginx_configuration_is_accepted_by_nginx(tmp_path: Path) -> None:
 class _App(BaseHTTPRequestHandler):
     """Stands in for the app servers: every path answers 200."""
 
-    def do_GET(self) -> None:  # noqa: N802 - http.server's naming
+    def do_GET(self) -> None:
         body = b"ok"
         self.send_response(200)
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         self.wfile.write(body)
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: object) -> None:
         pass
 
 
