@@ -12,11 +12,26 @@ from django.utils import translation
 from hypothesis import settings as hypothesis_settings
 
 from advisor import content as content_reads
+from advisor import vault
 
 # Property tests check behaviour, never speed: no per-example deadline, so a busy CI machine
 # cannot fail them (timings belong to `make bench`).
 hypothesis_settings.register_profile("project", deadline=None)
 hypothesis_settings.load_profile("project")
+
+
+# The save-code key derivation costs ~40 ms by design (it slows guessing). Tests derive keys
+# hundreds of times, so they use a cheap cost, as they use a cheap password hasher; the
+# production cost is checked in tests/test_savecodes.py.
+PRODUCTION_SCRYPT = dict(vault._SCRYPT)
+TEST_SCRYPT = {**PRODUCTION_SCRYPT, "n": 2**8}
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _cheap_save_code_derivation() -> Iterator[None]:
+    vault._SCRYPT = TEST_SCRYPT
+    yield
+    vault._SCRYPT = PRODUCTION_SCRYPT
 
 
 @pytest.fixture(autouse=True)

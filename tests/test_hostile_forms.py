@@ -115,28 +115,20 @@ def hostile_client(client: Client, content: None) -> Client:
     return borrower(client)
 
 
-def form_cases() -> list[Any]:
-    cases = []
-    for payload in PAYLOADS:
-        for url in FORM_PAGES:
-            cases.append(pytest.param(url, payload, id=f"{payload}-{url}"))
-    return cases
-
-
-@pytest.mark.parametrize(("url", "payload"), form_cases())
-def test_every_form_copes_with_hostile_values(
-    hostile_client: Client, url: str, payload: str
-) -> None:
-    page = hostile_client.get(url)
-    assert page.status_code == 200, (url, page.status_code, page.get("Location"))
-    form = main_post_form(page.content.decode())
-    target = form["action"] or url
-    target = target.split("#")[0]
-    response = hostile_client.post(target, hostile_data(form, PAYLOADS[payload]))
-    assert_safe(response, PAYLOADS[payload])
-    # Whatever was refused, the site still works for this borrower afterwards.
-    after = hostile_client.get("/check/result/")
-    assert after.status_code in {200, 302}
+@pytest.mark.parametrize("url", FORM_PAGES)
+def test_every_form_copes_with_hostile_values(hostile_client: Client, url: str) -> None:
+    # One borrower per form, every payload in turn: the set-up is most of the cost.
+    for name, payload in PAYLOADS.items():
+        page = hostile_client.get(url)
+        assert page.status_code == 200, (name, url, page.status_code, page.get("Location"))
+        form = main_post_form(page.content.decode())
+        target = form["action"] or url
+        target = target.split("#")[0]
+        response = hostile_client.post(target, hostile_data(form, payload))
+        assert_safe(response, payload)
+        # Whatever was refused, the site still works for this borrower afterwards.
+        after = hostile_client.get("/check/result/")
+        assert after.status_code in {200, 302}, (name, url)
 
 
 @pytest.mark.parametrize("payload", list(PAYLOADS), ids=list(PAYLOADS))

@@ -48,3 +48,9 @@ def test_saved_rows_hold_no_readable_text_and_expire_after_90_days() -> None:
             savecodes.get(code)
         assert savecodes.purge_expired() == 1
     assert SavedBundle.objects.count() == 0
+
+
+def test_save_codes_are_derived_at_a_cost_that_slows_guessing() -> None:
+    from tests.conftest import PRODUCTION_SCRYPT
+
+    assert PRODUCTION_SCRYPT["n"] >= 2**14 and PRODUCTION_SCRYPT["r"] >= 8
