@@ -26,7 +26,7 @@ pytestmark = [
     pytest.mark.django_db,
     pytest.mark.skipif(
         REDIS_SERVER is None,
-        reason="redis-server is not installed (run: scripts/system-deps)",
+        reason="redis-server is not installed: run scripts/system-deps, or sudo apt-get install --no-install-recommends redis-server",
     ),
 ]
 PREFIX = "bhtest"

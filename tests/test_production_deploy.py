@@ -97,7 +97,7 @@ def test_the_proxy_log_holds_no_query_string_client_address_or_referer() -> None
 NGINX = shutil.which("nginx")
 needs_nginx = pytest.mark.skipif(
     NGINX is None or shutil.which("openssl") is None,
-    reason="nginx and openssl are not installed (run: scripts/system-deps)",
+    reason="nginx and openssl are not installed: run scripts/system-deps, or sudo apt-get install --no-install-recommends nginx openssl",
 )
 
 
