@@ -47,8 +47,10 @@ class Deadline:
 def parse_served(text: str, *, today: dt.date) -> dt.date:
     """A served date typed as 2026-03-01 (also 2026/3/1, 2026.3.1, 20260301)."""
     value = (text or "").strip()
-    if not value or len(value) > 20:
+    if not value:
         raise BadDate("empty")
+    if len(value) > 20:
+        raise BadDate("format")
     day = None
     for fmt in ("%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d", "%Y%m%d"):
         try:
