@@ -33,6 +33,8 @@ from advisor.models import (
     Article,
     Checklist,
     ChecklistItem,
+    CollectorPhrase,
+    CourtPaper,
     EscalationStage,
     EstimateVersion,
     Fact,
@@ -354,6 +356,20 @@ class FactAdmin(ContentAdmin):
     list_display_first = ("__str__", "topic", "order")
     list_filter = ("status", ReviewStateFilter, "source_tier", "topic")
     extra_search_fields = ("slug",)
+
+
+@admin.register(CourtPaper)
+class CourtPaperAdmin(ContentAdmin):
+    list_display_first = ("__str__", "slug", "is_court_paper", "deadline_days", "order")
+    list_filter = ("status", ReviewStateFilter, "source_tier", "is_court_paper")
+    extra_search_fields = ("slug",)
+
+
+@admin.register(CollectorPhrase)
+class CollectorPhraseAdmin(ContentAdmin):
+    list_display_first = ("__str__", "code", "category", "red_flag", "against_rules", "order")
+    list_filter = ("status", ReviewStateFilter, "source_tier", "category", "red_flag")
+    extra_search_fields = ("code", "keywords")
 
 
 @admin.register(EscalationStage)

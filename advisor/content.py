@@ -120,6 +120,14 @@ def articles() -> list[models.Article]:
     return _cached("articles", lambda: list(models.Article.objects.published()))
 
 
+def court_papers() -> list[models.CourtPaper]:
+    return _cached("court-papers", lambda: list(models.CourtPaper.objects.published()))
+
+
+def collector_phrases() -> list[models.CollectorPhrase]:
+    return _cached("phrases", lambda: list(models.CollectorPhrase.objects.published()))
+
+
 def estimate_version() -> models.EstimateVersion | None:
     return _cached(
         "estimate",

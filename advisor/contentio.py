@@ -37,6 +37,8 @@ NATURAL_KEYS: dict[str, tuple[str, ...]] = {
     "LetterTemplate": ("slug",),
     "EstimateVersion": ("version",),
     "Article": ("slug",),
+    "CourtPaper": ("slug",),
+    "CollectorPhrase": ("code",),
 }
 
 

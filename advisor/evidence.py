@@ -73,6 +73,7 @@ def _normalise(entry: dict[str, Any]) -> dict[str, Any]:
         "who": str(entry.get("who") or ""),
         "what": str(entry.get("what") or ""),
         "attachments": [str(name) for name in attachments if str(name).strip()],
+        "phrase": str(entry.get("phrase") or ""),
     }
 
 
@@ -112,7 +113,8 @@ def load_entries(request: HttpRequest) -> list[dict[str, Any]]:
 
     Each entry: ``when`` (ISO datetime, local time, e.g. "2026-11-23T21:40"), ``kind``
     (one of KINDS: call, message, visit, third_party, other; ``kind_label(kind)`` gives
-    the words), ``who``, ``what`` and ``attachments`` (a list of file names). The texts are
+    the words), ``who``, ``what``, ``attachments`` (a list of file names) and ``phrase``
+    (the code of a CollectorPhrase the borrower picked, or ""). The texts are
     the borrower's own words: escape them when showing them.
     """
     try:
@@ -126,6 +128,7 @@ def load_entries(request: HttpRequest) -> list[dict[str, Any]]:
             "who": e["who"],
             "what": e["what"],
             "attachments": list(e["attachments"]),
+            "phrase": e["phrase"],
         }
         for e in entries
     ]
@@ -161,7 +164,8 @@ def add(
     who: str,
     what: str,
     attachments: list[str],
-) -> None:  # noqa: E501
+    phrase: str = "",
+) -> None:
     entries = list(_read(request))
     if len(entries) >= MAX_ENTRIES:
         entries = entries[-(MAX_ENTRIES - 1) :]
@@ -175,6 +179,7 @@ def add(
             "who": who,
             "what": what,
             "attachments": attachments,
+            "phrase": phrase,
         }
     )
     _write(request, entries)

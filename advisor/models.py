@@ -317,6 +317,10 @@ class FactTopic(models.TextChoices):
     SCAM = "scam", _("防骗")
     PLAN = "plan", _("还款计划")
     LETTER = "letter", _("协商信")
+    PAPERS = "papers", _("法院和法律文书")
+    AFTER_VISIT = "after_visit", _("上门之后")
+    RELATIVES = "relatives", _("写给被联系的亲友")
+    SAID = "said", _("催收说了什么")
     GENERAL = "general", _("其他")
 
 
@@ -451,6 +455,119 @@ class Article(Sourced):
         return self.title_zh_hans
 
 
+class CourtPaper(Sourced):
+    """A kind of legal paper a borrower may receive: what it is, its deadline, what to do.
+
+    ``deadline_days`` is the period the law sets, counted from the day the paper was served
+    (the day itself not counted); leave it empty where no fixed period applies to the
+    borrower (the paper or the court's notice then decides). advisor.deadlines does the sums.
+    """
+
+    title_zh_hans = zh("文书名称")
+    title_en = en("文书名称")
+    title_zh_hant = hant("文书名称")
+    what_it_is_zh_hans = zh("这是什么文书（怎么认出来）", long=True)
+    what_it_is_en = en("这是什么文书（怎么认出来）", long=True)
+    what_it_is_zh_hant = hant("这是什么文书（怎么认出来）", long=True)
+    deadline_rule_zh_hans = zh(
+        "期限规定（一句话）",
+        long=True,
+        blank=True,
+        help_text=_("写明多少天、从哪天算、要做什么。没有固定期限的写清楚以什么为准。"),
+    )
+    deadline_rule_en = en("期限规定（一句话）", long=True)
+    deadline_rule_zh_hant = hant("期限规定（一句话）", long=True)
+    what_to_do_zh_hans = zh("该怎么做", long=True, help_text=_("纯文本。空一行分段。"))
+    what_to_do_en = en("该怎么做", long=True)
+    what_to_do_zh_hant = hant("该怎么做", long=True)
+    slug = models.SlugField(_("代码"), unique=True)
+    order = models.PositiveSmallIntegerField(_("排序"), default=100)
+    is_court_paper = models.BooleanField(
+        _("是法院或仲裁机构的文书"),
+        default=True,
+        help_text=_("律师函、催收函等不是法院文书，请取消勾选。"),
+    )
+    deadline_days = models.PositiveSmallIntegerField(
+        _("法定期限（天）"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "从送达（签收）的第二天开始算的天数，例如支付令15天。没有固定期限的留空，网站不会算日期。"
+        ),
+    )
+
+    class Meta:
+        ordering = ["order", "slug"]
+        verbose_name = _("法律文书")
+        verbose_name_plural = _("法律文书")
+
+    def __str__(self) -> str:
+        return self.title_zh_hans
+
+
+class PhraseCategory(models.TextChoices):
+    VISIT = "visit", _("说要上门、外访")
+    LEGAL = "legal", _("说已经起诉、转法务")
+    PAY_NOW = "pay_now", _("逼你今天必须还")
+    CREDIT = "credit", _("说能改征信、消记录")
+    FAMILY = "family", _("说要告诉家人、单位")
+    THREAT = "threat", _("威胁、恐吓")
+    OTHER = "other", _("其他")
+
+
+class CollectorPhrase(Sourced):
+    """Something collectors often say, the words that recognise it, and what it means."""
+
+    label_field = "label"
+
+    label_zh_hans = zh("常见说法（借款人在列表里看到的）")
+    label_en = en("常见说法（借款人在列表里看到的）")
+    label_zh_hant = hant("常见说法（借款人在列表里看到的）")
+    meaning_zh_hans = zh("通常是什么意思", long=True)
+    meaning_en = en("通常是什么意思", long=True)
+    meaning_zh_hant = hant("通常是什么意思", long=True)
+    rule_zh_hans = zh(
+        "规则怎么说", long=True, blank=True, help_text=_("违规或可疑的依据；来源写在下方来源栏。")
+    )
+    rule_en = en("规则怎么说", long=True)
+    rule_zh_hant = hant("规则怎么说", long=True)
+    reply_zh_hans = zh("可以平静地这样回答", long=True)
+    reply_en = en("可以平静地这样回答", long=True)
+    reply_zh_hant = hant("可以平静地这样回答", long=True)
+    code = models.SlugField(
+        _("代码"), unique=True, help_text=_("证据记录用这个代码记下是哪一种说法，请勿随意修改。")
+    )
+    category = models.CharField(_("类别"), max_length=12, choices=PhraseCategory.choices)
+    order = models.PositiveSmallIntegerField(_("排序"), default=100)
+    keywords = models.TextField(
+        _("识别用的关键词（每行一个）"),
+        help_text=_(
+            "借款人输入的话里出现其中任何一个词，就认为是这种说法。每个词至少2个字；"
+            "写简体即可（繁体会自动识别），英文不分大小写。"
+        ),
+    )
+    red_flag = models.BooleanField(
+        _("是危险信号"), default=False, help_text=_("勾选：这种说法常见于骗局或虚假威胁。")
+    )
+    against_rules = models.BooleanField(
+        _("违反规定或行业规则"),
+        default=False,
+        help_text=_("勾选：按来源里的规则，催收方不应该这样说或这样做。"),
+    )
+
+    class Meta:
+        ordering = ["order", "code"]
+        verbose_name = _("催收常见说法")
+        verbose_name_plural = _("催收常见说法")
+
+    def __str__(self) -> str:
+        return self.label_zh_hans
+
+    @property
+    def keyword_list(self) -> list[str]:
+        return [line.strip() for line in self.keywords.splitlines() if line.strip()]
+
+
 CONTENT_MODELS = (
     Lender,
     HelpChannel,
@@ -461,6 +578,8 @@ CONTENT_MODELS = (
     LetterTemplate,
     EstimateVersion,
     Article,
+    CourtPaper,
+    CollectorPhrase,
 )
 
 

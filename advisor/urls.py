@@ -1,6 +1,6 @@
 """All of the site's URLs. Each part of the site declares its own in its views module."""
 
-from advisor.views import check, core, door, letters, plan
+from advisor.views import check, core, door, letters, plan, serious
 
 urlpatterns = [
     *core.urlpatterns,
@@ -8,4 +8,5 @@ urlpatterns = [
     *plan.urlpatterns,
     *letters.urlpatterns,
     *door.urlpatterns,
+    *serious.urlpatterns,
 ]

@@ -84,6 +84,7 @@ def test_entries_are_added_listed_and_given_to_the_letter_engineer(client: Clien
             "who": "自称XX资产管理公司 工号 007",
             "what": SECRET,
             "attachments": ["录音_1120.m4a", "截图1.png"],
+            "phrase": "",
         },
         {
             "when": "2026-11-21T10:05",
@@ -91,6 +92,7 @@ def test_entries_are_added_listed_and_given_to_the_letter_engineer(client: Clien
             "who": "自称XX资产管理公司 工号 007",
             "what": "在门口站了一小时",
             "attachments": ["录音_1120.m4a", "截图1.png"],
+            "phrase": "",
         },
     ]
 

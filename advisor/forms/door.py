@@ -80,8 +80,20 @@ class EvidenceEntryForm(SiteForm):
         error_messages={"max_length": _("请写短一些（不超过2000字）")},
     )
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    phrase = forms.ChoiceField(
+        label=_("对方的话属于哪一种常见说法？（可选）"),
+        help_text=_("只记下说法的种类，方便以后整理投诉。"),
+        required=False,
+        error_messages={"invalid_choice": _("请从列表里选择")},
+    )
+
+    def __init__(
+        self, *args: Any, phrases: list[tuple[str, str]] | None = None, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
+        self.fields["phrase"].choices = [("", _("不选")), *(phrases or [])]
+        if not phrases:
+            del self.fields["phrase"]
         if not self.is_bound:
             now = timezone.localtime()
             self.initial.setdefault("date", now.date())

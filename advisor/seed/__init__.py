@@ -36,4 +36,4 @@ def sourced(title: str, tier: str, url: str = "", reviewed: dt.date = REVIEWED) 
     }
 
 
-SEED_MODULES = ("core", "lenders", "check", "plan", "letters", "door")
+SEED_MODULES = ("core", "lenders", "check", "plan", "letters", "door", "serious")

@@ -197,7 +197,11 @@ def evidence_log(request: HttpRequest) -> HttpResponse:
     if not evidence.has_log(request):
         had_code = bool(session.save_code(request))
         return render(request, "advisor/door/evidence_start.html", {"expired": had_code})
-    form = EvidenceEntryForm(request.POST or None)
+    phrases = {item.code: item for item in content.collector_phrases()}
+    choices = [(code, item.label) for code, item in phrases.items()]
+    picked = request.GET.get("phrase", "")
+    initial = {"kind": "call", "phrase": picked} if picked in phrases else {}
+    form = EvidenceEntryForm(request.POST or None, phrases=choices, initial=initial)
     if request.method == "POST" and form.is_valid():
         evidence.add(
             request,
@@ -206,11 +210,16 @@ def evidence_log(request: HttpRequest) -> HttpResponse:
             who=form.cleaned_data["who"],
             what=form.cleaned_data["what"],
             attachments=form.cleaned_data["attachments"],
+            phrase=form.cleaned_data.get("phrase", ""),
         )
         return redirect("advisor-evidence")
+    entries = evidence.entries_for_display(request)
+    for entry in entries:
+        found = phrases.get(entry["phrase"])
+        entry["phrase_label"] = found.label if found else ""
     context = {
         "form": form,
-        "entries": evidence.entries_for_display(request),
+        "entries": entries,
         "lenders": content.lenders(),
     }
     return render(request, "advisor/door/evidence.html", context)

@@ -1,0 +1,230 @@
+"""When it gets serious: court papers, after a visit, for relatives, "what did they say?".
+
+All four pages are plain links and forms. The deadline calculator is a GET form (a kind of
+paper and the day it was served; nothing personal). "What did they say?" reads typed text
+from a POST and answers it directly: the text is matched (advisor.phrases) and dropped. It is
+never written to the session, the database or a log, and never put in a URL.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django import forms
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods, require_safe
+
+from advisor import content, deadlines, phrases
+from advisor.forms.base import SiteForm
+from advisor.hant import to_traditional
+from advisor.models import CollectorPhrase, CourtPaper
+
+REMINDER_HOUR_UTC = 1  # 09:00 in China (UTC+8)
+BAD_SERVED = {
+    "empty": _("请填写收到（签收）文书的日期"),
+    "format": _("请按“年-月-日”填写日期，例如 2026-03-01"),
+    "future": _("收到的日期不能晚于今天"),
+    "old": _("这个日期超过一年了，请检查年份；已经过期的期限请直接问法院（12368）"),
+}
+
+
+def _channels() -> dict[str, Any]:
+    by_number = {channel.number: channel for channel in content.help_channels()}
+    return {
+        "court_line": by_number.get("12368"),
+        "legal_line": by_number.get("12348"),
+        "police": by_number.get("110"),
+        "complaints": by_number.get("12378"),
+        "nuisance": by_number.get("12321"),
+    }
+
+
+# --- court and legal papers -------------------------------------------------------------
+
+
+def _deadline_for(
+    request: HttpRequest, papers: list[CourtPaper]
+) -> tuple[CourtPaper | None, Any, str]:
+    """(the paper asked about, its Deadline or None, an error message or "")."""
+    by_slug = {paper.slug: paper for paper in papers}
+    chosen = by_slug.get(request.GET.get("kind", ""))
+    if chosen is None or chosen.deadline_days is None or "served" not in request.GET:
+        return chosen, None, ""
+    today = timezone.localdate()
+    try:
+        served = deadlines.parse_served(request.GET.get("served", ""), today=today)
+    except deadlines.BadDate as problem:
+        return chosen, None, str(BAD_SERVED[str(problem)])
+    return chosen, deadlines.deadline(served, chosen.deadline_days, today=today), ""
+
+
+@require_safe
+def papers(request: HttpRequest) -> HttpResponse:
+    found = content.court_papers()
+    chosen, due, error = _deadline_for(request, found)
+    context = {
+        "papers": found,
+        "timed": [paper for paper in found if paper.deadline_days],
+        "chosen": chosen,
+        "due": due,
+        "served_error": error,
+        "served_value": request.GET.get("served", "")[:20],
+        "today": timezone.localdate(),
+        "facts": content.facts("papers"),
+        "ics_query": request.GET.urlencode() if due else "",
+        **_channels(),
+    }
+    return render(request, "advisor/serious/papers.html", context)
+
+
+def reminder_calendar(paper: CourtPaper, due: deadlines.Deadline, *, stamp: dt.datetime) -> bytes:
+    """One event on the last day, with alarms REMIND_DAYS_BEFORE days and one day before."""
+    import icalendar
+
+    title = paper.t("title")
+    summary = gettext("最后一天：%(paper)s") % {"paper": title}
+    details = "\n".join(
+        [
+            gettext("收到（签收）日期：%(day)s") % {"day": due.served.isoformat()},
+            paper.t("deadline_rule"),
+            gettext("先用12368或“人民法院在线服务”核实文书是真的。以法院通知为准。"),
+        ]
+    )
+    cal = icalendar.Calendar()
+    cal.add("prodid", "-//Borrower Help//Court deadline//ZH")
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "PUBLISH")
+    day = due.last_day
+    start = dt.datetime(day.year, day.month, day.day, REMINDER_HOUR_UTC, tzinfo=dt.UTC)
+    event = icalendar.Event()
+    event.add("uid", f"deadline-{paper.slug}-{due.served:%Y%m%d}@borrower-help")
+    event.add("dtstamp", stamp)
+    event.add("dtstart", start)
+    event.add("dtend", start + dt.timedelta(minutes=30))
+    event.add("summary", summary)
+    event.add("description", details)
+    for days in sorted({deadlines.REMIND_DAYS_BEFORE, 1}, reverse=True):
+        alarm = icalendar.Alarm()
+        alarm.add("action", "DISPLAY")
+        alarm.add("description", summary)
+        alarm.add("trigger", dt.timedelta(days=-days))
+        event.add_component(alarm)
+    cal.add_component(event)
+    return cal.to_ical()
+
+
+@never_cache
+@require_safe
+def papers_ics(request: HttpRequest) -> HttpResponse:
+    chosen, due, _error = _deadline_for(request, content.court_papers())
+    if chosen is None or due is None:
+        query = request.GET.urlencode()
+        return redirect(reverse("advisor-papers") + (f"?{query}" if query else ""))
+    stamp = dt.datetime.now(dt.UTC).replace(microsecond=0)
+    response = HttpResponse(
+        reminder_calendar(chosen, due, stamp=stamp), content_type="text/calendar; charset=utf-8"
+    )
+    response["Content-Disposition"] = 'attachment; filename="court-deadline.ics"'
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+# --- after a visit, for relatives --------------------------------------------------------
+
+
+@require_safe
+def after_visit(request: HttpRequest) -> HttpResponse:
+    checklist, steps = content.checklist("after-visit")
+    context = {
+        "facts": content.facts("after_visit"),
+        "checklist": checklist,
+        "steps": steps,
+        **_channels(),
+    }
+    return render(request, "advisor/serious/after_visit.html", context)
+
+
+@require_safe
+def for_family(request: HttpRequest) -> HttpResponse:
+    checklist, steps = content.checklist("relatives")
+    context = {
+        "facts": content.facts("relatives"),
+        "checklist": checklist,
+        "steps": steps,
+        "share_url": request.build_absolute_uri(reverse("advisor-for-family")),
+        **_channels(),
+    }
+    return render(request, "advisor/serious/for_family.html", context)
+
+
+# --- what did they say? ------------------------------------------------------------------
+
+
+class SaidForm(SiteForm):
+    said = forms.CharField(
+        label=_("把对方的话写下来"),
+        help_text=_("可以只写几个词。这段话不会被保存，也不会记进任何日志。"),
+        max_length=phrases.MAX_TEXT,
+        widget=forms.Textarea(attrs={"rows": 4, "autocomplete": "off", "spellcheck": "false"}),
+        error_messages={
+            "required": _("请写下对方说的话，或者从上面的列表里选一句"),
+            "max_length": _("请写短一些（不超过2000字）"),
+        },
+    )
+
+
+def _patterns(items: list[CollectorPhrase]) -> list[phrases.Pattern]:
+    """Each phrase's keywords, plus their Traditional Chinese forms for zh-hant input."""
+    out = []
+    for item in items:
+        words = item.keyword_list
+        variants = [*words, *(to_traditional(word) for word in words)]
+        out.append(phrases.Pattern(item.code, tuple(dict.fromkeys(variants)), item.order))
+    return out
+
+
+def _said_context(items: list[CollectorPhrase], **extra: Any) -> dict[str, Any]:
+    return {"phrases": items, **_channels(), **extra}
+
+
+@never_cache
+@require_http_methods(["GET", "HEAD", "POST"])
+def said(request: HttpRequest) -> HttpResponse:
+    items = content.collector_phrases()
+    by_code = {item.code: item for item in items}
+    if request.method == "POST":
+        form = SaidForm(request.POST)
+        matches: list[CollectorPhrase] = []
+        if form.is_valid():
+            found = phrases.match(form.cleaned_data["said"], _patterns(items))
+            matches = [by_code[m.code] for m in found]
+        context = _said_context(
+            items, form=form, matches=matches, typed=form.is_valid(), picked=None
+        )
+        return render(request, "advisor/serious/said.html", context)
+    picked = by_code.get(request.GET.get("code", ""))
+    context = _said_context(
+        items,
+        form=SaidForm(),
+        matches=[picked] if picked else [],
+        typed=False,
+        picked=picked,
+    )
+    return render(request, "advisor/serious/said.html", context)
+
+
+urlpatterns = [
+    path("papers/", papers, name="advisor-papers"),
+    path("papers/court-deadline.ics", papers_ics, name="advisor-papers-ics"),
+    path("after-visit/", after_visit, name="advisor-after-visit"),
+    path("for-family/", for_family, name="advisor-for-family"),
+    path("what-they-said/", said, name="advisor-said"),
+]
