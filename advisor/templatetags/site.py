@@ -41,3 +41,20 @@ def tel(number: str) -> str:
     text = str(number or "")
     digits = "".join(ch for ch in text if ch.isdigit())
     return ("+" + digits) if text.strip().startswith("+") else digits
+
+
+@register.inclusion_tag("includes/crisis.html")
+def crisis_line() -> dict[str, Any]:
+    """The calm 12356 / 110 / 120 line, from editor-managed content (fact "crisis-line")."""
+    from django.db import DatabaseError
+
+    from advisor import content
+
+    try:
+        fact = content.fact(CRISIS_FACT)
+    except DatabaseError:  # the page still works; the numbers below are then shown unsourced
+        fact = None
+    return {"fact": fact}
+
+
+CRISIS_FACT = "crisis-line"
