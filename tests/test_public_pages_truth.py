@@ -136,3 +136,39 @@ def test_the_crisis_line_is_on_the_home_door_and_rights_pages(
     for url in ("/", "/visitor/", "/rights/"):
         html = client.get(url).content.decode()
         assert "12356" in html and "110" in html and "120" in html, url
+
+
+def test_the_scam_checker_names_12381_and_the_anti_fraud_app(client: Client, content: None) -> None:
+    html = client.get("/scam/").content.decode()
+    assert "12381" in html and "国家反诈中心" in html
+    assert "补办" in html  # the ended PBOC repair: anyone offering to "reapply" is a scam
+
+
+def test_the_repair_ended_warning_replaces_the_repair_item_after_its_deadline(
+    content: None,
+) -> None:
+    import datetime as dt
+
+    def live(day: dt.date) -> set[str]:
+        return set(models.Fact.objects.published(day).values_list("slug", flat=True))
+
+    before, after = live(dt.date(2026, 3, 1)), live(dt.date(2026, 4, 1))
+    assert "credit-pboc-one-time-repair" in before and "scam-repair-ended" not in before
+    assert "credit-pboc-one-time-repair" not in after and "scam-repair-ended" in after
+
+
+def test_the_rights_page_sends_small_loan_complaints_to_the_local_regulator(
+    client: Client, content: None
+) -> None:
+    html = client.get("/rights/").content.decode()
+    assert "地方金融管理部门" in html and "小额贷款公司" in html
+
+
+def test_lender_numbers_say_which_line_they_are_and_where_to_check_them(
+    client: Client, content: None
+) -> None:
+    html = client.get("/visitor/").content.decode()
+    assert "银行总客服（不是信用卡中心专线）" in html  # ICBC 95588 and the other banks
+    assert "信用卡中心专线" in html  # CMB 400-820-5555
+    assert "未在机构官网核实" in html
+    assert "核实过的" not in html

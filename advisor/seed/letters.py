@@ -110,13 +110,13 @@ SEEDS = [
 一、欠款情况
 我在贵行的信用卡目前欠款约[逾期金额]，已逾期约[逾期天数]天。准确金额以贵行账单为准，请贵行告诉我欠款由哪些部分组成（本金、利息、违约金、费用）。
 
-二、还不上的原因
+二、逾期原因
 [困难原因]
 
 三、现在的收支情况
 我现在每月收入约[每月收入]，房租、吃饭、看病等必要开支约[每月必要支出]。以目前的收入，我没有能力按原来的约定还款。
 
-四、我愿意还
+四、还款意愿
 我没有逃避这笔欠款。我愿意在自己能力范围内继续还款，所以主动写信和贵行协商。
 
 五、我的还款方案
@@ -178,7 +178,7 @@ Address: [Address]
 Card or account: [Contract number]
 
 1. What I owe
-I owe about [Amount overdue] on my card with your bank and am about [Days overdue] days overdue. Your statement is the authority on the exact figure; please tell me how it is made up (principal, interest, penalties, fees).
+I owe about [Amount overdue] on my card with your bank and am about [Days overdue] days overdue. The exact amount is as shown on your statement; please tell me how it is made up (principal, interest, penalties, fees).
 
 2. Why I cannot pay
 [Reason for hardship]
@@ -255,13 +255,13 @@ Date: [Today's date]
 一、欠款情况
 我在贵公司的借款目前欠款约[逾期金额]，已逾期约[逾期天数]天。准确金额以贵公司记录为准，请告诉我其中本金、利息、罚息和费用各是多少。
 
-二、还不上的原因
+二、逾期原因
 [困难原因]
 
 三、现在的收支情况
 我现在每月收入约[每月收入]，必要开支约[每月必要支出]。按原来的还款安排，我还不上。
 
-四、我愿意还
+四、还款意愿
 我没有逃避这笔欠款，愿意在能力范围内继续还。
 
 五、请求

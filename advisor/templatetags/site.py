@@ -7,6 +7,7 @@ from typing import Any
 
 from django import template
 
+from advisor.hant import to_traditional
 from advisor.money import format_yuan
 
 register = template.Library()
@@ -58,3 +59,13 @@ def crisis_line() -> dict[str, Any]:
 
 
 CRISIS_FACT = "crisis-line"
+
+
+@register.filter
+def script(text: str) -> str:
+    """Simplified Chinese text that has no translation (a source title), in the reader's script."""
+    from django.utils import translation
+
+    if (translation.get_language() or "").lower() == "zh-hant":
+        return to_traditional(str(text or ""))
+    return text
