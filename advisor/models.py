@@ -292,7 +292,9 @@ class BlockedDomain(models.Model):
         return self.domain
 
     def save(self, *args: object, **kwargs: object) -> None:
-        self.domain = claims.host_of(f"//{self.domain.strip()}") or self.domain.strip().lower()
+        # Keep only the host, whatever was pasted ("https://www.x.cn/page" -> "x.cn").
+        raw = self.domain.strip()
+        self.domain = claims.host_of(raw if "://" in raw else f"//{raw}") or raw.lower()
         super().save(*args, **kwargs)  # type: ignore[arg-type]
 
     @classmethod
@@ -480,6 +482,17 @@ class ChecklistItem(Sourced):
 
     def __str__(self) -> str:
         return self.text_zh_hans
+
+    def clean(self) -> None:
+        # An item added inline without its own source takes its checklist's (admin.py).
+        checklist = (
+            self.checklist if self.checklist_id or "checklist" in self._state.fields_cache else None
+        )
+        if checklist is not None and not self.source_title:
+            self.source_title = checklist.source_title
+            self.source_url = self.source_url or checklist.source_url
+            self.source_tier = self.source_tier or checklist.source_tier
+        super().clean()
 
 
 class FactTopic(models.TextChoices):

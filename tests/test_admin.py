@@ -218,6 +218,7 @@ def test_the_editors_group_holds_only_content_permissions(editor: Any) -> None:
     group = Group.objects.get(name=EDITORS_GROUP)
     content_names = {m._meta.model_name for m in models.CONTENT_MODELS}
     history_names = {f"historical{name}" for name in content_names}
+    content_names.add("blockeddomain")  # the editor-managed list of untrusted source sites
     codenames = set()
     for permission in group.permissions.select_related("content_type"):
         assert permission.content_type.app_label == "advisor"

@@ -155,3 +155,38 @@ def test_a_number_is_confirmed_only_with_a_page_on_the_lenders_own_site(content:
         webank.full_clean()
     webank.source_url = "https://kf.webank.com/contact"
     webank.full_clean()
+
+
+def test_editors_manage_the_blocked_domain_list(editor_client: Client) -> None:
+    url = reverse("admin:advisor_blockeddomain_add")
+    assert editor_client.get(url).status_code == 200
+    response = editor_client.post(
+        url, {"domain": "https://www.seo-loans.test/x", "reason": "SEO", "added_on": "2026-12-03"}
+    )
+    assert response.status_code == 302, response.content.decode()[:500]
+    # Whatever the editor pastes, the host is kept.
+    assert models.BlockedDomain.objects.filter(domain="seo-loans.test").exists()
+
+
+def test_a_new_inline_item_published_at_once_takes_its_checklists_readable_source(
+    editor_client: Client,
+) -> None:
+    from tests.test_admin import make_item
+
+    item = make_item()
+    url = change_url(item.checklist)
+    data = form_data(editor_client.get(url))
+    prefix = next(k for k in data if k.endswith("-TOTAL_FORMS")).rsplit("-", 1)[0]
+    data[f"{prefix}-TOTAL_FORMS"] = "2"
+    data.update(
+        {
+            f"{prefix}-1-order": "200",
+            f"{prefix}-1-code": "new-step",
+            f"{prefix}-1-text_zh_hans": "新加的一步",
+            f"{prefix}-1-text_en": "A new step",
+            f"{prefix}-1-status": "published",
+        }
+    )
+    assert editor_client.post(url, data).status_code == 302
+    new = models.ChecklistItem.objects.get(code="new-step")
+    assert new.status == "published" and new.source_title == item.checklist.source_title
