@@ -55,7 +55,7 @@ RULES: tuple[_Rule, ...] = (
     ),
     _rule(
         "certain-visit",
-        r"(一定|肯定|必然|必定|100%|百分之百)(会|要|将)?(被)?(上门|外访|起诉|坐牢|被抓|拘留)"
+        r"(一定|肯定|必然|必定|100%|百分之百)(会|要|将)?(有人|派人)?(被)?(上门|外访|起诉|坐牢|被抓|拘留)"
         r"|\b(will definitely|will certainly) (visit|come|sue)",
         "不能说一定会上门或起诉：各机构做法不同，只能说可能性（§3.4、§7.4）。",
     ),
@@ -95,7 +95,7 @@ RULES: tuple[_Rule, ...] = (
 
 # Words that, before the phrase in the same clause, turn it into a warning or a denial.
 _BEFORE = re.compile(
-    r"不要|别|不存在|没有|不会|不是|不能|不得|不可能|并非|并不|谨防|警惕|小心|当心|所谓|声称|号称|"
+    r"不要|别|不存在|没有|不会|不是|不能|不得|不可能|不代表|不等于|不意味着|并非|并不|谨防|警惕|小心|当心|所谓|声称|号称|"
     r"承诺|冒充|骗|假|禁止|提示|提醒|警示|拿.{0,4}吓|吓唬|\bnot\b|\bno\b|\bnever\b|\bfake\b|\bscam|warn",
     re.IGNORECASE,
 )

@@ -176,7 +176,27 @@ STAGES = [
     ),
 ]
 
+UNDERCOVER = (
+    "澎湃新闻记者卧底催收公司30天的报道（2024-10，新浪香港转载）",
+    "news",
+    "https://portal.sina.com.hk/news-china/sina/2024/10/21/1014614/%E8%87%A5%E5%BA%95%E5%82%AC%E6%94%B6%E5%85%AC%E5%8F%B830%E5%A4%A9%EF%BC%8C%E8%A8%98%E8%80%85%E7%9C%8B%E5%88%B0%E7%9A%84%E3%80%8C%E6%9A%B4%E5%8A%9B%E5%82%AC%E6%94%B6%E3%80%8D%E9%87%8D%E7%81%BD%E5%8D%80",
+    REVISED,
+)
+
 FACTS = [
+    fact(
+        "check-mostly-phone",
+        5,
+        UNDERCOVER,
+        (
+            "催收公司的日常工作主要是打电话",
+            "记者卧底催收公司的报道显示，那里的催收主要靠打电话，经手的有银行信用卡、网贷等各种欠款。评估结果较高，也不代表一定会有人上门；真有人来，也只能说话，不能拿走你的东西，也不能进门。",
+        ),
+        (
+            "Collection agencies work mostly by phone",
+            "A reporter who worked undercover at a collection agency found that its collectors worked mostly by phone, on bank cards, online loans and other debts. A high indicator does not mean someone will come; and if someone does, they can only talk: they cannot take your things or come in.",
+        ),
+    ),
     fact(
         "check-visits-regulated",
         10,
