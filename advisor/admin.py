@@ -31,6 +31,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from advisor import admin_views
 from advisor.models import (
     Article,
+    BlockedDomain,
     Checklist,
     ChecklistItem,
     CollectorPhrase,
@@ -56,6 +57,7 @@ SOURCE_FIELDS = (
     "source_url",
     "source_tier",
     "reviewed_on",
+    "checked_against",
     "review_every_days",
     "review_due",
 )
@@ -190,11 +192,34 @@ class ContentAdmin(SimpleHistoryAdmin):
 
     # Actions ---------------------------------------------------------------------------
 
+    def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
+        super().save_model(request, obj, form, change)
+        # A draft may say something we must never claim; say so now (publishing is refused).
+        for name, finding in obj.never_claim_findings():
+            self.message_user(
+                request,
+                gettext("“%(phrase)s”（%(field)s）：%(why)s 改好之前不能发布。")
+                % {"phrase": finding.phrase, "field": name, "why": finding.message},
+                messages.WARNING,
+            )
+        for hint in obj.readability_hints():
+            self.message_user(request, gettext("易读性提示：") + hint, messages.INFO)
+
     def _save_each(
         self, request: HttpRequest, queryset: QuerySet, reason: str, **values: Any
     ) -> int:
         count = 0
         for obj in queryset:
+            if values.get("status") == Status.PUBLISHED:
+                problems = {**obj.source_problems(), **obj.publish_problems()}
+                if problems:
+                    self.message_user(
+                        request,
+                        gettext("“%(item)s”没有发布：%(why)s")
+                        % {"item": obj, "why": " ".join(problems.values())},
+                        messages.ERROR,
+                    )
+                    continue
             for name, value in values.items():
                 setattr(obj, name, value)
             obj._history_user = request.user
@@ -281,9 +306,24 @@ class ContentAdmin(SimpleHistoryAdmin):
         return super().change_view(request, object_id, form_url, context)
 
 
+@admin.register(BlockedDomain)
+class BlockedDomainAdmin(admin.ModelAdmin):
+    """Sites that may never be cited: SEO pages, loan advertising, known misinformation."""
+
+    list_display = ("domain", "reason", "added_on")
+    search_fields = ("domain", "reason")
+
+
 @admin.register(Lender)
 class LenderAdmin(ContentAdmin):
-    list_display_first = ("__str__", "kind", "hotline", "hotline_confirmed", "order")
+    list_display_first = (
+        "__str__",
+        "kind",
+        "hotline",
+        "hotline_line",
+        "hotline_confirmed",
+        "order",
+    )
     list_filter = ("status", ReviewStateFilter, "source_tier", "kind", "hotline_confirmed")
     extra_search_fields = ("slug", "hotline")
     prepopulated_fields = {"slug": ("name_en",)}

@@ -57,27 +57,41 @@ class ReviewRow:
     days_overdue: int
     change_url: str
     preview_url: str
+    problems: tuple[str, ...] = ()  # never-claim phrases, unreadable source: blocks publishing
+    hints: tuple[str, ...] = ()  # plain-Chinese hints: never blocking
+
+
+def content_problems(obj: Sourced) -> tuple[str, ...]:
+    """What stops this item being published (or saved), in words an editor can act on."""
+    return tuple(obj.source_problems().values()) + tuple(obj.publish_problems().values())
 
 
 def needs_review_rows(request: HttpRequest, on: dt.date | None = None) -> list[ReviewRow]:
-    """Every content item the editor may see whose review date has come, oldest first."""
+    """Every content item the editor may see whose review date has come, or whose text says
+    something we must never claim (domain-facts §7), oldest first; flagged items first."""
     day = on or today()
     rows: list[ReviewRow] = []
     for model in CONTENT_MODELS:
         if not can_see(request, model):
             continue
         info = f"{model._meta.app_label}_{model._meta.model_name}"
-        for obj in model.objects.needs_review(day):
+        for obj in model.objects.all():
+            problems = content_problems(obj)
+            due = obj.review_due is not None and obj.review_due <= day
+            if not (due or problems):
+                continue
             rows.append(
                 ReviewRow(
                     kind=str(model._meta.verbose_name),
                     obj=obj,
-                    days_overdue=(day - obj.review_due).days,
+                    days_overdue=(day - obj.review_due).days if due else 0,
                     change_url=_url(f"{info}_change", obj.pk),
                     preview_url=_url(f"{info}_preview", obj.pk),
+                    problems=problems,
+                    hints=tuple(obj.readability_hints()),
                 )
             )
-    rows.sort(key=lambda row: (row.obj.review_due, row.kind, str(row.obj)))
+    rows.sort(key=lambda row: (not row.problems, row.obj.review_due, row.kind, str(row.obj)))
     return rows
 
 

@@ -2,8 +2,9 @@
 
 The door checklist mixes steps the borrower has done (``red_flag=False``) with things they
 saw (``red_flag=True``). The verdict is deliberately cautious: a visit only "looks genuine"
-when nothing alarming was seen AND the lender itself confirmed the visit on a number the
-borrower looked up. Anything else keeps the door shut.
+when nothing alarming was seen AND the lender, on a number the borrower looked up, said the
+account is with an outside agency and named the visitor's company. (No source says a hotline
+can confirm one particular visit, so we never ask for that.) Anything else keeps the door shut.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ CALL_POLICE_NOW = frozenset({"rf-threats", "rf-refuse-leave", "rf-fake-authority
 class DoorVerdict(StrEnum):
     CALL_POLICE = "call_police"  # threats, refusing to leave, posing as police: call 110 now
     RED_FLAGS = "red_flags"  # something is wrong: don't deal with them
-    LOOKS_GENUINE = "looks_genuine"  # lender confirmed, nothing alarming seen
+    LOOKS_GENUINE = "looks_genuine"  # lender named the agency, nothing alarming seen
     NOT_VERIFIED = "not_verified"  # not checked yet: keep the door shut
 
 
@@ -59,7 +60,7 @@ def clean_codes(submitted: Iterable[object], known: Iterable[str]) -> list[str]:
 
 
 def is_night(moment: dt.datetime) -> bool:
-    """22:00-08:00, when collection without consent is ruled out (NIFA 2024, GB/T, CBA 2026).
+    """22:00-08:00, when collection without consent is ruled out (CBA 2026; GB/T reportedly).
 
     >>> is_night(dt.datetime(2026, 11, 23, 22, 0))
     True

@@ -91,18 +91,18 @@ DEFAULT_STAGE_STARTS: tuple[tuple[str, int], ...] = (
 REASON_TEXTS = {
     "amount": "欠款金额：金额越大，机构越愿意花成本派人上门。",
     "days_overdue": "逾期时间：常见说法是逾期约3个月以后上门更多。",
-    "lender_kind": "机构类型：信用卡中心过去较常外访，网贷更多打电话或起诉。",
+    "lender_kind": "机构类型：信用卡中心过去较常外访，网贷更多打电话或起诉；其他类型之间的差别是本站的粗略假设。",
     "contact_cooperating": "你在接电话并和对方沟通，这通常会减少升级。",
     "contact_answering_cannot_pay": "你在接电话，但暂时还不上。",
-    "contact_not_answering": "你没有接电话：联系不上是上门最常见的原因之一。",
-    "contact_unreachable": "对方联系不上你（换号或搬家）：失联是上门最常见的原因。",
+    "contact_not_answering": "你没有接电话：行业文章普遍认为，联系不上是上门最常见的原因之一。",
+    "contact_unreachable": "对方联系不上你（换号或搬家）：行业文章普遍认为，失联是上门最常见的原因。",
     "visit_announced": "你已经收到要上门或外访的通知。",
-    "third_parties_contacted": "对方已经联系你的家人、朋友或单位，说明他们在找你。",
-    "lawyer_letter": "你收到了律师函。",
+    "third_parties_contacted": "对方已经联系你的家人、朋友或单位，说明他们在找你（本站的粗略假设）。",
+    "lawyer_letter": "你收到了律师函（本站的粗略假设）。",
     "court_notice": "你收到了法院或仲裁的文书：机构已经走法律途径。",
     "broken_promises": "之前答应的还款没有做到。",
     "plan_kept": "你有还款安排并且在按时履行。",
-    "region": "所在地区：不同城市的外访成本和机构分布不同。",
+    "region": "所在地区：不同城市的外访成本和机构分布不同（按地区加减是本站的粗略假设）。",
 }
 
 

@@ -2,26 +2,85 @@
 
 Simplified Chinese is the source language of the site. Where no Traditional Chinese text has
 been written (interface strings, or a content field an editor left empty), we convert the
-Simplified text with OpenCC's standard "s2t" dictionary. A translator's own text always wins.
+Simplified text. A translator's own text always wins.
+
+Which OpenCC configuration, and why: ``s2tw`` (Taiwan standard characters, no phrase
+rewriting).
+
+- ``s2t`` (what we used before) gives OpenCC's "inherited" glyphs that Hong Kong and Taiwan
+  readers take for old-fashioned or wrong: 爲, 裏, 着, 覈實, 喫, 衆.
+- ``s2hk`` fixes most of them but keeps 裏 and 着, which are standard in Hong Kong but read as
+  old-style in Taiwan and to most mainland readers of Traditional.
+- ``s2twp`` also swaps mainland words for Taiwanese ones, and that renames the official
+  documents and bodies we cite: 《个人信息保护法》 becomes 《個人資訊保護法》 and 中国互联网金融协会
+  becomes 網際網路金融協會. A borrower who searches for those names would not find them.
+- ``s2tw`` gives standard Taiwan glyphs (為, 裡, 著, 核實, 吃) and leaves the words, so the
+  names of laws, regulators and products stay searchable.
+
+No dictionary knows our product and legal terms, so a small override table comes first: the
+segments it lists are written as given and never passed to OpenCC (for example 发卡银行 would
+otherwise become 髮卡銀行, "hair-clip bank").
 
 >>> to_traditional("还款计划")
 '還款計劃'
+>>> to_traditional("发卡银行约90天后只针对借呗")
+'發卡銀行約90天後只針對借唄'
 """
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
+
+OPENCC_CONFIG = "s2tw"
+
+# Simplified segment -> the Traditional we want. Longest match wins.
+OVERRIDES: dict[str, str] = {
+    "发卡": "發卡",  # card-issuing; OpenCC picks 髮 (hair)
+    "天后": "天後",  # "days later"; OpenCC reads 天后, the sea goddess
+    "只针对": "只針對",  # OpenCC picks the measure word 隻
+    "只对": "只對",
+    "别着急": "別著急",  # OpenCC reads 别着 as 彆着 ("pinned")
+    "借呗": "借唄",  # product names stay exactly as the products spell them
+    "花呗": "花唄",
+    "微众": "微眾",
+    "微粒贷": "微粒貸",
+    "“": "「",
+    "”": "」",
+    "‘": "『",
+    "’": "』",
+}
+
+# Glyphs (or misreadings) a Hong Kong or Taiwan reader would reject in our text.
+OLD_VARIANTS: tuple[str, ...] = ("爲", "裏", "着", "覈", "喫", "纔", "衆", "髮卡", "天后", "隻針對")
+
+_PATTERN = re.compile("|".join(re.escape(key) for key in sorted(OVERRIDES, key=len, reverse=True)))
 
 
 @lru_cache(maxsize=1)
 def _converter():  # noqa: ANN202 - opencc ships no type hints
     import opencc
 
-    return opencc.OpenCC("s2t")
+    return opencc.OpenCC(OPENCC_CONFIG)
 
 
 @lru_cache(maxsize=4096)
 def to_traditional(text: str) -> str:
     if not text:
         return text
-    return _converter().convert(text)
+    convert = _converter().convert
+    out: list[str] = []
+    position = 0
+    for match in _PATTERN.finditer(text):
+        if match.start() > position:
+            out.append(convert(text[position : match.start()]))
+        out.append(OVERRIDES[match.group()])
+        position = match.end()
+    if position < len(text):
+        out.append(convert(text[position:]))
+    return "".join(out)
+
+
+def old_variants(text: str) -> list[str]:
+    """The old-style or wrong forms found in a Traditional text (empty when it is clean)."""
+    return [form for form in OLD_VARIANTS if form in text]

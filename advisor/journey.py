@@ -31,7 +31,7 @@ from django.utils.translation import gettext_lazy as _
 from advisor import content, estimate, questionnaire, savecodes, session
 from advisor.estimate import Estimate, Situation
 from advisor.models import LenderKind, today
-from advisor.money import AmountError, format_yuan, parse_amount
+from advisor.money import AmountError, parse_amount
 
 AREA = "check"
 MAX_DAYS = 36500
@@ -90,18 +90,26 @@ LEVEL_LABELS: dict[str, Promise] = {
 REASON_TEXTS: dict[str, Promise] = {
     "amount": _("欠款金额：金额越大，机构越愿意花成本派人上门。"),
     "days_overdue": _("逾期时间：常见的说法是逾期约3个月以后，上门更多见。"),
-    "lender_kind": _("机构类型：信用卡中心过去较常外访，网贷更多靠电话和起诉。"),
+    "lender_kind": _(
+        "机构类型：信用卡中心过去较常外访，网贷更多靠电话和起诉；其他类型机构之间的差别是本站的粗略假设。"
+    ),
     "contact_cooperating": _("你在接电话并和对方沟通，这通常会减少升级。"),
     "contact_answering_cannot_pay": _("你在接电话，但暂时还不上。"),
-    "contact_not_answering": _("你没有接电话：联系不上是上门最常见的原因之一。"),
-    "contact_unreachable": _("对方联系不上你（换号或搬家）：失联是上门最常见的原因。"),
+    "contact_not_answering": _("你没有接电话：行业文章普遍认为，联系不上是上门最常见的原因之一。"),
+    "contact_unreachable": _(
+        "对方联系不上你（换号或搬家）：行业文章普遍认为，失联是上门最常见的原因。"
+    ),
     "visit_announced": _("你已经收到要上门或外访的通知。"),
-    "third_parties_contacted": _("对方已经联系你的家人、朋友或单位，说明他们在设法找到你。"),
-    "lawyer_letter": _("你收到了律师函，说明对方在加大催收力度。"),
+    "third_parties_contacted": _(
+        "对方已经联系你的家人、朋友或单位，说明他们在设法找到你（它让评估略微上升，这是本站的粗略假设）。"
+    ),
+    "lawyer_letter": _("你收到了律师函（它让评估略微上升，这是本站的粗略假设）。"),
     "court_notice": _("你收到了法院或仲裁的文书：机构已经走法律途径。"),
     "broken_promises": _("之前答应的还款没有做到。"),
     "plan_kept": _("你有还款安排，并且在按时履行。"),
-    "region": _("所在地区：不同城市的外访成本和催收机构分布不同。"),
+    "region": _(
+        "所在地区：不同城市的外访成本和催收机构分布不同；有行业文章说较发达的地区上门更早，按地区加减是本站的粗略假设。"
+    ),
 }
 STAGE_FALLBACK_LABELS: dict[str, Promise] = {
     "reminders": _("到期提醒"),
@@ -352,14 +360,13 @@ def change_text(change: estimate.Counterfactual) -> str:
         )
     if change.code == "keep_arrangement":
         return str(_("和机构谈好还款安排（例如分期），并按时履行。"))
-    payment = format_yuan(change.payment or Decimal(0))
-    remaining = format_yuan(change.situation.amount)
+    # No yuan figure: the amount bands are our own rough heuristic, and a precise "pay this
+    # much" could push a borrower to pay this lender before food, rent or a priority debt.
     return str(
         _(
-            "如果不影响基本生活，先通过官方渠道还 %(payment)s，让欠款降到 %(remaining)s。"
+            "如果不影响吃饭、房租等基本生活和更急的欠款，先通过官方渠道还一部分，欠款金额这一项会下降。"
             "只还给机构的官方App或账户，不要转给个人。"
         )
-        % {"payment": payment, "remaining": remaining}
     )
 
 

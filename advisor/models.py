@@ -14,11 +14,13 @@ from __future__ import annotations
 import datetime as dt
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from advisor import claims
 from advisor.hant import to_traditional
 
 LANGUAGE_SUFFIXES = {"zh-hans": "zh_hans", "en": "en", "zh-hant": "zh_hant"}
@@ -46,6 +48,15 @@ class SourceTier(models.TextChoices):
     ASSOCIATION = "association", _("行业协会自律规则")
     NEWS = "news", _("新闻或官方发布")
     PRACTICE = "practice", _("行业做法（非规定）")
+
+
+class CheckedAgainst(models.TextChoices):
+    """What the editor compared the item with when they last checked it."""
+
+    OFFICIAL = "official", _("对照了官方发布的原文")
+    TRANSCRIPT = "transcript", _("对照了法律条文的公开转录本")
+    SECONDARY = "secondary", _("对照了新闻报道或转引，未读到官方原文")
+    INDUSTRY = "industry", _("只有行业文章的说法，未经官方核实")
 
 
 class Status(models.TextChoices):
@@ -111,6 +122,16 @@ class Sourced(models.Model):
     reviewed_on = models.DateField(
         _("最近核实日期"), default=today, help_text=_("编辑最后一次对照来源核实这条内容的日期。")
     )
+    checked_against = models.CharField(
+        _("核对的是什么"),
+        max_length=12,
+        choices=CheckedAgainst.choices,
+        default=CheckedAgainst.SECONDARY,
+        help_text=_(
+            "上次核实时对照的是官方原文，还是新闻报道或转引。来源类别是“行业做法”的，"
+            "只能选“只有行业文章的说法”。"
+        ),
+    )
     review_every_days = models.PositiveSmallIntegerField(
         _("复核周期（天）"),
         default=180,
@@ -127,7 +148,78 @@ class Sourced(models.Model):
 
     def save(self, *args: object, **kwargs: object) -> None:
         self.review_due = self.reviewed_on + dt.timedelta(days=self.review_every_days)
+        if self.source_tier == SourceTier.PRACTICE:
+            # What the industry says is never shown as checked against an official text.
+            self.checked_against = CheckedAgainst.INDUSTRY
         super().save(*args, **kwargs)  # type: ignore[arg-type]
+
+    # Validation --------------------------------------------------------------------------
+
+    @classmethod
+    def text_field_names(cls) -> list[str]:
+        """Every translated text field (``*_zh_hans``, ``*_en``, ``*_zh_hant``)."""
+        return [
+            field.name
+            for field in cls._meta.concrete_fields
+            if isinstance(field, models.CharField | models.TextField)
+            and field.name.endswith(("_zh_hans", "_en", "_zh_hant"))
+        ]
+
+    def never_claim_findings(self) -> list[tuple[str, claims.Finding]]:
+        """(field name, finding) for each phrase we must never claim (domain-facts §7)."""
+        found = []
+        for name in self.text_field_names():
+            for finding in claims.never_claims(getattr(self, name, "") or ""):
+                found.append((name, finding))
+        return found
+
+    def readability_hints(self) -> list[str]:
+        hints: list[str] = []
+        for name in self.text_field_names():
+            if name.endswith("_zh_hans"):
+                hints.extend(claims.readability_hints(getattr(self, name, "") or ""))
+        return hints
+
+    def source_problems(self) -> dict[str, str]:
+        """Problems that stop the item being saved at all (a blocked source link)."""
+        problems: dict[str, str] = {}
+        if self.source_url:
+            domain = claims.blocked_domain(self.source_url, BlockedDomain.domains())
+            if domain:
+                problems["source_url"] = str(
+                    _("“%(domain)s”在不可信来源名单上（SEO或贷款广告网站），不能作为来源。")
+                    % {"domain": domain}
+                )
+        if self.source_tier == SourceTier.PRACTICE and self.checked_against not in (
+            "",
+            CheckedAgainst.INDUSTRY,
+        ):
+            problems["checked_against"] = str(
+                _("来源类别是“行业做法”，只能选“只有行业文章的说法，未经官方核实”。")
+            )
+        return problems
+
+    def publish_problems(self) -> dict[str, str]:
+        """Why this item may not be published (empty when it may). Drafts may still be saved."""
+        problems: dict[str, str] = {}
+        title_problem = claims.source_title_problem(self.source_title)
+        if title_problem:
+            problems["source_title"] = title_problem
+        findings = self.never_claim_findings()
+        if findings:
+            problems["status"] = str(_("不能发布：内容里有本站绝不能说的话。")) + " ".join(
+                f"【{name}】“{finding.phrase}”：{finding.message}" for name, finding in findings
+            )
+        return problems
+
+    def clean(self) -> None:
+        super().clean()
+        problems = self.source_problems()
+        if self.status == Status.PUBLISHED:
+            problems.update(self.publish_problems())
+        if problems:
+            # Not keyed by field: an admin form or inline may not show every field.
+            raise ValidationError(list(problems.values()))
 
     def t(self, name: str, language: str | None = None) -> str:
         """The text of field ``name`` in the active language (empty: zh-hans, converted for zh-hant)."""
@@ -179,6 +271,44 @@ def hant(verbose: str, *, long: bool = False) -> models.Field:
     return models.CharField(f"{verbose}（繁體）", max_length=300, blank=True)
 
 
+class BlockedDomain(models.Model):
+    """A site that may never be given as a source: SEO pages, loan advertising, known misinformation."""
+
+    domain = models.CharField(
+        _("域名"),
+        max_length=200,
+        unique=True,
+        help_text=_("只写域名，例如 haokouzi.cc。它的所有子域名也一并屏蔽。"),
+    )
+    reason = models.TextField(_("为什么不可信"), blank=True)
+    added_on = models.DateField(_("加入日期"), default=today)
+
+    class Meta:
+        ordering = ["domain"]
+        verbose_name = _("不可信来源域名")
+        verbose_name_plural = _("不可信来源域名")
+
+    def __str__(self) -> str:
+        return self.domain
+
+    def save(self, *args: object, **kwargs: object) -> None:
+        # Keep only the host, whatever was pasted ("https://www.x.cn/page" -> "x.cn").
+        raw = self.domain.strip()
+        self.domain = claims.host_of(raw if "://" in raw else f"//{raw}") or raw.lower()
+        super().save(*args, **kwargs)  # type: ignore[arg-type]
+
+    @classmethod
+    def domains(cls) -> list[str]:
+        return list(cls.objects.values_list("domain", flat=True))
+
+
+class HotlineLine(models.TextChoices):
+    GENERAL = "general", _("银行总客服（不是信用卡中心专线）")
+    CARD_CENTRE = "card_centre", _("信用卡中心专线")
+    LENDER = "lender", _("机构客服")
+    PLATFORM = "platform", _("平台客服（不一定是放款机构）")
+
+
 class Lender(Sourced):
     label_field = "name"
     name_zh_hans = zh("名称")
@@ -193,15 +323,42 @@ class Lender(Sourced):
     slug = models.SlugField(_("代码"), unique=True)
     kind = models.CharField(_("类型"), max_length=20, choices=LenderKind.choices)
     hotline = models.CharField(
-        _("官方客服电话"),
+        _("客服电话"),
         max_length=40,
         blank=True,
-        help_text=_("只填写已经对照官方来源核实的号码。没有核实的留空。"),
+        help_text=_(
+            "只填写可靠来源公开列出的号码，不要填SEO网页上的号码。"
+            "没有在机构官网核实的，网站会写明“未在官网核实”，并提醒借款人对照卡背面或App。"
+        ),
+    )
+    hotline_line = models.CharField(
+        _("这是什么号码"),
+        max_length=12,
+        choices=HotlineLine.choices,
+        blank=True,
+        help_text=_("银行总客服还是信用卡中心专线。借款人会看到这一项。"),
+    )
+    official_domain = models.CharField(
+        _("机构官网域名"),
+        max_length=100,
+        blank=True,
+        help_text=_("例如 webank.com。勾选“号码已在官网核实”时，来源链接必须在这个域名下。"),
     )
     hotline_confirmed = models.BooleanField(
-        _("号码已核实"),
+        _("号码已在机构官网核实"),
         default=False,
-        help_text=_("未勾选时网站不显示号码，只告诉借款人去官方App、卡背面或合同里找。"),
+        help_text=_(
+            "只有在机构自己的官网页面上看到这个号码才勾选，来源链接填那个页面。"
+            "未勾选时，网站只把号码当作“常见的公开号码”，并告诉借款人去官方App、卡背面或合同里核对。"
+        ),
+    )
+    hotline_listed = models.BooleanField(
+        _("显示为常见的公开号码"),
+        default=False,
+        help_text=_(
+            "号码还没有在机构官网核实，但有可靠来源公开列出时勾选：网站会显示它，"
+            "并写明“未在机构官网核实，拨打前请对照卡背面、官方App或合同”。不勾选就不显示。"
+        ),
     )
     max_instalment_months = models.PositiveSmallIntegerField(
         _("协商分期最长月数（参考）"),
@@ -223,8 +380,28 @@ class Lender(Sourced):
 
     @property
     def shown_hotline(self) -> str:
-        """The hotline only when an editor confirmed it; never an unconfirmed number."""
+        """The hotline only when an editor confirmed it on the lender's own site."""
         return self.hotline if self.hotline and self.hotline_confirmed else ""
+
+    @property
+    def listed_hotline(self) -> str:
+        """A number shown only as "commonly listed; check it on your card or app"."""
+        if self.hotline and self.hotline_listed and not self.hotline_confirmed:
+            return self.hotline
+        return ""
+
+    def source_problems(self) -> dict[str, str]:
+        problems = super().source_problems()
+        if self.hotline_confirmed:
+            official = claims.host_of(f"//{self.official_domain}") if self.official_domain else ""
+            host = claims.host_of(self.source_url)
+            if not official or not (host == official or host.endswith("." + official)):
+                problems["hotline_confirmed"] = str(
+                    _(
+                        "只有来源链接是机构官网（“机构官网域名”之下）的页面时，才能勾选“号码已在官网核实”。"
+                    )
+                )
+        return problems
 
 
 class HelpChannel(Sourced):
@@ -305,6 +482,17 @@ class ChecklistItem(Sourced):
 
     def __str__(self) -> str:
         return self.text_zh_hans
+
+    def clean(self) -> None:
+        # An item added inline without its own source takes its checklist's (admin.py).
+        checklist = (
+            self.checklist if self.checklist_id or "checklist" in self._state.fields_cache else None
+        )
+        if checklist is not None and not self.source_title:
+            self.source_title = checklist.source_title
+            self.source_url = self.source_url or checklist.source_url
+            self.source_tier = self.source_tier or checklist.source_tier
+        super().clean()
 
 
 class FactTopic(models.TextChoices):

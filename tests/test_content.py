@@ -36,13 +36,16 @@ def test_loading_twice_keeps_editor_changes(content: None) -> None:
     )
 
 
-def test_unconfirmed_lender_numbers_are_never_shown(content: None) -> None:
+def test_a_number_not_confirmed_on_the_lenders_own_site_is_never_shown_as_confirmed(
+    content: None,
+) -> None:
     jd = models.Lender.objects.get(slug="jd-finance")
-    assert jd.shown_hotline == ""
-    jd.hotline = "400 622 7186"  # seen in old code; not confirmed
-    jd.save()
-    assert jd.shown_hotline == ""
-    assert models.Lender.objects.get(slug="webank-weilidai").shown_hotline == "95384"
+    assert jd.shown_hotline == "" and jd.listed_hotline == ""
+    # No official page lists any number yet (domain-facts 8.10): commonly listed only.
+    webank = models.Lender.objects.get(slug="webank-weilidai")
+    assert webank.shown_hotline == ""
+    assert webank.listed_hotline == "95384"
+    assert not models.Lender.objects.filter(hotline_confirmed=True).exists()
 
 
 def test_content_without_traditional_text_is_converted_for_zh_hant(content: None) -> None:

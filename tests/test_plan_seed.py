@@ -34,4 +34,4 @@ def test_the_facts_never_promise_a_right_to_instalments(content: None) -> None:
 def test_the_start_page_shows_the_facts_with_sources(client: Client, content: None) -> None:
     page = client.get("/plan/").content.decode()
     assert "第七十条" in page
-    assert "核实于" in page
+    assert "核对于" in page

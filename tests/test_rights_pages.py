@@ -30,7 +30,7 @@ def test_rights_page_lists_what_collectors_may_not_do_with_sources(
         "晚上10点到早上8点不能催收",
         "不能骚扰家人、朋友和单位",
         "没有你的同意不能进门",
-        "不能贴告示",
+        "不能在公共场所张贴催收告示",
         "不能额外收费",
         "不能冒充法院、公安或政府",
     ]:

@@ -283,7 +283,10 @@ class PlanControlsForm(SiteForm):
     )
     settlement_percent = PercentField(
         label=_("一次性结清：提议还总欠款的百分之几"),
-        help_text=_("机构可能同意，也可能拒绝；不要为了凑钱去借新的贷款。"),
+        help_text=_(
+            "这只是一个假设，没有依据说机构会接受这个比例；机构可能同意，也可能拒绝。"
+            "不要为了凑钱去借新的贷款。"
+        ),
         required=False,
         maximum=100,
     )

@@ -5,8 +5,10 @@ Each module in this package lists ``SEEDS``: ``Seed(model, key, fields)`` record
 alone (``--update`` overwrites them from the seed). A foreign key may be given as the
 related row's slug, e.g. ``"checklist": "door"``.
 
-Every seeded row must carry a source (title, tier, and a link where there is one) and the
-date it was checked, and be written in Simplified Chinese and English.
+Every seeded row must carry a source a borrower can read (title, tier, and a link where there
+is one), the date it was checked and what it was checked against, and be written in
+Simplified Chinese and English. Never cite our own research notes, and never link an SEO or
+loan-advertising page (``advisor.seed.trust`` lists the blocked domains).
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 REVIEWED = dt.date(2026, 11, 23)
+# Items rewritten after the content review of 2026-12-03 were checked again on that day.
+REVISED = dt.date(2026, 12, 3)
 
 
 @dataclass(frozen=True)
@@ -25,15 +29,32 @@ class Seed:
     fields: dict[str, Any] = field(default_factory=dict)
 
 
-def sourced(title: str, tier: str, url: str = "", reviewed: dt.date = REVIEWED) -> dict[str, Any]:
+def checked_against(tier: str, url: str) -> str:
+    """What a seeded item was checked against: law texts in the LawRefBook transcription,
+    industry pages for practice, otherwise a news report or a secondary quotation."""
+    if tier == "practice":
+        return "industry"
+    if tier == "law" and "LawRefBook" in url:
+        return "transcript"
+    return "secondary"
+
+
+def sourced(
+    title: str,
+    tier: str,
+    url: str = "",
+    reviewed: dt.date = REVIEWED,
+    checked: str = "",
+) -> dict[str, Any]:
     """The source fields every content row carries, published."""
     return {
         "source_title": title,
         "source_tier": tier,
         "source_url": url,
         "reviewed_on": reviewed,
+        "checked_against": checked or checked_against(tier, url),
         "status": "published",
     }
 
 
-SEED_MODULES = ("core", "lenders", "check", "plan", "letters", "door", "serious")
+SEED_MODULES = ("trust", "core", "lenders", "check", "plan", "letters", "door", "serious")

@@ -1,8 +1,13 @@
 """Help and complaint channels, and the facts on the home page."""
 
-from advisor.seed import Seed, sourced
+from advisor.seed import REVISED, Seed, sourced
 
-_CHANNEL_SOURCE = "domain-facts §4: complaint and help channels"
+CRISIS_12356 = (
+    "新华社、人民日报关于国家卫生健康委设立12356全国统一心理援助热线的报道（2024-12-25，网易转载）",
+    "news",
+    "https://c.m.163.com/news/a/JKBD9CKU0514CC6P.html",
+    REVISED,
+)
 
 SEEDS = [
     Seed(
@@ -14,12 +19,13 @@ SEEDS = [
             "name_zh_hans": "国家金融监督管理总局 消费者投诉维权热线",
             "name_en": "NFRA consumer complaint hotline",
             "name_zh_hant": "國家金融監督管理總局 消費者投訴維權熱線",
-            "purpose_zh_hans": "投诉银行、信用卡中心、消费金融公司，包括不当催收。一般先向机构本身投诉，没有结果再打这个电话。",
-            "purpose_en": "Complaints about banks, card centres and consumer-finance companies, including improper collection. Usually complain to the lender first, then call this line if that fails.",
+            "purpose_zh_hans": "投诉银行、信用卡中心、消费金融公司，包括不当催收。建议先向机构本身投诉并留下记录，没有结果再打这个电话。",
+            "purpose_en": "Complaints about banks, card centres and consumer-finance companies, including improper collection. We suggest complaining to the lender first and keeping a record, then calling this line if that fails.",
             **sourced(
-                "银行保险消费者投诉维权热线 12378（国家金融监督管理总局）",
+                "银行保险消费者投诉维权热线 12378（国家金融监督管理总局），经新闻和转引文章核对",
                 "news",
                 "https://szcga.com/zhengceinfo.asp?ID=1173",
+                REVISED,
             ),
         },
     ),
@@ -35,9 +41,10 @@ SEEDS = [
             "purpose_zh_hans": "征信（信用报告）和支付方面的问题。原则上先向机构投诉。各地服务时间不同。",
             "purpose_en": "Problems with your credit report or payments. In principle, complain to the institution first. Hours differ by region.",
             **sourced(
-                "中国人民银行 12363 金融消费权益保护咨询投诉电话（地方人民银行公告）",
-                "regulation",
+                "青海省人民政府网站转发的人民银行12363热线公告（2014年，地方公告；各地服务时间不同）",
+                "news",
                 "http://www.qinghai.gov.cn/zwgk/system/2014/03/20/010107748.shtml",
+                REVISED,
             ),
         },
     ),
@@ -102,8 +109,39 @@ SEEDS = [
             "title_zh_hant": "協商還款不需要付費找中介",
             "body_zh_hans": "你可以自己直接联系贷款机构协商。2026年，多个部门联合提示：收费“代理维权”“债务优化”“征信修复”的机构可能违法，还可能骗取你的钱和个人信息。",
             "body_en": "You can contact your lender yourself to negotiate. In 2026 several regulators jointly warned that paid 'agency rights protection', 'debt optimisation' and 'credit repair' services may be illegal and may take your money and personal data.",
-            "body_zh_hant": "你可以自己直接聯繫貸款機構協商。2026年，多個部門聯合提示：收費「代理維權」「債務優化」「征信修復」的機構可能違法，還可能騙取你的錢和個人資訊。",
-            **sourced("五部门关于警惕“代理维权”的风险提示（2026）", "news"),
+            "body_zh_hant": "你可以自己直接聯繫貸款機構協商。2026年，多個部門聯合提示：收費「代理維權」「債務優化」「徵信修復」的機構可能違法，還可能騙取你的錢和個人信息。",
+            **sourced(
+                "金融监管总局等五部门《关于警惕不法“代理维权”短视频及直播陷阱的风险提示》（2026-02-06，新华网）",
+                "news",
+                "http://big5.news.cn/gate/big5/www.news.cn/20260209/c166bbfed11d409b8db8c7ab9dc7079e/c.html",
+                REVISED,
+            ),
+        },
+    ),
+    Seed(
+        "HelpChannel",
+        {"slug": "crisis-12356"},
+        {
+            "number": "12356",
+            "order": 5,
+            "name_zh_hans": "全国统一心理援助热线",
+            "name_en": "National psychological assistance hotline",
+            "purpose_zh_hans": "压力太大、睡不着、想不开的时候，可以打这个电话找人说说话。服务本身免费，可能收取普通话费；各地服务时间不同，不一定24小时都有人接。有危险请打110或120。",
+            "purpose_en": "When the pressure is too much, you can't sleep or you have dark thoughts, you can call and talk to someone. The service is free, though normal call charges may apply; hours differ by area and it may not be answered 24 hours a day. In danger, call 110 or 120.",
+            **sourced(*CRISIS_12356),
+        },
+    ),
+    Seed(
+        "Fact",
+        {"slug": "crisis-line"},
+        {
+            "topic": "general",
+            "order": 1,
+            "title_zh_hans": "压力太大的时候",
+            "title_en": "When it all feels too much",
+            "body_zh_hans": "你不必一个人扛着。压力太大、想不开的时候，请打12356心理援助热线找人说说话。有人威胁你、你或身边的人有危险，请马上打110或120。",
+            "body_en": "You don't have to carry this alone. If the pressure becomes too much or you have dark thoughts, call the psychological assistance hotline 12356 and talk to someone. If someone threatens you, or you or someone near you is in danger, call 110 or 120 now.",
+            **sourced(*CRISIS_12356),
         },
     ),
 ]

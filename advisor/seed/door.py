@@ -7,7 +7,7 @@ two-person visits or advance notice (all unconfirmed, domain-facts 1.10 and 7).
 
 import datetime as dt
 
-from advisor.seed import Seed, sourced
+from advisor.seed import REVISED, Seed, sourced
 
 # Sources (domain-facts.md)
 CBA_2026 = (
@@ -20,21 +20,18 @@ NIFA_2018 = (
     "association",
     "http://extremexp.net/xinwen/jinrong/2018/0328/36729.html",
 )
-NIFA_2024 = (
-    "中国互联网金融协会《互联网金融贷后催收业务指引》（2024）",
-    "association",
-    "https://www.laitimes.com/article/6s2cp_78en6.html",
-)
 NIGHT = (
-    "中国互联网金融协会《互联网金融贷后催收业务指引》（2024）；GB/T 45251-2025；"
-    "中国银行业协会《金融机构个人消费类贷款催收工作指引（试行）》（2026）",
+    "中国银行业协会《金融机构个人消费类贷款催收工作指引（试行）》（2026-01-30，零壹财经报道）；"
+    "另见国家标准GB/T 45251-2025（推荐性，条文未核实）",
     "association",
-    "https://www.laitimes.com/article/6s2cp_78en6.html",
+    "https://www.01caijing.com/article/344310.htm",
+    REVISED,
 )
 CIVIL_CODE = (
     "《民法典》第1033条；中国银行业协会催收工作指引（2026）",
     "law",
     "https://github.com/LawRefBook/Laws",
+    REVISED,
 )
 CRIMINAL = (
     "《刑法》第245、293条；两高两部《关于办理实施“软暴力”的刑事案件若干问题的意见》（2019）",
@@ -62,9 +59,11 @@ POLICE_FRAUD = (
     "https://sznews.com/news/content/2024-06/06/content_30999266_0.htm",
 )
 CONSUMER_RULES = (
-    "《银行保险机构消费者权益保护管理办法》第41条；中国银行业协会催收工作指引（2026）",
+    "《银行保险机构消费者权益保护管理办法》第41条（原文未读到，经转引）；"
+    "中国银行业协会催收工作指引（2026，零壹财经报道）",
     "regulation",
-    "https://www.233.com/ccbp/zhishiku/385/202512/31170745433109.html",
+    "https://www.01caijing.com/article/344310.htm",
+    REVISED,
 )
 COMPLAINTS = (
     "《银行业保险业消费投诉处理管理办法》（2020）",
@@ -85,6 +84,37 @@ DISHONEST_LIST = (
     "最高人民法院《关于公布失信被执行人名单信息的若干规定》第1条",
     "law",
     "https://github.com/LawRefBook/Laws",
+)
+ENFORCEMENT = (
+    "《民事诉讼法》督促程序和执行程序（2023年文本）",
+    "law",
+    "https://github.com/LawRefBook/Laws",
+    REVISED,
+)
+LOCAL_REGULATOR = (
+    "《北京市地方金融监督管理条例》第2、7、20、44条；最高人民法院关于新民间借贷司法解释适用范围问题的批复",
+    "law",
+    "https://github.com/LawRefBook/Laws",
+    REVISED,
+)
+ANTIFRAUD_12381 = (
+    "重庆市公安局网站关于12381涉诈预警劝阻短信系统上线的消息（2021-07-15）",
+    "news",
+    "http://gaj.cq.gov.cn/zslm_245/xszc/202107/t20210715_9477536.html",
+    REVISED,
+    "official",
+)
+ANTIFRAUD_APP = (
+    "长江日报报道国家反诈中心App上线（公安部刑侦局，2021-03-25，荆楚网）",
+    "news",
+    "http://news.cnhubei.com/content/2021-03/25/content_13697655.html",
+    REVISED,
+)
+REPAIR_ABUSE = (
+    "人民日报报道人民银行一次性信用修复政策（2025-12-22）；央广网报道有人借这项政策行骗（2026-02-07）",
+    "news",
+    "https://hk.crntt.com/doc/1071/5/4/6/107154640.html",
+    REVISED,
 )
 PRIVACY = (
     "《个人信息保护法》；《民法典》第1032–1034条；中国银行业协会催收工作指引（2026）",
@@ -151,8 +181,8 @@ CHECKLISTS = [
         {"slug": "door"},
         {
             "title_zh_hans": "有人上门：核实清单",
-            "title_en": "Someone at the door: check list",
-            "intro_zh_hans": "一边做一边勾选。门一直关着。勾完后看结果：像是真的，还是有危险信号。",
+            "title_en": "Someone at the door: checklist",
+            "intro_zh_hans": "一边做一边勾选。整个过程都不要开门。勾完后看结果：像是真的，还是有危险信号。",
             "intro_en": "Tick as you go. Keep the door shut the whole time. When you are done, see the result: looks genuine, or red flags seen.",
             **sourced(*CBA_2026),
         },
@@ -180,8 +210,8 @@ DOOR_ITEMS = [
         "The door is shut and nobody has come in.",
         "我不开门，有事隔着门说。",
         "I won't open the door. Talk to me through the door.",
-        "没有你的同意，任何人都不能进你家（《民法典》第1033条；银行业协会2026年指引）。强行进门可以报警。",
-        "Nobody may enter your home without your consent (Civil Code Art. 1033; bank association guideline 2026). If someone forces their way in, call the police.",
+        "催收人员和其他人没有你的同意，都不能进你家（《民法典》第1033条；银行业协会2026年指引）。强行进门可以报警。真正的法院强制执行是另一回事：执行人员要出示证件，并且之前有法院的文书。",
+        "Collectors, and anyone else, may not enter your home without your consent (Civil Code Art. 1033; bank association guideline 2026). If someone forces their way in, call the police. Real court enforcement is different: officers must show their credentials, and court papers come first.",
     ),
     item(
         "door",
@@ -212,12 +242,12 @@ DOOR_ITEMS = [
         "called-lender",
         40,
         CONSUMER_RULES,
-        "我自己打了贷款机构的官方电话（号码来自官方App、卡背面或合同），对方确认了这次上门和委托的公司。",
-        "I called the lender myself on its official number (from its app, card or contract), and it confirmed this visit and the agency it uses.",
+        "我自己打了贷款机构的官方电话（号码来自官方App、卡背面或合同），客服说我的账户委托给了外部机构，而且正是上门的人说的那家公司。",
+        "I called the lender myself on its official number (from its app, card or contract), and it said my account was passed to an outside agency: the same company the visitor named.",
         "请等一下，我先给机构官方客服打电话核实。",
         "Please wait. I am calling the lender's official customer service to check.",
-        "不要用上门人员给的号码。问客服：我的账户有没有委托外部机构？是哪一家？银行委托前应当告知你；银行业协会会员要在官网公布合作催收机构名单。",
-        "Never use a number the visitor gives you. Ask: has my account been passed to an outside agency, and which one? Banks must tell you before outsourcing; bank association members publish their list of agencies on their websites.",
+        "不要用上门人员给的号码。问客服：我的账户有没有委托外部机构？是哪一家？客服不一定知道某一次上门，但应该能说出委托的机构。银行委托前应当告知你；银行业协会会员要在官网公布合作催收机构名单。",
+        "Never use a number the visitor gives you. Ask: has my account been passed to an outside agency, and which one? The line may not know about a particular visit, but it should be able to name the agency. Banks must tell you before outsourcing; bank association members publish their list of agencies on their websites.",
     ),
     item(
         "door",
@@ -287,8 +317,8 @@ DOOR_ITEMS = [
         "rf-cannot-verify",
         130,
         CBA_2026,
-        "说不清自己是谁、替哪家机构来的，或者官方客服说不知道这次上门。",
-        "They can't say who they are or which lender sent them, or the lender's official line knows nothing about the visit.",
+        "说不清自己是谁、替哪家机构来的，或者官方客服说你的账户没有委托外部机构、或者不是这家公司。",
+        "They can't say who they are or which lender sent them, or the lender's official line says your account was not passed to an outside agency, or not to this company.",
         "我核实不了你的身份，请离开。",
         "I can't verify who you are. Please leave.",
         "核实不了就不要理会，请对方离开。不肯走就报警。",
@@ -299,7 +329,7 @@ DOOR_ITEMS = [
         "door",
         "rf-threats",
         140,
-        CRIMINAL,
+        CBA_2026,
         "威胁、辱骂，说要让我进“黑名单”、抓我、通知单位或家人。",
         "They threaten or insult me, or say I'll be 'blacklisted', arrested, or that they'll tell my employer or family.",
         "你在威胁我，我要报警了。",
@@ -343,8 +373,8 @@ DOOR_ITEMS = [
         "They came between 10 pm and 8 am (and I had not agreed to it).",
         "现在是晚上，请白天联系机构。",
         "It is night-time. Contact the lender in the daytime.",
-        "互金协会2024年指引、GB/T 45251-2025和银行业协会2026年指引都规定：未经同意，22:00到次日8:00不得催收。记下时间，事后投诉。",
-        "The 2024 NIFA guideline, GB/T 45251-2025 and the 2026 bank association guideline all say: no collection from 22:00 to 08:00 without your consent. Note the time and complain later.",
+        "银行业协会2026年指引规定：未经你同意，22:00到次日8:00不得电话催收或上门。国家标准GB/T 45251-2025据报道也有这个时段，具体条文我们还没有核实。记下时间，事后投诉。",
+        "The 2026 bank association guideline says: no collection calls or visits from 22:00 to 08:00 without your consent. The national standard GB/T 45251-2025 is reported to set the same hours; we have not yet checked its exact clause. Note the time and complain later.",
         red_flag=True,
     ),
 ]
@@ -368,8 +398,8 @@ SCAM_ITEMS = [
         BEIJING_ALERT,
         "要验证码、身份证、银行卡、SIM卡，或要你开屏幕共享。",
         "It asks for verification codes, your ID card, bank card or SIM card, or to share your screen.",
-        detail_zh="免费的做法：什么都不要给。真正的机构不会要验证码。怀疑是骗局就打96110咨询。",
-        detail_en="Free alternative: give nothing. A real lender never asks for your code. If you suspect a scam, call 96110.",
+        detail_zh="正确做法：什么都不要给。真正的机构不会要验证码。怀疑是骗局就打96110咨询。",
+        detail_en="What to do instead: give nothing. A real lender never asks for your code. If you suspect a scam, call 96110.",
         red_flag=True,
     ),
     item(
@@ -390,8 +420,8 @@ SCAM_ITEMS = [
         POLICE_FRAUD,
         "让你转账到个人账户、“安全账户”，或扫一个二维码付款。",
         "It tells you to transfer to a personal account or a 'safe account', or to pay by scanning a QR code.",
-        detail_zh="免费的做法：只在贷款机构自己的App里还款。公检法没有“安全账户”。已经转了钱请马上打110。",
-        detail_en="Free alternative: repay only in the lender's own app. Police and courts have no 'safe account'. If you already sent money, call 110 now.",
+        detail_zh="正确做法：只在贷款机构自己的App里还款。公检法没有“安全账户”。已经转了钱请马上打110。",
+        detail_en="What to do instead: repay only in the lender's own app. Police and courts have no 'safe account'. If you already sent money, call 110 now.",
         red_flag=True,
     ),
     item(
@@ -401,8 +431,8 @@ SCAM_ITEMS = [
         FIVE_DEPT,
         "说有“新政策”“国家清债计划”“延迟还款通道”或“万能协商电话”。",
         "It talks of a 'new policy', a 'national debt-clearing plan', a 'delayed-repayment channel' or a 'number that fixes any card debt'.",
-        detail_zh="免费的做法：五部门2026年2月专门提示过这类说法是陷阱。有疑问问贷款机构官方客服，或打12378。",
-        detail_en="Free alternative: five regulators warned against exactly these claims in February 2026. Ask the lender's official customer service, or call 12378.",
+        detail_zh="正确做法：五部门2026年2月专门提示过这类说法是陷阱。有疑问问贷款机构官方客服，或打12378。",
+        detail_en="What to do instead: five regulators warned against exactly these claims in February 2026. Ask the lender's official customer service, or call 12378.",
         red_flag=True,
     ),
     item(
@@ -412,8 +442,8 @@ SCAM_ITEMS = [
         POLICE_FRAUD,
         "自称法院、公安、检察院或监管部门，在电话里“办案”、发“拘捕令”。",
         "It claims to be a court, the police, prosecutors or a regulator handling a 'case' by phone or sending an 'arrest warrant'.",
-        detail_zh="免费的做法：公检法不会电话办案，也不会传真或在线发拘捕令。挂掉电话，自己打110核实。",
-        detail_en="Free alternative: police, prosecutors and courts never handle cases by phone or send warrants online. Hang up and call 110 yourself to check.",
+        detail_zh="正确做法：公检法不会电话办案，也不会传真或在线发拘捕令。挂掉电话，自己打110核实。",
+        detail_en="What to do instead: police, prosecutors and courts never handle cases by phone or send warrants online. Hang up and call 110 yourself to check.",
         red_flag=True,
     ),
     item(
@@ -423,8 +453,8 @@ SCAM_ITEMS = [
         BEIJING_ALERT,
         "说你的借呗、花呗、金条等账户“不符合新规要注销”，否则影响征信，要你借钱再转账。",
         "It says your Jiebei, Huabei, Jintiao or similar account 'breaks new rules and must be closed' or your credit report will suffer, and tells you to borrow and transfer money.",
-        detail_zh="免费的做法：信用报告不能靠人工“修改”。打开官方App或打官方客服电话自己查。",
-        detail_en="Free alternative: nobody can edit a credit report by hand. Check in the official app or on the official hotline yourself.",
+        detail_zh="正确做法：信用报告不能靠人工“修改”。打开官方App或打官方客服电话自己查。",
+        detail_en="What to do instead: nobody can edit a credit report by hand. Check in the official app or on the official hotline yourself.",
         red_flag=True,
     ),
     item(
@@ -434,8 +464,8 @@ SCAM_ITEMS = [
         BEIJING_ALERT,
         "短信里有链接，让你点开“处理逾期”或“减免罚息”。",
         "A text message contains a link to 'settle your overdue debt' or 'cut your penalties'.",
-        detail_zh="免费的做法：不点链接。打开贷款机构自己的App，或打官方客服电话。",
-        detail_en="Free alternative: don't tap the link. Open the lender's own app, or call its official number.",
+        detail_zh="正确做法：不点链接。打开贷款机构自己的App，或打官方客服电话。",
+        detail_en="What to do instead: don't tap the link. Open the lender's own app, or call its official number.",
         red_flag=True,
     ),
     item(
@@ -443,10 +473,10 @@ SCAM_ITEMS = [
         "overseas-number",
         90,
         POLICE_FRAUD,
-        "来电号码以00或+开头，却自称国内机构。",
-        "The caller's number starts with 00 or +, but they claim to be a Chinese institution.",
-        detail_zh="免费的做法：国内政府机关不用境外号码。挂掉，自己打官方电话核实。",
-        detail_en="Free alternative: Chinese government bodies don't call from overseas numbers. Hang up and call the official number yourself.",
+        "来电号码以00开头，或以+开头但不是+86，却自称国内机构。",
+        "The caller's number starts with 00, or with + but not +86, yet they claim to be a Chinese institution.",
+        detail_zh="正确做法：这是境外号码，国内政府机关不用境外号码。（很多手机会把国内来电显示成+86开头，那是正常的。）挂掉，自己打官方电话核实。",
+        detail_en="What to do instead: this is an overseas number, and Chinese government bodies don't use them. (Many phones show domestic calls as +86…, which is normal.) Hang up and call the official number yourself.",
         red_flag=True,
     ),
 ]
@@ -460,8 +490,8 @@ FACTS = [
         NIGHT,
         "晚上10点到早上8点不能催收",
         "No collection from 10 pm to 8 am",
-        "没有你的同意，22:00到次日8:00不能打电话催收，也不能上门。\n\n这一条来自中国互联网金融协会2024年《互联网金融贷后催收业务指引》、国家标准GB/T 45251-2025和中国银行业协会2026年《金融机构个人消费类贷款催收工作指引（试行）》。它们是行业自律规则和推荐性标准，不是法律，但监管部门和机构拿它们作标准。",
-        "Without your consent, there must be no collection calls or visits from 22:00 to 08:00.\n\nThis comes from the 2024 NIFA collection guideline, the national standard GB/T 45251-2025 and the 2026 China Banking Association collection guideline. These are self-regulatory rules and a recommended standard, not laws, but regulators and lenders use them as the benchmark.",
+        "没有你的同意，22:00到次日8:00不能打电话催收，也不能上门。\n\n这一条来自中国银行业协会2026年《金融机构个人消费类贷款催收工作指引（试行）》。国家标准GB/T 45251-2025（推荐性）据报道也有同样的时段，具体条文我们还没有核实；中国互联网金融协会2024年的催收业务指引也写过这个时段，它当时被宣布为国家标准出台前的过渡文件。这些是行业自律规则和推荐性标准，不是法律，但监管部门和机构拿它们作标准。",
+        "Without your consent, there must be no collection calls or visits from 22:00 to 08:00.\n\nThis comes from the 2026 China Banking Association collection guideline. The recommended national standard GB/T 45251-2025 is reported to set the same hours; we have not yet checked its exact clause. The 2024 NIFA collection guideline also named these hours; it was announced as an interim text until the national standard came out. These are self-regulatory rules and a recommended standard, not laws, but regulators and lenders use them as the benchmark.",
     ),
     fact(
         "rights-third-parties",
@@ -470,8 +500,8 @@ FACTS = [
         CBA_2026,
         "不能骚扰家人、朋友和单位",
         "No pressure on your family, friends or employer",
-        "催收人员不能把你欠款的事告诉别人。原则上不能向与债务无关的人催收；只有在联系不上你的时候，才可以联系他们，而且只能用来找到你或转告消息，对方说“别再打了”就必须停止。\n\n这不代表所有联系都违法：联系不上你时，有限的联系是允许的。",
-        "Collectors must not tell others about your debt. In principle they may not collect from people unrelated to the debt; only when they cannot reach you may they contact them, and only to find you or pass on a message. If that person says 'stop calling me', they must stop.\n\nThis does not make every contact illegal: limited contact is allowed when you cannot be reached.",
+        "催收人员不能把你欠款的事告诉别人。原则上不能向与债务无关的人催收；只有在联系不上你的时候，才可以联系他们，而且只能向他们打听怎么联系你，或请他们转告，不能说你欠钱的事；对方说“别再打了”就必须停止（中国银行业协会2026年指引）。\n\n这不代表所有联系都违法：联系不上你时，有限的联系是允许的。",
+        "Collectors must not tell others about your debt. In principle they may not collect from people unrelated to the debt; only when they cannot reach you may they contact them, and only to ask how to reach you or to pass on a message, without mentioning your debt (bank association guideline 2026). If that person says 'stop calling me', they must stop.\n\nThis does not make every contact illegal: limited contact is allowed when you cannot be reached.",
     ),
     fact(
         "rights-no-entry",
@@ -480,15 +510,15 @@ FACTS = [
         CIVIL_CODE,
         "没有你的同意不能进门",
         "No entry without your consent",
-        "上门催收本身没有被禁止，但没有你的同意，任何人都不能进入你的住宅。非法侵入住宅可能构成违法或犯罪（《刑法》第245条；原《治安管理处罚法》第40条）。",
-        "Home visits are not banned, but nobody may enter your home without your consent. Illegal entry can be an offence or a crime (Criminal Law Art. 245; former Public Security Administration Punishments Law Art. 40).",
+        "上门催收本身没有被禁止，但没有你的同意，催收人员不能进入你的住宅。非法侵入住宅可能构成违法或犯罪（《刑法》第245条；原《治安管理处罚法》第40条）。",
+        "Home visits are not banned, but collectors may not enter your home without your consent. Illegal entry can be an offence or a crime (Criminal Law Art. 245; former Public Security Administration Punishments Law Art. 40).",
     ),
     fact(
         "rights-no-notices",
         "rights_limits",
         40,
         CBA_2026,
-        "不能贴告示、发“律师函”示众",
+        "不能在公共场所张贴催收告示或律师函",
         "No public notices",
         "在公共场所张贴催收告示或律师函、喷字、拉横幅、堵门，都是禁止的做法。严重的属于“软暴力”，可以报警。",
         "Posting collection notices or lawyer's letters in public, painting slogans, hanging banners and blocking doors are banned. Serious cases count as 'soft violence': call the police.",
@@ -558,11 +588,11 @@ FACTS = [
         "outcome-visit-is-not-court",
         "rights_outcomes",
         30,
-        DISHONEST_LIST,
-        "上门的人不能强制执行",
-        "A visitor cannot enforce anything",
-        "强制执行要经过起诉或仲裁、判决，再由法院执行。上门的人不是法院，不能拿走你的东西，也不能进门。如果收到法院的支付令，要在收到后15天内还款或书面提出异议。",
-        "Enforcement needs a lawsuit or arbitration, a judgment, and then the court. A visitor is not the court: they cannot take your things or come in. If you receive a court payment order (支付令), you must pay or object in writing within 15 days of receiving it.",
+        ENFORCEMENT,
+        "上门的人无权拿走你的东西，也无权进门",
+        "A visitor cannot take your things or come in",
+        "强制执行只能由法院进行，而且要先有能执行的法律文书：法院的判决或调解书、仲裁裁决，或者收到后15天内既没有还款也没有提出书面异议的支付令。支付令不需要先起诉，所以收到了一定要在15天内回应。\n\n上门催收的人不是法院，不能拿走你的东西，也不能进门。",
+        "Only a court can enforce, and only on an enforceable document: a court judgment or mediation statement, an arbitration award, or a payment order (支付令) you neither paid nor objected to in writing within 15 days. A payment order needs no lawsuit first, so always respond within 15 days.\n\nA collector at your door is not the court: they cannot take your things or come in.",
     ),
     fact(
         "outcome-complaint-deadline",
@@ -574,6 +604,16 @@ FACTS = [
         "先向贷款机构投诉。机构一般要在15天内处理并告诉你结果，复杂的可以延长到30天，特别复杂的再延长30天。没有结果或不满意，打12378。",
         "Complain to the lender first. It must normally decide and tell you within 15 days, 30 days if complex, and another 30 days in especially complex cases. If nothing happens or you are not satisfied, call 12378.",
     ),
+    fact(
+        "outcome-small-loan-complaints",
+        "rights_outcomes",
+        45,
+        LOCAL_REGULATOR,
+        "小额贷款公司、融资担保公司：向地方金融管理部门投诉",
+        "Small-loan and guarantee companies: complain to the local financial regulator",
+        "先看借款合同或App里的借款详情，弄清楚钱是谁借给你的：平台（助贷）不一定是放款的机构。\n\n放款的是银行或消费金融公司，找机构投诉没有结果再打12378。放款的是小额贷款公司（包括网络小贷）或融资担保公司，它们由所在省份的地方金融管理部门监管，请到省政府官网找这个部门（名称可能是“地方金融管理局”或“地方金融监督管理局”）投诉。12378是否受理小额贷款公司的投诉，我们没有查到确定的说法。有威胁、诈骗，打110。",
+        "First check the loan contract or the loan details in the app to see who actually lent you the money: a platform may not be the lender.\n\nIf the lender is a bank or a consumer-finance company, complain to it first, then to 12378. If it is a small-loan company (including online small-loan companies) or a financing guarantee company, it is supervised by your province's local financial regulator: find that office on the provincial government's official website (it may be called 地方金融管理局 or 地方金融监督管理局) and complain there. We found no clear answer on whether 12378 takes complaints about small-loan companies. For threats or fraud, call 110.",
+    ),
     # The visitor page
     fact(
         "door-visits-allowed",
@@ -582,18 +622,18 @@ FACTS = [
         CBA_2026,
         "上门催收是允许的，但有规矩",
         "Home visits are allowed, but there are rules",
-        "上门催收没有被禁止。来的人要说明代表哪家机构，晚上10点到早上8点不能来（未经你同意），不能进门，不能贴告示，不能要你把钱转给个人。你不需要开门。",
-        "Home visits are not banned. The visitor must say which institution they represent, may not come between 10 pm and 8 am (without your consent), may not come in, may not post notices, and may not ask you to pay a person. You do not have to open the door.",
+        "上门催收没有被禁止。来的人要说明代表哪家机构，没有你的同意，晚上10点到早上8点不能来，不能进门，不能贴告示，不能要你把钱转给个人。你不需要开门。",
+        "Home visits are not banned. The visitor must say which institution they represent, may not come between 10 pm and 8 am without your consent, may not come in, may not post notices, and may not ask you to pay a person. You do not have to open the door.",
     ),
     fact(
         "door-no-register",
         "door",
         20,
         CONSUMER_RULES,
-        "核实只能靠你自己打官方电话",
-        "The only real check is your own call to the lender",
-        "国内没有可以公开查询的催收人员名册，所以核实的办法是：自己打贷款机构的官方电话（号码来自官方App、卡背面或合同），问账户是否委托了外部机构、是哪一家。银行业协会会员要在官网公布合作催收机构名单。",
-        "There is no public register of collectors in China, so the check is: call the lender's official number yourself (from its app, card or contract) and ask whether your account was passed to an outside agency, and which one. Bank association members publish their agency lists on their websites.",
+        "最可靠的核实办法：自己打官方电话",
+        "The most reliable check: your own call to the lender",
+        "我们没有找到全国统一、可以公开查询的催收人员名册，所以最可靠的办法是：自己打贷款机构的官方电话（号码来自官方App、卡背面或合同），问账户是否委托了外部机构、是哪一家。银行业协会会员要在官网公布合作催收机构名单。",
+        "We found no national public register of collectors, so the most reliable check is: call the lender's official number yourself (from its app, card or contract) and ask whether your account was passed to an outside agency, and which one. Bank association members publish their agency lists on their websites.",
     ),
     # Scams
     fact(
@@ -602,7 +642,7 @@ FACTS = [
         10,
         BEIJING_ALERT,
         "“三不”：不转个人账户、不扫陌生二维码、不给验证码",
-        "Three don'ts: no transfers to individuals, no unknown QR codes, no codes",
+        "Three don'ts: no transfers to individuals, no unknown QR codes, never share verification codes",
         "北京金融监管局2026年3月提醒：假冒催收的短信会用“罚息翻倍”“上门催收”“将被起诉”吓人，让你转账到个人账户。核实只用机构的官方电话、官方App或网点，不用短信里的号码和链接。",
         "The Beijing financial regulator warned in March 2026: fake collection texts scare people with 'doubled penalties', 'home visits' or 'you will be sued' to get transfers to personal accounts. Check only through the lender's official hotline, app or branch, never the number or link in the message.",
     ),
@@ -612,9 +652,9 @@ FACTS = [
         20,
         FIVE_DEPT,
         "“代理维权”“债务优化”是监管点名的陷阱",
-        "'Debt optimisation' agents are a named trap",
-        "2026年2月，金融监管总局、中央网信办、公安部、人民银行、证监会联合提示：短视频和直播里的“债务清零”“债务优化”“征信洗白”“停息挂账代理”收取高额费用，还会编造“新政策”。协商还款可以自己免费找贷款机构。",
-        "In February 2026 five authorities (NFRA, CAC, Ministry of Public Security, PBOC and CSRC) warned that short-video and livestream offers to 'clear debt', 'optimise debt', 'clean credit' or 'freeze interest' charge high fees and invent 'new policies'. You can ask your lender for a repayment arrangement yourself, for free.",
+        "Regulators have warned about 'debt optimisation' agents",
+        "2026年2月，金融监管总局、中央网信办、公安部、人民银行、证监会联合提示：短视频和直播里的“债务清零”“债务优化”“债务协商”“征信洗白”等收取高额费用，还会编造“新政策”。协商还款可以自己免费找贷款机构。",
+        "In February 2026 five authorities (NFRA, CAC, Ministry of Public Security, PBOC and CSRC) warned that short-video and livestream offers to 'clear debt', 'optimise debt', 'negotiate debt' or 'clean credit' charge high fees and invent 'new policies'. You can ask your lender for a repayment arrangement yourself, for free.",
     ),
     fact(
         "scam-no-repair",
@@ -633,8 +673,39 @@ FACTS = [
         POLICE_FRAUD,
         "公检法没有“安全账户”",
         "Police and courts have no 'safe account'",
-        "公安、检察院、法院不会打电话办案、做笔录，不会传真拘捕令，也没有“安全账户”。要你转账的都是骗子。以00或+开头的号码是境外号码。",
-        "Police, prosecutors and courts do not handle cases or take statements by phone, do not fax arrest warrants, and have no 'safe account'. Anyone asking you to transfer money is a fraudster. Numbers starting 00 or + are overseas numbers.",
+        "公安、检察院、法院不会打电话办案、做笔录，不会传真拘捕令，也没有“安全账户”。要你转账的都是骗子。以00开头、或以+开头但不是+86的号码是境外号码。",
+        "Police, prosecutors and courts do not handle cases or take statements by phone, do not fax arrest warrants, and have no 'safe account'. Anyone asking you to transfer money is a fraudster. Numbers starting 00, or + followed by anything other than 86, are overseas numbers.",
+    ),
+    fact(
+        "scam-12381",
+        "scam",
+        50,
+        ANTIFRAUD_12381,
+        "12381发来的短信是警方的反诈提醒",
+        "Texts from 12381 are police anti-fraud warnings",
+        "工信部和公安部的涉诈预警系统会用12381给可能正在接触骗子的人发提醒短信。真的提醒短信不带链接、不留电话、微信或QQ号，也不用回复。收到带链接或让你回电的“12381”短信，它就不是真的。有疑问打110或96110。",
+        "The anti-fraud warning system run by the MIIT and the police sends texts from 12381 to people who may be in contact with fraudsters. A genuine warning has no links, no phone number, WeChat or QQ ID, and needs no reply. A '12381' text with a link or a number to call back is not genuine. If in doubt, call 110 or 96110.",
+    ),
+    fact(
+        "scam-antifraud-app",
+        "scam",
+        60,
+        ANTIFRAUD_APP,
+        "国家反诈中心App",
+        "The National Anti-Fraud Centre app",
+        "国家反诈中心App是公安部刑侦局推出的，可以提醒诈骗电话和短信、举报，还能核验对方身份（身份验真）。只在手机自带的官方应用商店里搜索“国家反诈中心”下载，不要点别人发来的链接或二维码。",
+        "The National Anti-Fraud Centre app (国家反诈中心) comes from the Ministry of Public Security's criminal investigation bureau. It warns about fraud calls and texts, takes reports, and can check someone's identity (身份验真). Download it only from your phone's official app store by searching for 国家反诈中心, never from a link or QR code someone sends you.",
+    ),
+    fact(
+        "scam-repair-ended",
+        "scam",
+        70,
+        REPAIR_ABUSE,
+        "人民银行的一次性信用修复已经结束",
+        "The PBOC one-time credit relief has ended",
+        "人民银行的一次性信用修复政策只适用于2026年3月31日（含）前全部还清的逾期，现在已经截止，之后还清的逾期不适用。它从来不用申请、不收费。现在有人说可以“补办”“延期”这项政策，或者收费帮你办，都是骗局。",
+        "The PBOC's one-time credit relief covered only overdue items repaid in full by 31 March 2026 (inclusive). It has ended and does not apply to anything repaid later. It never needed an application or a fee. Anyone now offering to 'reapply', 'extend' or arrange it for a fee is running a scam.",
+        valid_from=dt.date(2026, 4, 1),
     ),
     # Credit reports
     fact(
@@ -652,7 +723,7 @@ FACTS = [
         "credit",
         20,
         CREDIT_LAW,
-        "每年可以免费查两次信用报告，有错可以免费异议",
+        "每年可以免费查两次信用报告，有错可以免费申请更正（提出异议）",
         "Two free credit reports a year; free disputes",
         "每人每年可以免费查询本人信用报告两次（人民银行征信中心官网 pbccrc.org.cn 或银行官方渠道，不要用第三方网站）。信息有错或不全，可以向征信中心或贷款机构提出异议，20天内书面答复。",
         "You can get your own credit report free twice a year (from the PBOC credit reference centre at pbccrc.org.cn or a bank's official channel, never a third-party site). If something is wrong or missing, dispute it with the centre or the lender: you get a written answer within 20 days.",

@@ -110,13 +110,13 @@ SEEDS = [
 一、欠款情况
 我在贵行的信用卡目前欠款约[逾期金额]，已逾期约[逾期天数]天。准确金额以贵行账单为准，请贵行告诉我欠款由哪些部分组成（本金、利息、违约金、费用）。
 
-二、还不上的原因
+二、逾期原因
 [困难原因]
 
 三、现在的收支情况
 我现在每月收入约[每月收入]，房租、吃饭、看病等必要开支约[每月必要支出]。以目前的收入，我没有能力按原来的约定还款。
 
-四、我愿意还
+四、还款意愿
 我没有逃避这笔欠款。我愿意在自己能力范围内继续还款，所以主动写信和贵行协商。
 
 五、我的还款方案
@@ -178,7 +178,7 @@ Address: [Address]
 Card or account: [Contract number]
 
 1. What I owe
-I owe about [Amount overdue] on my card with your bank and am about [Days overdue] days overdue. Your statement is the authority on the exact figure; please tell me how it is made up (principal, interest, penalties, fees).
+I owe about [Amount overdue] on my card with your bank and am about [Days overdue] days overdue. The exact amount is as shown on your statement; please tell me how it is made up (principal, interest, penalties, fees).
 
 2. Why I cannot pay
 [Reason for hardship]
@@ -255,13 +255,13 @@ Date: [Today's date]
 一、欠款情况
 我在贵公司的借款目前欠款约[逾期金额]，已逾期约[逾期天数]天。准确金额以贵公司记录为准，请告诉我其中本金、利息、罚息和费用各是多少。
 
-二、还不上的原因
+二、逾期原因
 [困难原因]
 
 三、现在的收支情况
 我现在每月收入约[每月收入]，必要开支约[每月必要支出]。按原来的还款安排，我还不上。
 
-四、我愿意还
+四、还款意愿
 我没有逃避这笔欠款，愿意在能力范围内继续还。
 
 五、请求
@@ -476,7 +476,7 @@ Date: [Today's date]
 这封信适合你，如果：
 你已经在电话里和贷款机构（或它委托的催收公司）谈好了还款安排，比如每月还多少、分几期、罚息怎么处理，想把它写下来，请对方书面确认。
 
-为什么要写：电话里说好的事，事后容易说不清。对信用卡，规定要求银行保存口头协议的录音，直到欠款还清；但你自己手里也应该有一份书面记录。
+为什么要写：电话里说好的事，事后容易说不清。只有一种情况有明确规定：信用卡的个性化分期还款协议如果是口头达成的，银行要保存录音，直到欠款还清。其他情况没有这样的规定，所以你自己手里应该有一份书面记录。
 
 写之前请准备好：通话日期和时间、对方姓名或工号、谈好的每一项内容。如果还没有谈妥，请先用协商还款的信。
 """,
@@ -517,7 +517,7 @@ Date: [Today's date]
 This letter fits if:
 you have already agreed a repayment arrangement on the phone with the lender (or a collection company acting for it), for example how much a month, how many months, what happens to penalties, and you want to write it down and ask them to confirm it in writing.
 
-Why: what was said on the phone is easy to dispute later. For credit cards, the rules require the bank to keep the recording of an oral agreement until the debt is repaid, but you should hold a written record too.
+Why: what was said on the phone is easy to dispute later. Only one case has a clear rule: if a credit-card personalised instalment agreement is made orally, the bank must keep the recording until the debt is repaid. Otherwise there is no such rule, so you should hold a written record yourself.
 
 Before you start, have ready: the date and time of the call, the agent's name or staff number, and every point you agreed. If nothing is agreed yet, use a negotiation letter first.
 """,
@@ -676,7 +676,7 @@ Date: [Today's date]
 这份材料适合你，如果：
 你已经向贷款机构投诉过违规催收（最好是书面的，并记下了日期），但机构没有处理、超过时限没有答复，或者你对处理结果不满意。
 
-12378是国家金融监督管理总局的银行保险消费者投诉维权热线，可以投诉银行、信用卡中心、消费金融公司的不当催收。一般要先向机构投诉，所以请先用“违规催收投诉（先投诉到贷款机构）”。
+12378是国家金融监督管理总局的银行保险消费者投诉维权热线，可以投诉银行、信用卡中心、消费金融公司的不当催收。建议先向机构投诉并留下记录，所以请先用“违规催收投诉（先投诉到贷款机构）”。放款的是小额贷款公司或融资担保公司的，请向所在省份的地方金融管理部门投诉。
 
 这份材料是给你打电话时照着说的，也可以在对方要求书面材料时提交。
 
@@ -734,7 +734,7 @@ Date: [Today's date]
 This fits if:
 you have already complained to the lender about improper collection (ideally in writing, with the date noted), and the lender did nothing, did not reply in time, or you are unhappy with its answer.
 
-12378 is the consumer complaint hotline of the National Financial Regulatory Administration. You can complain there about improper collection by banks, card centres and consumer-finance companies. Normally you must complain to the lender first, so use "Complaint about improper collection (to the lender first)" before this.
+12378 is the consumer complaint hotline of the National Financial Regulatory Administration. You can complain there about improper collection by banks, card centres and consumer-finance companies. We suggest complaining to the lender first and keeping a record, so use "Complaint about improper collection (to the lender first)" before this. If the lender is a small-loan or financing guarantee company, complain to your province's local financial regulator instead.
 
 This sheet is for you to read from on the phone, and to send if they ask for a written complaint.
 
@@ -799,7 +799,7 @@ Date: [Today's date]
 
 短信请对方做三件事：不要替你付钱；不要把你的任何信息告诉对方；有人联系时告诉你。
 
-要知道：按银行业协会的催收指引，催收一般不应找与欠款无关的人；只有在联系不上你本人时，才可以找他们问你的联系方式或转告消息，而且不能透露你的欠款。对方说“不要再联系我”，就应该停止联系。这是行业自律规则，不是法律条文。
+要知道：如果收信人是这笔欠款的担保人，或者是你的配偶、而欠款用于家庭共同生活，情况不同，他们可能和这笔欠款有关，请先弄清楚再发这条消息。按银行业协会的催收指引，催收一般不应找与欠款无关的人；只有在联系不上你本人时，才可以找他们问你的联系方式或转告消息，而且不能透露你的欠款。对方说“不要再联系我”，就应该停止联系。这是行业自律规则，不是法律条文。
 
 把这些情况记进证据记录，需要时可以用“违规催收投诉”。
 """,
@@ -822,7 +822,7 @@ Date: [Today's date]
 2. 不要把我的住址、单位、电话或任何其他信息告诉对方；
 3. 告诉我对方是谁、什么时候、用什么号码联系的您、说了什么，能截图的话请截图。
 
-这笔欠款由我自己和贷款机构处理，与您无关。您也可以直接告诉对方：请不要再联系我。
+这笔欠款由我自己和贷款机构处理。您不是这笔欠款的担保人，就不需要替我还钱。您也可以直接告诉对方：请不要再联系我。如果对方要求您转账，或者自称法院、公安，请直接挂断并告诉我。
 
 谢谢您。
 [姓名]
@@ -838,7 +838,7 @@ collectors have contacted your family, friends, colleagues or employer, or you w
 
 It asks them for three things: do not pay anything for you; do not give the caller any of your information; tell you when someone contacts them.
 
-Good to know: under the banking association's collection guideline, collectors should not normally approach people unrelated to the debt; only when they cannot reach you may they ask those people for your contact details or pass on a message, and they must not reveal your debt. If the person says "do not contact me again", the contact should stop. This is an industry self-regulatory rule, not a law.
+Good to know: if the person is a guarantor of this debt, or your spouse and the money went on household spending, things are different: they may be connected to the debt, so check before you send this message. Under the banking association's collection guideline, collectors should not normally approach people unrelated to the debt; only when they cannot reach you may they ask those people for your contact details or pass on a message, and they must not reveal your debt. If the person says "do not contact me again", the contact should stop. This is an industry self-regulatory rule, not a law.
 
 Note these contacts in your evidence log; if needed, use the "Complaint about improper collection".
 """,
@@ -861,7 +861,7 @@ If anyone contacts you about collecting a debt from me, please:
 2. do not tell them my address, workplace, phone number or anything else about me;
 3. tell me who they were, when and from which number they contacted you, and what they said; screenshots help.
 
-This debt is between me and the lender and has nothing to do with you. You can also simply tell them: please do not contact me again.
+This debt is between me and the lender. Unless you are a guarantor of this debt, you do not have to pay anything for me. You can also simply tell them: please do not contact me again. If they ask you to transfer money, or claim to be a court or the police, just hang up and tell me.
 
 Thank you.
 [Name]

@@ -1,4 +1,6 @@
-"""Facts shown on the repayment-plan pages (topic "plan"). Sources: domain-facts §1.1, §1.13, §6."""
+"""Facts shown on the repayment-plan pages (topic "plan"). Research: shared/domain-facts.md 1.1, 1.13, 6."""
+
+import datetime as dt
 
 from advisor.seed import Seed, sourced
 
@@ -8,9 +10,11 @@ ART70 = (
     "http://m.yktchina.com/xyk/xyk/2022/0913/46444.html",
 )
 DISCRETION = (
-    "domain-facts §6.1：网贷、消费金融没有类似第七十条的规定，延期、分期、减免由机构决定",
+    "本站对信用卡办法、消费金融公司管理办法等规定的整理：我们只在信用卡的规定里找到个性化分期条款（第七十条），"
+    "网贷和消费金融的延期、分期、减免由机构决定",
     "practice",
     "",
+    dt.date(2026, 12, 3),
 )
 CIVIL_CODE_585 = (
     "《民法典》第五百八十五条；《最高人民法院关于审理银行卡民事纠纷案件若干问题的规定》第二条",

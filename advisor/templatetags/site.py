@@ -7,6 +7,7 @@ from typing import Any
 
 from django import template
 
+from advisor.hant import to_traditional
 from advisor.money import format_yuan
 
 register = template.Library()
@@ -41,3 +42,30 @@ def tel(number: str) -> str:
     text = str(number or "")
     digits = "".join(ch for ch in text if ch.isdigit())
     return ("+" + digits) if text.strip().startswith("+") else digits
+
+
+@register.inclusion_tag("includes/crisis.html")
+def crisis_line() -> dict[str, Any]:
+    """The calm 12356 / 110 / 120 line, from editor-managed content (fact "crisis-line")."""
+    from django.db import DatabaseError
+
+    from advisor import content
+
+    try:
+        fact = content.fact(CRISIS_FACT)
+    except DatabaseError:  # the page still works; the numbers below are then shown unsourced
+        fact = None
+    return {"fact": fact}
+
+
+CRISIS_FACT = "crisis-line"
+
+
+@register.filter
+def script(text: str) -> str:
+    """Simplified Chinese text that has no translation (a source title), in the reader's script."""
+    from django.utils import translation
+
+    if (translation.get_language() or "").lower() == "zh-hant":
+        return to_traditional(str(text or ""))
+    return text

@@ -215,6 +215,8 @@ def result(request: HttpRequest) -> HttpResponse:
             "facts": content.facts("result"),
             "court_fact": content.fact("check-court-papers") if court else None,
             "has_save_code": bool(session.save_code(request)),
+            # A calm crisis line (12356; 110/120) when any debt's indicator is high.
+            "show_crisis": any(r.estimate.level in ("high", "very_high") for r in results),
         },
     )
 

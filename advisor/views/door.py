@@ -118,7 +118,9 @@ def visitor_reset(request: HttpRequest) -> HttpResponse:
 
 def _card_context() -> dict[str, Any]:
     _, steps, _flags = _door_checklist()
-    confirmed = [lender for lender in content.lenders() if lender.shown_hotline]
+    confirmed = [
+        lender for lender in content.lenders() if lender.shown_hotline or lender.listed_hotline
+    ]
     return {"steps": steps, "lenders": confirmed, "printed_on": timezone.localdate(), **_channels()}
 
 

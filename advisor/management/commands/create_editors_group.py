@@ -1,7 +1,7 @@
 """Create (or repair) the "editors" group: content models only, least privilege.
 
-Editors may view, add, change and delete every content model and view its history.
-Nothing else: no users, groups or permissions, no saved borrower bundles, no login
+Editors may view, add, change and delete every content model and view its history, and
+manage the list of blocked source domains (SEO and loan-advertising sites). Nothing else: no users, groups or permissions, no saved borrower bundles, no login
 records. Running the command again resets the group to exactly this set.
 
     manage.py create_editors_group                  # the group only
@@ -19,11 +19,13 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.db.models import Q
 
-from advisor.models import CONTENT_MODELS
+from advisor.models import CONTENT_MODELS, BlockedDomain
 
 EDITORS_GROUP = "editors"
 CONTENT_ACTIONS = ("view", "add", "change", "delete")
 HISTORY_ACTIONS = ("view",)
+# Editor-managed lists that are not content shown to borrowers (no history kept).
+LIST_MODELS = (BlockedDomain,)
 
 
 def editor_permissions() -> list[Permission]:
@@ -34,8 +36,14 @@ def editor_permissions() -> list[Permission]:
             content_type = ContentType.objects.get_for_model(target, for_concrete_model=False)
             codenames = [f"{action}_{target._meta.model_name}" for action in actions]
             wanted |= Q(content_type=content_type, codename__in=codenames)
+    for model in LIST_MODELS:
+        content_type = ContentType.objects.get_for_model(model)
+        codenames = [f"{action}_{model._meta.model_name}" for action in CONTENT_ACTIONS]
+        wanted |= Q(content_type=content_type, codename__in=codenames)
     permissions = list(Permission.objects.filter(wanted).order_by("codename"))
-    expected = len(CONTENT_MODELS) * (len(CONTENT_ACTIONS) + len(HISTORY_ACTIONS))
+    expected = len(CONTENT_MODELS) * (len(CONTENT_ACTIONS) + len(HISTORY_ACTIONS)) + len(
+        LIST_MODELS
+    ) * len(CONTENT_ACTIONS)
     if len(permissions) != expected:
         raise CommandError(
             f"found {len(permissions)} of {expected} content permissions; run migrate first"

@@ -1,0 +1,174 @@
+"""A crawl of every public page in zh-hans, en and zh-hant: no internal research labels, no
+link to a blocked (SEO or loan-advertising) site, no fact without its source line, and no
+old-style Traditional glyphs.
+
+"Public" means every URL pattern that takes no argument (so no personal state in the path),
+each letter's description page, and the result page for the sample borrower.
+"""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver
+from lxml import html as lxml_html
+
+from advisor import models
+from advisor.claims import blocked_domain
+from advisor.hant import old_variants
+from tests.sample_borrower import FIRST_DEBT, SECOND_DEBT
+from tests.test_check_journey import answer_debt
+
+pytestmark = pytest.mark.django_db
+
+LANGUAGES = ("zh-hans", "en", "zh-hant")
+# Blocks that show one content item: each must carry its source line.
+SOURCED_BLOCKS = (
+    "//*[@data-sourced]"
+    " | //*[contains(concat(' ', normalize-space(@class), ' '), ' fact ')]"
+    " | //li[contains(concat(' ', normalize-space(@class), ' '), ' channel ')]"
+    " | //li[contains(concat(' ', normalize-space(@class), ' '), ' lender ')]"
+    " | //li[contains(concat(' ', normalize-space(@class), ' '), ' timeline-stage ')]"
+)
+
+
+def _routes(patterns: list, prefix: str = "") -> list[str]:
+    routes: list[str] = []
+    for entry in patterns:
+        route = str(entry.pattern)
+        if isinstance(entry, URLResolver):
+            routes += _routes(entry.url_patterns, prefix + route)
+        elif isinstance(entry, URLPattern) and "<" not in route and "(" not in route:
+            routes.append("/" + prefix + route)
+    return routes
+
+
+def public_urls() -> list[str]:
+    urls = [
+        url
+        for url in _routes(get_resolver().url_patterns)
+        if not url.startswith(("/admin/", "/i18n/"))
+    ]
+    urls += [f"/letters/{t.slug}/" for t in models.LetterTemplate.objects.published()]
+    return sorted(set(urls))
+
+
+def problems_on(html: str, language: str, blocked: list[str]) -> list[str]:
+    found: list[str] = []
+    if "domain-facts" in html.lower():
+        found.append("mentions our internal 'domain-facts' notes")
+    tree = lxml_html.fromstring(html)
+    for link in tree.xpath("//@href | //@src"):
+        domain = blocked_domain(str(link), blocked)
+        if domain:
+            found.append(f"links the blocked domain {domain}: {link}")
+    for block in tree.xpath(SOURCED_BLOCKS):
+        if not block.xpath(".//p[contains(concat(' ', normalize-space(@class), ' '), ' source ')]"):
+            text = " ".join(block.text_content().split())[:60]
+            found.append(f"shows a fact without its source line: {text}")
+    if language == "zh-hant":
+        variants = old_variants(tree.text_content())
+        if variants:
+            found.append(f"old-style Traditional glyphs {variants}")
+    return found
+
+
+def _crawl(client: Client, urls: list[str], language: str) -> tuple[dict[str, list[str]], int]:
+    """(problems by URL, number of HTML pages checked) in the given language."""
+    client.cookies["bh_language"] = language
+    blocked = models.BlockedDomain.domains()
+    report: dict[str, list[str]] = {}
+    checked = 0
+    for url in urls:
+        response = client.get(url)
+        if response.status_code != 200 or "text/html" not in response["Content-Type"]:
+            continue  # POST-only, needs answers first, or a PDF/ICS download
+        assert response["Content-Language"] == language
+        checked += 1
+        problems = problems_on(response.content.decode(), language, blocked)
+        if problems:
+            report[url] = problems
+    return report, checked
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_public_page_shows_only_trusted_sourced_facts(
+    client: Client, content: None, language: str
+) -> None:
+    urls = public_urls()
+    assert {"/", "/visitor/", "/rights/", "/scam/", "/sources/"} <= set(urls)
+    report, checked = _crawl(client, urls, language)
+    assert report == {}
+    assert checked >= 25  # the crawl really visited the site
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_sample_borrowers_result_page_shows_only_trusted_sourced_facts(
+    client: Client, content: None, language: str
+) -> None:
+    answer_debt(client, 1, FIRST_DEBT)
+    answer_debt(client, 2, SECOND_DEBT)
+    report, checked = _crawl(client, ["/check/result/"], language)
+    assert report == {} and checked == 1
+    page = client.get("/check/result/").content.decode()
+    assert "12356" in page  # "very high" for the first debt: the calm crisis line is there
+
+
+def test_the_crawl_catches_each_kind_of_problem() -> None:
+    """The checks can fail: each planted problem is reported."""
+    page = (
+        "<html><body><main>"
+        '<div class="fact"><h3>标题</h3><p>正文</p></div>'
+        '<a href="https://m.haokouzi.cc/kz/1.html">x</a>'
+        "<p>来源：domain-facts §4</p><p>爲了</p>"
+        "</main></body></html>"
+    )
+    problems = " | ".join(problems_on(page, "zh-hant", ["haokouzi.cc"]))
+    assert "domain-facts" in problems
+    assert "haokouzi.cc" in problems
+    assert "without its source line" in problems
+    assert "爲" in problems
+
+
+def test_the_crisis_line_is_on_the_home_door_and_rights_pages(
+    client: Client, content: None
+) -> None:
+    for url in ("/", "/visitor/", "/rights/"):
+        html = client.get(url).content.decode()
+        assert "12356" in html and "110" in html and "120" in html, url
+
+
+def test_the_scam_checker_names_12381_and_the_anti_fraud_app(client: Client, content: None) -> None:
+    html = client.get("/scam/").content.decode()
+    assert "12381" in html and "国家反诈中心" in html
+    assert "补办" in html  # the ended PBOC repair: anyone offering to "reapply" is a scam
+
+
+def test_the_repair_ended_warning_replaces_the_repair_item_after_its_deadline(
+    content: None,
+) -> None:
+    import datetime as dt
+
+    def live(day: dt.date) -> set[str]:
+        return set(models.Fact.objects.published(day).values_list("slug", flat=True))
+
+    before, after = live(dt.date(2026, 3, 1)), live(dt.date(2026, 4, 1))
+    assert "credit-pboc-one-time-repair" in before and "scam-repair-ended" not in before
+    assert "credit-pboc-one-time-repair" not in after and "scam-repair-ended" in after
+
+
+def test_the_rights_page_sends_small_loan_complaints_to_the_local_regulator(
+    client: Client, content: None
+) -> None:
+    html = client.get("/rights/").content.decode()
+    assert "地方金融管理部门" in html and "小额贷款公司" in html
+
+
+def test_lender_numbers_say_which_line_they_are_and_where_to_check_them(
+    client: Client, content: None
+) -> None:
+    html = client.get("/visitor/").content.decode()
+    assert "银行总客服（不是信用卡中心专线）" in html  # ICBC 95588 and the other banks
+    assert "信用卡中心专线" in html  # CMB 400-820-5555
+    assert "未在机构官网核实" in html
+    assert "核实过的" not in html
