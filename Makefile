@@ -11,7 +11,8 @@ UV := .tools/bin/uv
 UV_VERSION := 0.13.9
 STAMP := $(VENV)/.installed-stamp
 PORT ?= 8000
-MANAGE := $(PY) manage.py
+# DEBUG is off unless set (settings.py); development commands run with it on.
+MANAGE := DEBUG=$${DEBUG:-1} $(PY) manage.py
 
 .PHONY: help
 help:
