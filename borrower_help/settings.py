@@ -215,7 +215,14 @@ AUTHENTICATION_BACKENDS = [
 ]
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5, minimum=1)
 AXES_COOLOFF_TIME = env_int("AXES_COOLOFF_MINUTES", 30, minimum=1) / 60  # hours
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+# Lock a username only together with the address it was tried from, never either alone: one
+# person mistyping (or someone attacking one account) cannot lock every other editor out.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# The real client address behind our proxy (advisor.http.client_address), not the proxy's.
+AXES_CLIENT_IP_CALLABLE = "advisor.http.axes_client_address"
+# Failed-login records (address, browser, typed username) are deleted after this many days by
+# `manage.py purge_login_records` (README, "Scheduled jobs").
+LOGIN_RECORD_RETENTION_DAYS = env_int("LOGIN_RECORD_RETENTION_DAYS", 30, minimum=1)
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"  # a Chinese page instead of the English default
 
@@ -250,6 +257,10 @@ STORAGES = {
 # In development whitenoise serves straight from the source folders (no collectstatic).
 WHITENOISE_AUTOREFRESH = DEBUG
 WHITENOISE_USE_FINDERS = DEBUG
+
+# Addresses of our own reverse proxies (addresses or networks). Only a request from one of
+# them has its X-Forwarded-For believed (advisor.http.client_address).
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", ["127.0.0.1", "::1"])
 
 # Security. Production (DEBUG off) turns these on; each can be overridden for a proxy setup.
 SECURE_PROXY_SSL_HEADER = (
@@ -308,6 +319,10 @@ LOGGING = {
 QUICK_EXIT_URL = env_str("QUICK_EXIT_URL", "https://www.baidu.com/s?wd=%E5%A4%A9%E6%B0%94")
 # Last-known-good copy of published content, read when the database is down (advisor.content).
 CONTENT_SNAPSHOT_DIR = Path(env_str("CONTENT_SNAPSHOT_DIR", str(BASE_DIR / "var" / "content")))
+# Opening saved data with a save code costs a slow key derivation: at most this many attempts
+# per minute from one address, and in total (advisor.throttle).
+RESTORE_LIMIT_PER_CLIENT = env_int("RESTORE_LIMIT_PER_CLIENT", 10, minimum=1)
+RESTORE_LIMIT_TOTAL = env_int("RESTORE_LIMIT_TOTAL", 60, minimum=1)
 SAVE_CODE_RETENTION_DAYS = env_int("SAVE_CODE_RETENTION_DAYS", 90, minimum=1)
 CONTENT_REVIEW_DAYS = env_int("CONTENT_REVIEW_DAYS", 180, minimum=1)
 CSRF_FAILURE_VIEW = "advisor.views.core.csrf_failure"
