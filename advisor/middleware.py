@@ -14,7 +14,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import translation
 
-from advisor import faults
+from advisor import documents, faults
 from advisor.sessionstore import StoreUnavailable
 
 log = logging.getLogger("borrower_help.requests")
@@ -150,3 +150,21 @@ class SessionMiddleware(DjangoSessionMiddleware):
             if request.method == "POST":
                 return not_saved(request, exc)
             return response
+
+
+class DocumentsBusyMiddleware:
+    """Every document slot is in use: a calm 503 with Retry-After, not a queue (advisor.documents)."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
+        if not isinstance(exception, documents.Busy):
+            return None
+        response = render(request, "errors/documents_busy.html", status=503)
+        response.headers["Retry-After"] = str(documents.RETRY_AFTER_SECONDS)
+        response._has_been_logged = True  # type: ignore[attr-defined]  # expected under load
+        return response

@@ -38,11 +38,17 @@ def _count(key: str) -> int:
 
 
 def allow(request: HttpRequest, scope: str) -> bool:
-    """Count this attempt; False when the client or everyone together is over the limit."""
+    """Count this attempt; False when the client or everyone together is over the limit.
+
+    Attempts refused by the per-client limit do not count towards the overall one, so a
+    single guesser cannot use up everyone else's allowance.
+    """
     window = int(time.time() // WINDOW_SECONDS)
-    mine = _count(f"throttle:{scope}:client:{client_address(request)}:{window}")
-    everyone = _count(f"throttle:{scope}:all:{window}")
-    return mine <= settings.RESTORE_LIMIT_PER_CLIENT and everyone <= settings.RESTORE_LIMIT_TOTAL
+    if _count(f"throttle:{scope}:client:{client_address(request)}:{window}") > (
+        settings.RESTORE_LIMIT_PER_CLIENT
+    ):
+        return False
+    return _count(f"throttle:{scope}:all:{window}") <= settings.RESTORE_LIMIT_TOTAL
 
 
 def reset() -> None:

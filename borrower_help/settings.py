@@ -110,6 +110,7 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "advisor.middleware.SecurityHeadersMiddleware",
+    "advisor.middleware.DocumentsBusyMiddleware",
     # Axes must be last: it turns a locked-out login into a lockout response.
     "axes.middleware.AxesMiddleware",
 ]
@@ -319,6 +320,13 @@ LOGGING = {
 QUICK_EXIT_URL = env_str("QUICK_EXIT_URL", "https://www.baidu.com/s?wd=%E5%A4%A9%E6%B0%94")
 # Last-known-good copy of published content, read when the database is down (advisor.content).
 CONTENT_SNAPSHOT_DIR = Path(env_str("CONTENT_SNAPSHOT_DIR", str(BASE_DIR / "var" / "content")))
+# Documents (PDF, DOCX) generated at once on this machine, across every app process; more are
+# refused with a calm 503 (advisor.documents). Default: one per CPU core.
+DOCUMENT_CONCURRENCY = env_int("DOCUMENT_CONCURRENCY", os.cpu_count() or 1, minimum=1)
+DOCUMENT_SLOT_DIR = Path(env_str("DOCUMENT_SLOT_DIR", str(BASE_DIR / "var" / "document-slots")))
+# A document request that waited longer than this in the proxy's queue is refused, not made.
+DOCUMENT_MAX_WAIT_SECONDS = env_int("DOCUMENT_MAX_WAIT_SECONDS", 10, minimum=1)
+
 # Opening saved data with a save code costs a slow key derivation: at most this many attempts
 # per minute from one address, and in total (advisor.throttle).
 RESTORE_LIMIT_PER_CLIENT = env_int("RESTORE_LIMIT_PER_CLIENT", 10, minimum=1)

@@ -127,6 +127,7 @@ def nginx_config(tmp_path: Path, *, upstream: str = "127.0.0.1:9", **replace: st
     conf = (ROOT / "deploy" / "nginx.conf").read_text()
     conf = conf.replace("/etc/nginx/certs", str(tmp_path))
     conf = conf.replace("app1:8000", upstream).replace("app2:8000", upstream)
+    conf = conf.replace("documents1:8001", upstream).replace("documents2:8001", upstream)
     for old, new in replace.items():
         assert old in conf, old
         conf = conf.replace(old, new)

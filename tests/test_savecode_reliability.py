@@ -243,3 +243,15 @@ def test_sign_in_records_are_purged_after_30_days(editors: None, settings: Any) 
     with time_machine.travel(start + dt.timedelta(days=31), tick=False):
         call_command("purge_login_records", verbosity=0)
         assert AccessAttempt.objects.count() == 0
+
+
+def test_a_guesser_over_its_own_limit_does_not_use_up_everyone_elses(
+    content: None, settings: Any, one_minute: None
+) -> None:
+    settings.RESTORE_LIMIT_PER_CLIENT = 2
+    settings.RESTORE_LIMIT_TOTAL = 5
+    guesser = Client(REMOTE_ADDR="198.51.100.1")
+    for _ in range(20):
+        guesser.post("/check/resume/", {"code": vault.new_code()})
+    borrower = Client(REMOTE_ADDR="198.51.100.2")
+    assert borrower.post("/check/resume/", {"code": vault.new_code()}).status_code == 200
