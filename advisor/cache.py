@@ -59,7 +59,6 @@ class SafeRedisCache(RedisCache):
             return False
         with self._state_lock:
             self._down_until = 0.0
-        faults.recovered("cache")
         return ok
 
     # --- the cache API ----------------------------------------------------------------------

@@ -1,9 +1,9 @@
-"""What failed recently, logged once a minute rather than once a request.
+"""Failures logged once a minute rather than once a request.
 
 When the database or the cache fails, every request would otherwise write a traceback
 (thousands in a few seconds). ``report(part, exc)`` logs one line per part per minute with the
-exception's class only (never its message: a database error can quote a borrower's data), and
-remembers the time so that /healthz can say which part is failing.
+exception's class only (never its message: a database error can quote a borrower's data) and
+how many further failures of that part were not logged. /healthz probes each part itself.
 """
 
 from __future__ import annotations
@@ -15,13 +15,8 @@ import time
 log = logging.getLogger("borrower_help.faults")
 
 LOG_EVERY_SECONDS = 60.0
-# A part counts as failing in /healthz for this long after its last failure.
-RECENT_SECONDS = 30.0
-
-PARTS = ("database_read", "database_write", "cache")
 
 _lock = threading.Lock()
-_last_failure: dict[str, float] = {}
 _last_logged: dict[str, float] = {}
 _suppressed: dict[str, int] = {}
 
@@ -30,7 +25,6 @@ def report(part: str, exc: BaseException, *, what: str = "", level: int = loggin
     """Note a failure of ``part``; log it unless the same part was logged in the last minute."""
     now = time.monotonic()
     with _lock:
-        _last_failure[part] = now
         if now - _last_logged.get(part, float("-inf")) < LOG_EVERY_SECONDS:
             _suppressed[part] = _suppressed.get(part, 0) + 1
             return
@@ -46,20 +40,8 @@ def report(part: str, exc: BaseException, *, what: str = "", level: int = loggin
     )
 
 
-def recovered(part: str) -> None:
-    with _lock:
-        _last_failure.pop(part, None)
-
-
-def failing_recently(part: str) -> bool:
-    with _lock:
-        at = _last_failure.get(part)
-    return at is not None and time.monotonic() - at < RECENT_SECONDS
-
-
 def reset() -> None:
     """Forget everything (tests)."""
     with _lock:
-        _last_failure.clear()
         _last_logged.clear()
         _suppressed.clear()
