@@ -298,3 +298,15 @@ def test_a_process_started_while_postgresql_is_down_serves_the_door_pages(
     finally:
         app.terminate()
         app.wait(timeout=20)
+
+
+def test_the_500_page_needs_no_database_and_links_to_the_door_page(
+    rf: Any, snapshot_dir: Path
+) -> None:
+    from advisor.views.core import server_error
+
+    request = rf.get("/check/result/")
+    with connection.execute_wrapper(refuse_every_query):
+        response = server_error(request)
+    assert response.status_code == 500
+    assert 'href="/visitor/"' in response.content.decode()
