@@ -30,7 +30,9 @@ RUN DEBUG=0 SECRET_KEY=build-time-only-not-used-at-run-time \
         && python manage.py compilemessages --ignore=.venv --ignore=node_modules -v 0 \
         && python manage.py collectstatic --noinput -v 0'
 
-RUN useradd --system --uid 10001 --home /app app
+RUN useradd --system --uid 10001 --home /app app \
+    && mkdir -p /app/var && chown app /app/var
+# var/: the last-known-good content copy and the document slots (writable by the app only).
 USER app
 
 ENV DEBUG=0 \

@@ -11,7 +11,8 @@ UV := .tools/bin/uv
 UV_VERSION := 0.13.9
 STAMP := $(VENV)/.installed-stamp
 PORT ?= 8000
-MANAGE := $(PY) manage.py
+# DEBUG is off unless set (settings.py); development commands run with it on.
+MANAGE := DEBUG=$${DEBUG:-1} $(PY) manage.py
 
 .PHONY: help
 help:
@@ -25,6 +26,7 @@ help:
 	@echo "make serve      production-like local run: gunicorn + whitenoise, DEBUG off, http://127.0.0.1:$(PORT)"
 	@echo "make test-postgres  the test suite against a throw-away PostgreSQL cluster (CI runs both)"
 	@echo "make bench      load test (wrk) on SQLite and on PostgreSQL with two app processes"
+	@echo "make faults     fault run: PostgreSQL, Redis, two gunicorn pools, nginx; prints what borrowers saw"
 	@echo "make lighthouse Lighthouse (mobile) on home, a question, the result and the plan page"
 	@echo "make editors    create/reset the content editors group (USERS=\"alice bob\" adds staff users)"
 
@@ -132,3 +134,11 @@ tools/lighthouse/node_modules/.installed-stamp: tools/lighthouse/package.json to
 .PHONY: lighthouse
 lighthouse: system-deps $(STAMP) compile-messages tools/lighthouse/node_modules/.installed-stamp
 	CHROME_PATH=/usr/bin/chromium $(PY) scripts/lighthouse.py
+
+# Fault run, not a test: starts real PostgreSQL, Redis, the page and document gunicorn pools and
+# nginx (deploy/nginx.conf) on loopback, breaks one part at a time and prints a table (fault,
+# what borrowers saw, answers lost, recovery time). Under 10 minutes; stops all it started.
+.PHONY: faults
+faults: system-deps $(STAMP) compile-messages
+	scripts/system-deps faults
+	$(PY) scripts/faults.py $(FAULTS_ARGS)

@@ -6,21 +6,34 @@ bumps a generation number kept in the database (one row), and cached content is 
 Each process re-reads that number at most once a second, so an editor's change shows at once
 in the process that made it and within a second in every other process or machine, whether
 the cache is Redis or each process's own memory (see README, "Cache").
+
+Last-known-good copy: every value read from the database is also kept in the process and in a
+file under CONTENT_SNAPSHOT_DIR. When the database cannot be read, pages are built from that
+copy instead of failing, so the home page, the door pages, rights and scam keep working during
+a database outage; a process started during an outage reads the files. A cache that fails is
+treated as a miss (advisor.cache).
 """
 
 from __future__ import annotations
 
+import contextlib
+import logging
+import os
+import pickle
+import tempfile
 import threading
 import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, TypeVar
 
+from django.conf import settings
 from django.core.cache import cache
-from django.db import IntegrityError, transaction
+from django.db import DatabaseError, IntegrityError, transaction
 from django.db.models import F
 from django.db.models.signals import post_delete, post_save
 
-from advisor import models
+from advisor import faults, models
 from advisor.models import today
 
 T = TypeVar("T")
@@ -53,6 +66,59 @@ def _generation() -> int:
     return _remember(_read_generation())
 
 
+# After a failed database read, content comes from the last-known-good copy for this long
+# without asking the database again (one failed connection per process per interval, not
+# one per content read).
+DATABASE_RETRY_SECONDS = 2.0
+_database_down_until = {"at": 0.0}
+_last_good: dict[str, Any] = {}
+_missing = object()
+
+
+def forget_last_known() -> None:
+    """Drop the in-process copy (tests; the files stay)."""
+    _last_good.clear()
+    _database_down_until["at"] = 0.0
+    _remember(-1)
+    _memo["read_at"] = float("-inf")
+
+
+def _snapshot_path(name: str) -> Path:
+    safe = "".join(ch if ch.isalnum() or ch in "-_" else "_" for ch in name)
+    return Path(settings.CONTENT_SNAPSHOT_DIR) / f"{safe}.pickle"
+
+
+def _keep(name: str, value: Any) -> None:
+    """Remember a value read from the database, in the process and in a file."""
+    _last_good[name] = value
+    if value is None:  # nothing published under this name: nothing worth a file
+        return
+    folder = Path(settings.CONTENT_SNAPSHOT_DIR)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile("wb", dir=folder, delete=False) as out:
+            pickle.dump(value, out, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(out.name, _snapshot_path(name))
+    except OSError as exc:  # a full or read-only disk must not break the page
+        faults.report("snapshot", exc, what="write", level=logging.WARNING)
+        with contextlib.suppress(OSError, NameError):
+            os.unlink(out.name)
+
+
+def _last_known(name: str, exc: DatabaseError) -> Any:
+    """The last value read from the database, from memory or the snapshot file."""
+    faults.report("database_read", exc, what="content")
+    value = _last_good.get(name, _missing)
+    if value is _missing:
+        try:
+            # Our own file, written by _keep above in a folder only the app writes.
+            value = pickle.loads(_snapshot_path(name).read_bytes())  # noqa: S301
+        except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError):
+            raise exc from None
+        _last_good[name] = value
+    return value
+
+
 def invalidate(**_: Any) -> None:
     """Any content change: every process stops using what it cached before."""
     updated = models.ContentGeneration.objects.filter(pk=1).update(number=F("number") + 1)
@@ -66,11 +132,20 @@ def invalidate(**_: Any) -> None:
 
 
 def _cached(name: str, build: Callable[[], T]) -> T:
-    key = f"content:{_generation()}:{today().isoformat()}:{name}"
-    value = cache.get(key)
-    if value is None:
-        value = build()
-        cache.set(key, value, timeout=3600)
+    if time.monotonic() < _database_down_until["at"] and name in _last_good:
+        return _last_good[name]
+    try:
+        key = f"content:{_generation()}:{today().isoformat()}:{name}"
+        value = cache.get(key)
+        if value is None:
+            value = build()
+            cache.set(key, value, timeout=3600)
+            _keep(name, value)
+        elif name not in _last_good:
+            _last_good[name] = value
+    except DatabaseError as exc:
+        _database_down_until["at"] = time.monotonic() + DATABASE_RETRY_SECONDS
+        return _last_known(name, exc)
     return value
 
 

@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import datetime as dt
 import secrets
+from collections.abc import Callable
 from typing import Any
 
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
-from advisor import savecodes, session
+from advisor import savecodes
 
 AREA = "evidence"
 MAX_ENTRIES = 300
@@ -41,8 +42,16 @@ def kind_label(kind: str) -> str:
     return str(KINDS.get(kind, KINDS["other"]))
 
 
-def _code(request: HttpRequest) -> str:
-    return session.save_code(request)
+def _opened(request: HttpRequest) -> savecodes.Opened:
+    opened = savecodes.for_request(request)
+    if opened is None:
+        raise NoLog
+    return opened
+
+
+def _entries_of(area: Any) -> list[dict[str, Any]]:
+    raw = area.get("entries", []) if isinstance(area, dict) else []
+    return [_normalise(entry) for entry in raw if isinstance(entry, dict)]
 
 
 def _read(request: HttpRequest) -> list[dict[str, Any]]:
@@ -50,16 +59,11 @@ def _read(request: HttpRequest) -> list[dict[str, Any]]:
     cached = getattr(request, _CACHE_ATTR, None)
     if cached is not None:
         return cached
-    code = _code(request)
-    if not code:
-        raise NoLog
     try:
-        bundle = savecodes.get(code)
+        bundle = savecodes.get(_opened(request))
     except savecodes.BadCode:
         raise NoLog from None
-    area = bundle.get(AREA)
-    raw = area.get("entries", []) if isinstance(area, dict) else []
-    entries = [_normalise(entry) for entry in raw if isinstance(entry, dict)]
+    entries = _entries_of(bundle.get(AREA))
     setattr(request, _CACHE_ATTR, entries)
     return entries
 
@@ -81,13 +85,17 @@ def _sort_key(entry: dict[str, Any]) -> str:
     return entry["when"]
 
 
-def _write(request: HttpRequest, entries: list[dict[str, Any]]) -> None:
-    code = _code(request)
-    if not code:
-        raise NoLog
-    entries = sorted(entries, key=_sort_key)
-    savecodes.update(code, AREA, {"entries": entries})
-    setattr(request, _CACHE_ATTR, entries)
+def _edit(
+    request: HttpRequest, edit: Callable[[list[dict[str, Any]]], list[dict[str, Any]]]
+) -> None:
+    """Apply ``edit`` to the stored entries as they are now (another tab may have added one)."""
+    _read(request)  # raises NoLog when there is no log to edit
+
+    def apply(area: Any) -> dict[str, Any]:
+        return {"entries": sorted(edit(_entries_of(area)), key=_sort_key)}
+
+    written = savecodes.change(_opened(request), AREA, apply)
+    setattr(request, _CACHE_ATTR, written["entries"])
 
 
 def has_log(request: HttpRequest) -> bool:
@@ -143,15 +151,17 @@ def parse_when(value: str) -> dt.datetime | None:
 
 def start(request: HttpRequest) -> str | None:
     """Make sure this device has a log. Returns a NEW code to show once, or None if it had one."""
-    code = _code(request)
-    if code:
+    opened = savecodes.for_request(request)
+    if opened is not None:
         try:
-            bundle = savecodes.get(code)
+            bundle = savecodes.get(opened)
         except savecodes.BadCode:
             bundle = None
         if bundle is not None:
             if not isinstance(bundle.get(AREA), dict):
-                savecodes.update(code, AREA, {"entries": []})
+                savecodes.change(
+                    opened, AREA, lambda area: area if isinstance(area, dict) else {"entries": []}
+                )
             return None
     return savecodes.create({AREA: {"entries": []}})
 
@@ -166,29 +176,24 @@ def add(
     attachments: list[str],
     phrase: str = "",
 ) -> None:
-    entries = list(_read(request))
-    if len(entries) >= MAX_ENTRIES:
-        entries = entries[-(MAX_ENTRIES - 1) :]
-    entries.append(
-        {
-            "id": secrets.token_hex(4),
-            "when": when.replace(second=0, microsecond=0, tzinfo=None).isoformat(
-                timespec="minutes"
-            ),
-            "kind": kind if kind in KINDS else "other",
-            "who": who,
-            "what": what,
-            "attachments": attachments,
-            "phrase": phrase,
-        }
-    )
-    _write(request, entries)
+    entry = {
+        "id": secrets.token_hex(4),
+        "when": when.replace(second=0, microsecond=0, tzinfo=None).isoformat(timespec="minutes"),
+        "kind": kind if kind in KINDS else "other",
+        "who": who,
+        "what": what,
+        "attachments": attachments,
+        "phrase": phrase,
+    }
+
+    def append(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        return [*entries[-(MAX_ENTRIES - 1) :], entry]
+
+    _edit(request, append)
 
 
 def remove(request: HttpRequest, entry_id: str) -> bool:
-    entries = _read(request)
-    kept = [entry for entry in entries if entry["id"] != entry_id]
-    if len(kept) == len(entries):
+    if not any(entry["id"] == entry_id for entry in _read(request)):
         return False
-    _write(request, kept)
+    _edit(request, lambda entries: [entry for entry in entries if entry["id"] != entry_id])
     return True

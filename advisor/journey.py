@@ -198,11 +198,9 @@ def load(request: HttpRequest) -> dict[str, Any]:
 def store(request: HttpRequest, data: dict[str, Any]) -> None:
     """Keep the answers in the session, and under the save code if the borrower has one."""
     session.store(request, AREA, data)
-    code = session.save_code(request)
-    if code:
-        # A malformed cookie: the session copy is still there.
-        with contextlib.suppress(savecodes.BadCode):
-            savecodes.update(code, AREA, data)
+    opened = savecodes.for_request(request)  # None with a malformed cookie: the session copy stays
+    if opened is not None:
+        savecodes.update(opened, AREA, data)
 
 
 def save_answer(request: HttpRequest, index: int, changes: dict[str, Any]) -> dict[str, Any]:

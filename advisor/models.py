@@ -800,6 +800,8 @@ class SavedBundle(models.Model):
     ciphertext = models.BinaryField()
     created_at = models.DateTimeField(auto_now_add=True)
     last_used_at = models.DateTimeField(default=timezone.now, db_index=True)
+    # Goes up with every write; a write based on an older read is retried (no lost updates).
+    version = models.PositiveIntegerField(default=0)
 
     class Meta:
         verbose_name = _("加密保存的数据")

@@ -14,6 +14,8 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
 
+from advisor import documents
+
 
 def render_pdf(
     template_name: str, context: dict[str, Any], request: HttpRequest | None = None
@@ -22,7 +24,8 @@ def render_pdf(
     from weasyprint import HTML
 
     html = render_to_string(template_name, context, request=request)
-    return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf()
+    with documents.slot(request):  # raises documents.Busy: a calm 503 (advisor.middleware)
+        return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf()
 
 
 def pdf_response(pdf: bytes, filename: str) -> HttpResponse:

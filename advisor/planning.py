@@ -19,7 +19,6 @@ is checked again; a malformed value is dropped rather than failing the page.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -75,11 +74,11 @@ def _percent(value: Any, maximum: int = 100) -> Decimal | None:
 def load(request: HttpRequest) -> dict[str, Any]:
     """The plan state; on a new visit with a save code, what was saved under it."""
     state = session.load(request, AREA)
-    code = session.save_code(request)
-    if state or not code:
+    if state or not session.save_code(request):
         return state
     try:
-        saved = savecodes.get(code).get(AREA)
+        opened = savecodes.for_request(request)
+        saved = savecodes.get(opened).get(AREA) if opened else None
     except savecodes.BadCode:
         saved = None
     # Mark the lookup as done so the vault is opened once per visit, not on every page.
@@ -91,10 +90,9 @@ def load(request: HttpRequest) -> dict[str, Any]:
 def save(request: HttpRequest, state: dict[str, Any]) -> None:
     """Keep the plan in the session, and under the save code if the borrower has one."""
     session.store(request, AREA, state)
-    code = session.save_code(request)
-    if code:
-        with contextlib.suppress(savecodes.BadCode):
-            savecodes.update(code, AREA, state)
+    opened = savecodes.for_request(request)
+    if opened is not None:
+        savecodes.update(opened, AREA, state)
 
 
 def budget(state: dict[str, Any]) -> Budget | None:

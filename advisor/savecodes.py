@@ -1,65 +1,124 @@
 """Keeping borrower data under a save code (Django side of advisor.vault).
 
-Data saved here is a dict of areas, e.g. {"check": {...}, "evidence": {...}}. Each save
-replaces the whole bundle. ``purge_expired`` deletes bundles unused for the retention period.
+Data saved here is a dict of areas, e.g. {"check": {...}, "evidence": {...}}. One save-code
+mechanism serves every area:
+
+- ``for_request(request)`` opens the code in the ``bh_save`` cookie once per request (the one
+  slow scrypt derivation) and every read or write in that request reuses it;
+- ``change(opened, area, edit)`` reads the bundle, applies ``edit`` to one area and writes it
+  back only if nobody wrote in between (a version number); otherwise it reads again and
+  re-applies the edit. Two tabs, a double tap or a check-save racing an evidence entry
+  therefore never lose each other's data;
+- ``purge_expired`` deletes bundles unused for the retention period.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.http import HttpRequest
 from django.utils import timezone
 
-from advisor import vault
+from advisor import session, vault
 from advisor.models import SavedBundle
 
 BadCode = vault.BadCode
+Opened = vault.Opened
+MAX_ATTEMPTS = 10
+_REQUEST_ATTR = "_bh_opened_code"
+
+
+def open_code(code: str | Opened) -> Opened:
+    """The code's lookup id and key (one scrypt derivation); raises BadCode if malformed."""
+    return code if isinstance(code, Opened) else vault.open_code(code)
+
+
+def for_request(request: HttpRequest) -> Opened | None:
+    """The cookie's code, opened at most once per request; None without a usable cookie."""
+    code = session.save_code(request)
+    memo = getattr(request, _REQUEST_ATTR, None)
+    if memo is not None and memo[0] == code:
+        return memo[1]
+    try:
+        opened = vault.open_code(code) if code else None
+    except BadCode:
+        opened = None
+    setattr(request, _REQUEST_ATTR, (code, opened))
+    return opened
 
 
 def create(data: dict[str, Any]) -> str:
     """Store ``data`` under a new code and return the code (shown to the borrower once)."""
     code = vault.new_code()
-    put(code, data)
+    opened = vault.open_code(code)
+    SavedBundle.objects.create(lookup=opened.lookup, ciphertext=vault.seal(opened, data).ciphertext)
     return code
 
 
-def put(code: str, data: dict[str, Any]) -> None:
-    sealed = vault.seal(code, data)
-    SavedBundle.objects.update_or_create(
-        lookup=sealed.lookup,
-        defaults={"ciphertext": sealed.ciphertext, "last_used_at": timezone.now()},
-    )
+def _live() -> Any:
+    return SavedBundle.objects.filter(last_used_at__gte=_cutoff())
 
 
-def get(code: str) -> dict[str, Any]:
+def get(code: str | Opened) -> dict[str, Any]:
     """The data saved under ``code``; raises BadCode when the code is wrong or expired."""
-    lookup = vault.lookup_for(code)
-    bundle = SavedBundle.objects.filter(lookup=lookup, last_used_at__gte=_cutoff()).first()
+    opened = open_code(code)
+    bundle = _live().filter(lookup=opened.lookup).first()
     if bundle is None:
         raise BadCode("no data for this code")
-    data = vault.open_sealed(code, bundle.ciphertext)
+    data = vault.open_sealed(opened, bundle.ciphertext)
     SavedBundle.objects.filter(pk=bundle.pk).update(last_used_at=timezone.now())
     return data
 
 
-def update(code: str, area: str, value: Any) -> None:
+def change(code: str | Opened, area: str, edit: Callable[[Any], Any]) -> Any:
+    """Set one area to ``edit(current value or None)``, keeping the others; returns the value.
+
+    Optimistic: the write succeeds only if the row's version is still the one read; else the
+    edit is applied again to what the other writer left. A missing or expired bundle is
+    started afresh under the same code.
+    """
+    opened = open_code(code)
+    for _ in range(MAX_ATTEMPTS):
+        bundle = SavedBundle.objects.filter(lookup=opened.lookup).first()
+        expired = bundle is not None and bundle.last_used_at < _cutoff()
+        data = {} if bundle is None or expired else vault.open_sealed(opened, bundle.ciphertext)
+        value = edit(data.get(area))
+        data[area] = value
+        ciphertext = vault.seal(opened, data).ciphertext
+        now = timezone.now()
+        if bundle is None:
+            try:
+                with transaction.atomic():
+                    SavedBundle.objects.create(
+                        lookup=opened.lookup, ciphertext=ciphertext, last_used_at=now
+                    )
+            except IntegrityError:  # another request created it first: read theirs
+                continue
+            return value
+        written = SavedBundle.objects.filter(pk=bundle.pk, version=bundle.version).update(
+            ciphertext=ciphertext, last_used_at=now, version=F("version") + 1
+        )
+        if written:
+            return value
+    raise RuntimeError("save code bundle kept changing; gave up")
+
+
+def update(code: str | Opened, area: str, value: Any) -> None:
     """Replace one area ("check", "plan", "evidence", ...) of the bundle, keeping the others."""
-    try:
-        data = get(code)
-    except BadCode:
-        data = {}
-    data[area] = value
-    put(code, data)
+    change(code, area, lambda _old: value)
 
 
-def delete(code: str) -> int:
+def delete(code: str | Opened) -> int:
     try:
-        lookup = vault.lookup_for(code)
+        opened = open_code(code)
     except BadCode:
         return 0
-    return SavedBundle.objects.filter(lookup=lookup).delete()[0]
+    return SavedBundle.objects.filter(lookup=opened.lookup).delete()[0]
 
 
 def _cutoff() -> dt.datetime:

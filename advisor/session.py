@@ -67,5 +67,24 @@ def remember_save_code(response: HttpResponse, code: str, *, secure: bool) -> No
     )
 
 
+# "Shown once": a new save code may be displayed on the next page view only.
+_SHOW_CODE = "show_code"
+
+
+def show_code_once(request: HttpRequest) -> None:
+    root = _root(request)
+    root[_SHOW_CODE] = True
+    request.session[KEY] = root
+
+
+def take_code_to_show(request: HttpRequest) -> bool:
+    """True once after show_code_once; False on every later visit."""
+    root = _root(request)
+    if not root.pop(_SHOW_CODE, False):
+        return False
+    request.session[KEY] = root
+    return True
+
+
 def forget_save_code(response: HttpResponse) -> None:
     response.delete_cookie(SAVE_COOKIE, samesite="Lax")

@@ -5,9 +5,16 @@ in four groups: ``K7QM-3WXP-RT9C-HD4F`` (80 bits of randomness). From the code w
 with scrypt, a lookup id (to find the row) and an AES-GCM key (to open it). The server
 stores only the lookup id and the ciphertext, so it cannot read the data without the code.
 
->>> code = new_code()
->>> sealed = seal(code, {"debts": [{"amount": "3000.00"}]})
->>> open_sealed(code, sealed.ciphertext)
+The derivation (scrypt, ~40 ms) is done once: ``open_code(code)`` gives an ``Opened``
+(lookup id and key) that is then passed to ``seal`` and ``open_sealed``.
+
+Design note: the salt is fixed, so one guess is tested against every stored row at once
+(multi-target). With 79 bits per code this still needs about 10^17 derivations for a million
+rows; online guessing is rate-limited before any derivation (advisor.throttle).
+
+>>> opened = open_code(new_code())
+>>> sealed = seal(opened, {"debts": [{"amount": "3000.00"}]})
+>>> open_sealed(opened, sealed.ciphertext)
 {'debts': [{'amount': '3000.00'}]}
 """
 
@@ -19,7 +26,7 @@ import json
 import os
 import secrets
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from cryptography.exceptions import InvalidTag
@@ -35,6 +42,14 @@ _SCRYPT = {"n": 2**14, "r": 8, "p": 1, "maxmem": 64 * 1024 * 1024, "dklen": 64}
 
 class BadCode(ValueError):
     """The code is malformed, or does not open this data."""
+
+
+@dataclass(frozen=True)
+class Opened:
+    """What a code gives after the one slow derivation: the row's lookup id and its key."""
+
+    lookup: str
+    key: bytes = field(repr=False)
 
 
 @dataclass(frozen=True)
@@ -72,22 +87,23 @@ def _derive(code: str) -> tuple[str, bytes]:
     return lookup, key
 
 
-def lookup_for(code: str) -> str:
-    return _derive(code)[0]
-
-
-def seal(code: str, data: dict[str, Any]) -> Sealed:
+def open_code(code: str) -> Opened:
+    """The one slow step (scrypt); raises BadCode when the code is malformed."""
     lookup, key = _derive(code)
+    return Opened(lookup, key)
+
+
+def seal(opened: Opened, data: dict[str, Any]) -> Sealed:
     nonce = os.urandom(_NONCE_BYTES)
     plaintext = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
-    return Sealed(lookup, nonce + AESGCM(key).encrypt(nonce, plaintext, lookup.encode()))
+    body = AESGCM(opened.key).encrypt(nonce, plaintext, opened.lookup.encode())
+    return Sealed(opened.lookup, nonce + body)
 
 
-def open_sealed(code: str, ciphertext: bytes) -> dict[str, Any]:
-    lookup, key = _derive(code)
+def open_sealed(opened: Opened, ciphertext: bytes) -> dict[str, Any]:
     nonce, body = bytes(ciphertext[:_NONCE_BYTES]), bytes(ciphertext[_NONCE_BYTES:])
     try:
-        plaintext = AESGCM(key).decrypt(nonce, body, lookup.encode())
+        plaintext = AESGCM(opened.key).decrypt(nonce, body, opened.lookup.encode())
     except InvalidTag:
         raise BadCode("this code does not open the data") from None
     data = json.loads(plaintext)

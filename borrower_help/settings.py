@@ -62,7 +62,10 @@ def env_list(name: str, default: list[str]) -> list[str]:
     return items
 
 
-DEBUG = env_bool("DEBUG", True)
+# Off unless asked for: a deployment that forgets the variable must not show tracebacks.
+# `make run` sets DEBUG=1; a pytest run (pytest sets PYTEST_VERSION before Django starts)
+# counts as development too.
+DEBUG = env_bool("DEBUG", "PYTEST_VERSION" in os.environ)
 
 _DEV_SECRET = "dev-only-insecure-key-do-not-use-in-production-0123456789abcdef"
 SECRET_KEY = env_str("SECRET_KEY", _DEV_SECRET if DEBUG else "")
@@ -96,7 +99,7 @@ MIDDLEWARE = [
     # padding against BREACH, and CSRF tokens are masked per response.
     "django.middleware.gzip.GZipMiddleware",
     "advisor.middleware.RequestLogMiddleware",
-    "django.contrib.sessions.middleware.SessionMiddleware",
+    "advisor.middleware.SessionMiddleware",
     "advisor.middleware.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -107,6 +110,7 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "advisor.middleware.SecurityHeadersMiddleware",
+    "advisor.middleware.DocumentsBusyMiddleware",
     # Axes must be last: it turns a locked-out login into a lockout response.
     "axes.middleware.AxesMiddleware",
 ]
@@ -146,6 +150,12 @@ try:
     }
 except ValueError as exc:  # dj-database-url raises ValueError on unknown schemes
     raise ImproperlyConfigured(f"DATABASE_URL is not a valid database URL: {exc}") from None
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # A database that does not answer fails a request in seconds, not minutes; the door
+    # pages are then served from the last-known-good content (advisor.content).
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
+        "connect_timeout", env_int("DATABASE_CONNECT_TIMEOUT", 3, minimum=1)
+    )
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -155,12 +165,21 @@ if REDIS_URL:
         raise ImproperlyConfigured(
             f"REDIS_URL must start with redis://, rediss:// or unix://; got {REDIS_URL!r}"
         )
+    # A failing Redis is a cache miss, never an error page (advisor.cache): short timeouts,
+    # no retries, and the server is left alone for a few seconds after a failure.
+    _REDIS_TIMEOUT = env_int("REDIS_TIMEOUT_MS", 250, minimum=10) / 1000
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "advisor.cache.SafeRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "bh",
             "TIMEOUT": 300,
+            "OPTIONS": {
+                "socket_connect_timeout": _REDIS_TIMEOUT,
+                "socket_timeout": _REDIS_TIMEOUT,
+                "retry_on_timeout": False,
+                "retry_on_error": [],
+            },
         }
     }
 else:
@@ -169,8 +188,14 @@ else:
 # Sessions hold the borrower's answers. They live in the database so that several app
 # servers share them; they expire after SESSION_HOURS (default 24) and "erase my data"
 # deletes the row at once. See README, "Privacy".
-SESSION_ENGINE = "django.contrib.sessions.backends.db"
+# The database store, made to survive an outage: a session that cannot be read is empty for
+# that request, and one that cannot be written is reported instead of silently dropped
+# (advisor.sessionstore, advisor.middleware.SessionMiddleware).
+SESSION_ENGINE = "advisor.sessionstore"
 SESSION_COOKIE_AGE = env_int("SESSION_HOURS", 24, minimum=1) * 3600
+# Expiry counts from the last use, not the last change: a borrower reading their result
+# the next morning still has it.
+SESSION_SAVE_EVERY_REQUEST = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_NAME = "bh_session"
@@ -191,7 +216,14 @@ AUTHENTICATION_BACKENDS = [
 ]
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5, minimum=1)
 AXES_COOLOFF_TIME = env_int("AXES_COOLOFF_MINUTES", 30, minimum=1) / 60  # hours
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+# Lock a username only together with the address it was tried from, never either alone: one
+# person mistyping (or someone attacking one account) cannot lock every other editor out.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# The real client address behind our proxy (advisor.http.client_address), not the proxy's.
+AXES_CLIENT_IP_CALLABLE = "advisor.http.axes_client_address"
+# Failed-login records (address, browser, typed username) are deleted after this many days by
+# `manage.py purge_login_records` (README, "Scheduled jobs").
+LOGIN_RECORD_RETENTION_DAYS = env_int("LOGIN_RECORD_RETENTION_DAYS", 30, minimum=1)
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"  # a Chinese page instead of the English default
 
@@ -226,6 +258,10 @@ STORAGES = {
 # In development whitenoise serves straight from the source folders (no collectstatic).
 WHITENOISE_AUTOREFRESH = DEBUG
 WHITENOISE_USE_FINDERS = DEBUG
+
+# Addresses of our own reverse proxies (addresses or networks). Only a request from one of
+# them has its X-Forwarded-For believed (advisor.http.client_address).
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", ["127.0.0.1", "::1"])
 
 # Security. Production (DEBUG off) turns these on; each can be overridden for a proxy setup.
 SECURE_PROXY_SSL_HEADER = (
@@ -282,6 +318,19 @@ LOGGING = {
 
 # Product settings.
 QUICK_EXIT_URL = env_str("QUICK_EXIT_URL", "https://www.baidu.com/s?wd=%E5%A4%A9%E6%B0%94")
+# Last-known-good copy of published content, read when the database is down (advisor.content).
+CONTENT_SNAPSHOT_DIR = Path(env_str("CONTENT_SNAPSHOT_DIR", str(BASE_DIR / "var" / "content")))
+# Documents (PDF, DOCX) generated at once on this machine, across every app process; more are
+# refused with a calm 503 (advisor.documents). Default: one per CPU core.
+DOCUMENT_CONCURRENCY = env_int("DOCUMENT_CONCURRENCY", os.cpu_count() or 1, minimum=1)
+DOCUMENT_SLOT_DIR = Path(env_str("DOCUMENT_SLOT_DIR", str(BASE_DIR / "var" / "document-slots")))
+# A document request that waited longer than this in the proxy's queue is refused, not made.
+DOCUMENT_MAX_WAIT_SECONDS = env_int("DOCUMENT_MAX_WAIT_SECONDS", 10, minimum=1)
+
+# Opening saved data with a save code costs a slow key derivation: at most this many attempts
+# per minute from one address, and in total (advisor.throttle).
+RESTORE_LIMIT_PER_CLIENT = env_int("RESTORE_LIMIT_PER_CLIENT", 10, minimum=1)
+RESTORE_LIMIT_TOTAL = env_int("RESTORE_LIMIT_TOTAL", 60, minimum=1)
 SAVE_CODE_RETENTION_DAYS = env_int("SAVE_CODE_RETENTION_DAYS", 90, minimum=1)
 CONTENT_REVIEW_DAYS = env_int("CONTENT_REVIEW_DAYS", 180, minimum=1)
 CSRF_FAILURE_VIEW = "advisor.views.core.csrf_failure"

@@ -95,3 +95,17 @@ def pytest_runtest_makereport(item, call) -> Iterator[None]:
         reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else report.longrepr
         report.outcome = "failed"
         report.longrepr = f"skipped in CI (CI=true), which must run every test: {reason}"
+
+
+def pytest_collection_modifyitems(config, items) -> None:  # noqa: ANN001
+    """Tests marked `database("postgresql")` run only on PostgreSQL, and so on: on the other
+    database they are deselected (each run says how many), never skipped."""
+    from django.db import connection
+
+    keep, drop = [], []
+    for item in items:
+        marker = item.get_closest_marker("database")
+        (drop if marker and connection.vendor not in marker.args else keep).append(item)
+    if drop:
+        config.hook.pytest_deselected(items=drop)
+        items[:] = keep

@@ -15,9 +15,9 @@ from advisor.forms.check import (
     LenderForm,
     OverdueForm,
     RegionForm,
-    ResumeForm,
     SignalsForm,
 )
+from advisor.forms.savecode import SaveCodeForm
 
 
 @pytest.mark.parametrize(
@@ -71,7 +71,7 @@ def test_no_form_uses_djangos_default_required_message(content: None) -> None:
         OverdueForm({}),
         SignalsForm({}),
         RegionForm({}),
-        ResumeForm({}),
+        SaveCodeForm({}),
     ):
         assert not form.is_valid()
         assert "This field is required" not in str(form.errors)
@@ -146,10 +146,10 @@ def test_the_lender_list_follows_the_kind_of_debt_and_always_offers_other(conten
 
 
 def test_a_save_code_is_accepted_however_it_is_typed() -> None:
-    form = ResumeForm({"code": " k7qm 3wxp－rt9c hd4f "})
+    form = SaveCodeForm({"code": " k7qm 3wxp－rt9c hd4f "})
     assert form.is_valid(), form.errors
     assert form.cleaned_data["code"] == "K7QM-3WXP-RT9C-HD4F"
-    wrong = ResumeForm({"code": "K7QM-3WXP"})
+    wrong = SaveCodeForm({"code": "K7QM-3WXP"})
     assert not wrong.is_valid()
     assert wrong.errors["code"] == ["保存码是16个字母和数字，请检查一下"]
 

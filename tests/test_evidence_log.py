@@ -145,7 +145,7 @@ def test_a_wrong_code_is_refused_kindly(client: Client) -> None:
     response = client.post("/evidence/open/", {"code": "K7QM-3WXP-RT9C-HD4F"})
     html = response.content.decode()
     assert response.status_code == 200
-    assert "这个保存码打不开任何记录" in html and "<title>错误：" in html
+    assert "找不到用这个保存码保存的内容" in html and "<title>错误：" in html
     assert (
         "保存码是16个字母和数字" in client.post("/evidence/open/", {"code": "abc"}).content.decode()
     )
@@ -242,7 +242,7 @@ def test_unused_logs_are_deleted_after_90_days(client: Client) -> None:
         html = client.get("/evidence/").content.decode()
         assert "已经打不开记录" in html
         assert (
-            "这个保存码打不开任何记录"
+            "找不到用这个保存码保存的内容"
             in client.post("/evidence/open/", {"code": code}).content.decode()
         )
 

@@ -341,7 +341,7 @@ def test_erase_removes_the_session_row_and_the_saved_evidence(
     assert who["name"] not in client.get("/evidence/").content.decode()
 
 
-def test_sessions_expire_after_24_hours_and_clearsessions_removes_them(
+def test_sessions_expire_24_hours_after_the_last_use_and_clearsessions_removes_them(
     client: Client, content: None
 ) -> None:
     assert settings.SESSION_COOKIE_AGE == 24 * 3600
@@ -357,10 +357,17 @@ def test_sessions_expire_after_24_hours_and_clearsessions_removes_them(
         )
         cookie = client.cookies[settings.SESSION_COOKIE_NAME]
         assert int(cookie["max-age"]) == 24 * 3600
-    with time_machine.travel(start + dt.timedelta(hours=23), tick=False):
+    used = start + dt.timedelta(hours=23)
+    with time_machine.travel(used, tick=False):
         assert client.session.get("bh"), "still there before 24 hours"
+        # Only reading a page counts as use: expiry moves to 24 hours from now.
         assert " checked" in ok(client.get("/visitor/")).content.decode()
+        assert Session.objects.get().expire_date == pytest.approx(
+            used + dt.timedelta(hours=24), abs=dt.timedelta(seconds=5)
+        )
     with time_machine.travel(start + dt.timedelta(hours=24, minutes=1), tick=False):
+        assert client.session.get("bh"), "24 hours after the first visit but not the last use"
+    with time_machine.travel(used + dt.timedelta(hours=24, minutes=1), tick=False):
         assert dict(client.session.items()) == {}, "expired sessions are not read"
         assert " checked" not in ok(client.get("/visitor/")).content.decode()
         call_command("clearsessions")

@@ -127,6 +127,7 @@ def nginx_config(tmp_path: Path, *, upstream: str = "127.0.0.1:9", **replace: st
     conf = (ROOT / "deploy" / "nginx.conf").read_text()
     conf = conf.replace("/etc/nginx/certs", str(tmp_path))
     conf = conf.replace("app1:8000", upstream).replace("app2:8000", upstream)
+    conf = conf.replace("documents1:8001", upstream).replace("documents2:8001", upstream)
     for old, new in replace.items():
         assert old in conf, old
         conf = conf.replace(old, new)
@@ -243,3 +244,21 @@ def test_the_image_builds_static_files_and_runs_gunicorn_as_a_non_root_user() ->
     assert 'CMD ["gunicorn", "-c", "deploy/gunicorn.conf.py"]' in dockerfile
     ignored = (ROOT / ".dockerignore").read_text().split()
     assert {".git", ".venv", "db.sqlite3*", ".env"} <= set(ignored)
+
+
+def test_documents_run_in_their_own_pool_that_nginx_sends_document_urls_to() -> None:
+    services = compose()["services"]
+    for name in ("documents1", "documents2"):
+        assert services[name]["command"] == ["gunicorn", "-c", "deploy/gunicorn-documents.conf.py"]
+        assert services[name]["environment"]["DATABASE_URL"].startswith("postgres://")
+        assert services[name]["environment"]["DOCUMENTS_BIND"] == "0.0.0.0:8001"
+    config = runpy.run_path(str(ROOT / "deploy" / "gunicorn-documents.conf.py"))
+    assert config["worker_class"] == "sync" and config["accesslog"] is None
+    assert config["bind"] == "127.0.0.1:8001" and config["timeout"] == 20
+    conf = (ROOT / "deploy" / "nginx.conf").read_text()
+    documents = re.search(r"location ~ \(\\\.pdf\$\|\^/letters.*?\n        \}", conf, re.S)
+    assert documents, "no document location"
+    assert "proxy_pass http://documents;" in documents.group(0)
+    assert "limit_conn documents_in_flight" in documents.group(0)
+    for header in ("Host", "X-Forwarded-Proto", "X-Forwarded-For", "X-Request-Start"):
+        assert f"proxy_set_header {header} " in documents.group(0)

@@ -10,7 +10,7 @@ from django import forms
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from advisor import content, journey, vault
+from advisor import content, journey
 from advisor.forms.base import AmountInput, SiteForm
 from advisor.models import today
 from advisor.money import AmountError, parse_amount
@@ -233,30 +233,6 @@ class RegionForm(SiteForm):
     def clean_region(self) -> str:
         value = self.cleaned_data["region"]
         return "" if value == "unknown" else value
-
-
-class ResumeForm(SiteForm):
-    heading_field = "code"
-    code = forms.CharField(
-        label=_("输入你的保存码"),
-        help_text=_("16个字母和数字，例如 K7QM-3WXP-RT9C-HD4F。大小写、空格和横线都没关系"),
-        max_length=40,
-        error_messages={
-            "required": _("请输入保存码"),
-            "max_length": _("保存码是16个字母和数字，请检查一下"),
-        },
-        widget=forms.TextInput(
-            attrs={"autocomplete": "off", "autocapitalize": "characters", "class": "input-code"}
-        ),
-    )
-
-    def clean_code(self) -> str:
-        typed = self.cleaned_data["code"]
-        try:
-            normalised = vault.normalise_code(typed)
-        except vault.BadCode:
-            raise forms.ValidationError(_("保存码是16个字母和数字，请检查一下")) from None
-        return vault.format_code(normalised)
 
 
 STEP_FORMS: dict[str, type[SiteForm]] = {

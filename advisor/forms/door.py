@@ -9,7 +9,6 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from advisor import vault
 from advisor.evidence import KINDS
 from advisor.forms.base import SiteForm
 
@@ -114,23 +113,3 @@ class EvidenceEntryForm(SiteForm):
     @property
     def moment(self) -> dt.datetime:
         return dt.datetime.combine(self.cleaned_data["date"], self.cleaned_data["time"])
-
-
-class SaveCodeForm(SiteForm):
-    heading_field = "code"
-
-    code = forms.CharField(
-        label=_("输入你的保存码"),
-        help_text=_("16个字母和数字，例如 K7QM-3WXP-RT9C-HD4F。大小写、空格和横线都没关系。"),
-        max_length=40,
-        widget=forms.TextInput(
-            attrs={"autocomplete": "off", "autocapitalize": "characters", "class": "input-code"}
-        ),
-        error_messages={"required": _("请输入保存码")},
-    )
-
-    def clean_code(self) -> str:
-        try:
-            return vault.format_code(vault.normalise_code(self.cleaned_data["code"]))
-        except vault.BadCode:
-            raise forms.ValidationError(_("保存码是16个字母和数字，请检查有没有输错")) from None

@@ -15,9 +15,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from advisor import content, estimate, journey, questionnaire, savecodes, session
-from advisor.forms.check import STEP_FORMS, LenderForm, ResumeForm, answers_from, initial_for
+from advisor.forms.check import STEP_FORMS, LenderForm, answers_from, initial_for
 from advisor.questionnaire import Place
 from advisor.templatetags.site import money
+from advisor.views.savecode import restore
 
 RETURN_TO_ANSWERS = "answers"
 
@@ -227,14 +228,13 @@ def save(request: HttpRequest) -> HttpResponse:
     if not data["debts"]:
         return _expired(request)
     if request.method == "POST":
-        code = session.save_code(request)
-        if code:
-            try:
-                savecodes.update(code, journey.AREA, data)
-            except savecodes.BadCode:
-                code = ""
-        if not code:
+        opened = savecodes.for_request(request)
+        if opened is not None:
+            savecodes.update(opened, journey.AREA, data)
+            code = session.save_code(request)
+        else:
             code = savecodes.create({journey.AREA: data})
+            session.show_code_once(request)
         response = redirect("advisor-check-saved")
         session.remember_save_code(response, code, secure=request.is_secure())
         return response
@@ -245,48 +245,38 @@ def save(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 def saved(request: HttpRequest) -> HttpResponse:
+    """The new code, shown once; later visits say it is kept on this device, not what it is."""
     code = session.save_code(request)
     if not code:
         return redirect("advisor-check-save")
-    return render(request, "advisor/check/saved.html", {"code": code})
+    shown = code if session.take_code_to_show(request) else ""
+    return render(request, "advisor/check/saved.html", {"code": shown})
+
+
+def _resumed(request: HttpRequest, bundle: dict[str, Any]) -> str:
+    saved_check = bundle.get(journey.AREA)
+    if isinstance(saved_check, dict):
+        session.store(request, journey.AREA, saved_check)
+    debts = journey.debts(request)
+    go = questionnaire.first_unanswered(debts)
+    if not debts:
+        return reverse("advisor-check-start")
+    if go is not None:
+        return step_url(go)
+    return reverse("advisor-check-answers")
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
 def resume(request: HttpRequest) -> HttpResponse:
-    form = ResumeForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        code = form.cleaned_data["code"]
-        try:
-            bundle = savecodes.get(code)
-        except savecodes.BadCode:
-            form.add_error(
-                "code",
-                _("找不到用这个保存码保存的内容。请检查有没有输错；超过90天不用的内容会被自动删除"),
-            )
-        else:
-            saved_check = bundle.get(journey.AREA)
-            if isinstance(saved_check, dict):
-                session.store(request, journey.AREA, saved_check)
-            debts = journey.debts(request)
-            go = questionnaire.first_unanswered(debts)
-            if not debts:
-                target = reverse("advisor-check-start")
-            elif go is not None:
-                target = step_url(go)
-            else:
-                target = reverse("advisor-check-answers")
-            response = redirect(target)
-            session.remember_save_code(response, code, secure=request.is_secure())
-            return response
-    return render(
+    return restore(
         request,
-        "advisor/check/resume.html",
-        {
-            "form": form,
-            "title": str(form.fields["code"].label),
+        template="advisor/check/resume.html",
+        context={
+            "title": _("输入你的保存码"),
             "back_url": reverse("advisor-check-start"),
             "button": _("打开我保存的内容"),
         },
+        opened=_resumed,
     )
 
 

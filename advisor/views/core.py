@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
-from django.conf import settings
-from django.db import connection
+import secrets
+
+from django.contrib.sessions.models import Session
+from django.core.cache import cache
+from django.db import DatabaseError, connection, transaction
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import path
+from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
@@ -43,16 +47,73 @@ def start_again(request: HttpRequest) -> HttpResponse:
     return redirect("advisor-home")
 
 
-@never_cache
-@require_safe
-def healthz(request: HttpRequest) -> JsonResponse:
+def _database_reads() -> bool:
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
             cursor.fetchone()
-    except Exception:  # noqa: BLE001 - any database failure means "not healthy"
-        return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
-    return JsonResponse({"status": "ok", "database": "ok", "debug": settings.DEBUG})
+    except DatabaseError:
+        return False
+    return True
+
+
+class _Probe(Exception):
+    """Raised to roll the write probe back."""
+
+
+def _database_writes() -> bool:
+    """An insert that is rolled back: fails on a read-only or full database."""
+    try:
+        with transaction.atomic():
+            Session.objects.create(
+                session_key=f"healthz-{secrets.token_hex(12)}",
+                session_data="",
+                expire_date=timezone.now(),
+            )
+            raise _Probe
+    except _Probe:
+        pass
+    except DatabaseError:
+        return False
+    return True
+
+
+def _cache_state() -> str:
+    probe = getattr(cache, "ping", None)
+    if probe is None:
+        return "local"  # each process's own memory: nothing to fail
+    return "ok" if probe() else "failed"
+
+
+@never_cache
+@require_safe
+def healthz(request: HttpRequest) -> JsonResponse:
+    """For a load balancer: 200 = serve here; 503 = answers cannot be saved here.
+
+    ``status`` is "ok" or "degraded"; ``failed`` names what failed: database_read,
+    database_write, cache. A failed cache alone is 200 (pages work without it, just slower).
+    """
+    reads = _database_reads()
+    writes = reads and _database_writes()
+    cache_state = _cache_state()
+    failed = [
+        part
+        for part, bad in (
+            ("database_read", not reads),
+            ("database_write", not writes),
+            ("cache", cache_state == "failed"),
+        )
+        if bad
+    ]
+    body = {
+        "status": "degraded" if failed else "ok",
+        "failed": failed,
+        "database_read": "ok" if reads else "failed",
+        "database_write": "ok" if writes else "failed",
+        "cache": cache_state,
+    }
+    database_failed = "database_read" in failed or "database_write" in failed
+    return JsonResponse(body, status=503 if database_failed else 200)
 
 
 @require_safe

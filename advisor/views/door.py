@@ -12,21 +12,18 @@ from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import path
+from django.urls import path, reverse
 from django.utils import timezone
-from django.utils.translation import gettext, gettext_noop
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from advisor import content, doorlogic, evidence, savecodes, session
-from advisor.forms.door import EvidenceEntryForm, SaveCodeForm, TicksForm
+from advisor import content, doorlogic, evidence, session
+from advisor.forms.door import EvidenceEntryForm, TicksForm
 from advisor.http import HtmxHttpRequest
 from advisor.pdf import pdf_response, render_pdf
+from advisor.views.savecode import restore
 
 AREA = "door"
-BAD_CODE = gettext_noop(
-    "这个保存码打不开任何记录：可能输错了，或者超过90天没有使用，已经自动删除。"
-)
 
 
 # --- helpers -----------------------------------------------------------------------------
@@ -232,9 +229,7 @@ def evidence_start(request: HttpRequest) -> HttpResponse:
     new_code = evidence.start(request)
     if new_code is None:
         return redirect("advisor-evidence")
-    data = session.load(request, AREA)
-    data["show_code"] = True
-    session.store(request, AREA, data)
+    session.show_code_once(request)
     response = redirect("advisor-evidence-code")
     session.remember_save_code(response, new_code, secure=request.is_secure())
     return response
@@ -244,29 +239,21 @@ def evidence_start(request: HttpRequest) -> HttpResponse:
 @require_safe
 def evidence_code(request: HttpRequest) -> HttpResponse:
     """Shows the save code once, right after it was made."""
-    data = session.load(request, AREA)
     code = session.save_code(request)
-    if not data.pop("show_code", False) or not code:
+    if not session.take_code_to_show(request) or not code:
         return redirect("advisor-evidence")
-    session.store(request, AREA, data)
     return render(request, "advisor/door/evidence_code.html", {"code": code})
 
 
 @never_cache
 @require_http_methods(["GET", "HEAD", "POST"])
 def evidence_open(request: HttpRequest) -> HttpResponse:
-    form = SaveCodeForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        code = form.cleaned_data["code"]
-        try:
-            savecodes.get(code)
-        except savecodes.BadCode:
-            form.add_error("code", gettext(BAD_CODE))
-        else:
-            response = redirect("advisor-evidence")
-            session.remember_save_code(response, code, secure=request.is_secure())
-            return response
-    return render(request, "advisor/door/evidence_open.html", {"form": form})
+    return restore(
+        request,
+        template="advisor/door/evidence_open.html",
+        context={},
+        opened=lambda _request, _bundle: reverse("advisor-evidence"),
+    )
 
 
 @require_POST

@@ -24,7 +24,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
-from advisor import content, letter
+from advisor import content, documents, letter
 from advisor.docx import build_letter
 from advisor.forms.letters import DetailsForm, LetterTextForm, typed_keys
 from advisor.models import LetterTemplate, today
@@ -359,11 +359,12 @@ def _docx_response(template: LetterTemplate, text: str, copies: bool) -> HttpRes
         (_("寄送方法"), _lines(template.t("sending"))),
         (_("要准备的材料"), _lines(template.t("evidence"))),
     ]
-    data = build_letter(
-        text,
-        keep_copy_heading=_("留底副本：自己保存，不要寄出") if copies else "",
-        sections=[s for s in sections if s[1]],
-    )
+    with documents.slot():  # raises documents.Busy: a calm 503 (advisor.middleware)
+        data = build_letter(
+            text,
+            keep_copy_heading=_("留底副本：自己保存，不要寄出") if copies else "",
+            sections=[s for s in sections if s[1]],
+        )
     response = HttpResponse(
         data, content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document"
     )

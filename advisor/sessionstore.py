@@ -1,0 +1,94 @@
+"""Django's database session store, made to survive a database outage without losing answers.
+
+- A session that cannot be read (database down) is treated as empty for this request, so the
+  pages that need no answers (home, door pages) still work. Such a session is never written
+  back: writing an empty copy over the borrower's real answers would lose them.
+- A session that cannot be written raises ``StoreUnavailable`` (not Django's UpdateError, which
+  would become a 400 "bad request" and drop the answer silently); the session middleware turns
+  it into a calm 503 page that gives the borrower back what they typed.
+- Expiry counts from the last use (SESSION_SAVE_EVERY_REQUEST), but an unchanged session is
+  written at most every ``TOUCH_SECONDS``, not on every page view.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from typing import Any
+
+from django.contrib.sessions.backends.base import CreateError, UpdateError
+from django.contrib.sessions.backends.db import SessionStore as DatabaseSessionStore
+from django.db import DatabaseError, IntegrityError, router, transaction
+from django.utils import timezone
+
+from advisor import faults
+
+TOUCH_SECONDS = 300
+
+
+class StoreUnavailable(Exception):
+    """The session could not be written because the database failed."""
+
+
+class SessionStore(DatabaseSessionStore):
+    def __init__(self, session_key: str | None = None) -> None:
+        super().__init__(session_key)
+        self.unreadable = False
+        self._loaded_expiry: dt.datetime | None = None
+
+    def _get_session_from_db(self) -> Any:
+        try:
+            found = super()._get_session_from_db()
+        except DatabaseError as exc:
+            faults.report("database_read", exc, what="session")
+            self.unreadable = True
+            return None
+        if found is not None:
+            self._loaded_expiry = found.expire_date
+        return found
+
+    def create(self) -> None:
+        try:
+            super().create()
+        except DatabaseError as exc:  # the check for a free key failed
+            faults.report("database_write", exc, what="session", level=logging.WARNING)
+            raise StoreUnavailable("no new session: the database failed") from exc
+
+    def _recently_touched(self) -> bool:
+        if self._loaded_expiry is None:
+            return False
+        refreshed_at = self._loaded_expiry - dt.timedelta(seconds=self.get_session_cookie_age())
+        return (timezone.now() - refreshed_at).total_seconds() < TOUCH_SECONDS
+
+    def save(self, must_create: bool = False) -> None:
+        if self.unreadable:
+            raise StoreUnavailable("the session could not be read, so it is not written")
+        if self.session_key is None:
+            return self.create()
+        if not must_create and not self.modified and self._recently_touched():
+            return None
+        data = self._get_session(no_load=must_create)
+        obj = self.create_model_instance(data)
+        using = router.db_for_write(self.model, instance=obj)
+        try:
+            with transaction.atomic(using=using):
+                if must_create:
+                    obj.save(force_insert=True, using=using)
+                else:
+                    updated = (
+                        self.model.objects.using(using)
+                        .filter(pk=obj.pk)
+                        .update(session_data=obj.session_data, expire_date=obj.expire_date)
+                    )
+                    if not updated:  # deleted meanwhile (erase in another tab)
+                        raise UpdateError
+        except IntegrityError:
+            if must_create:
+                raise CreateError from None
+            raise
+        except DatabaseError as exc:
+            # WARNING: the middleware logs the lost answer itself, once, at ERROR.
+            faults.report("database_write", exc, what="session", level=logging.WARNING)
+            raise StoreUnavailable("the session could not be written") from exc
+        self._loaded_expiry = obj.expire_date
+        return None

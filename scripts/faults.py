@@ -1,0 +1,726 @@
+"""Fault run (`make faults`): break one real part at a time and record what borrowers saw.
+
+Starts, all on 127.0.0.1: a throw-away PostgreSQL cluster (scripts/pg), redis-server, the
+page and the document gunicorn pools (deploy/gunicorn*.conf.py) and nginx with the reference
+configuration (deploy/nginx.conf via scripts/local_proxy.py). Then, one after another:
+
+  redis stopped · redis black-holed · PostgreSQL stopped · database read-only ·
+  concurrent saves under one code · save-code guessing · admin lockout · documents under load
+
+While a fault lasts, a prober reads the door pages (home, visitor, rights, scam, door card)
+and a borrower keeps adding evidence entries (each one "an answer"). An answer counts as lost
+unless it was saved, or given back on the 503 page and saved when sent again after recovery.
+Recovery time: from the repair until door pages, /healthz and an answer all work again.
+
+Prints a table and writes it to artifacts/faults-<timestamp>.txt. Stops everything it started,
+also on Ctrl-C or error. Not a test: figures, never pass/fail thresholds.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import glob
+import http.client
+import json
+import os
+import re
+import secrets
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.parse
+from collections import Counter
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+import local_proxy  # noqa: E402
+
+PY = str(ROOT / ".venv" / "bin" / "python")
+GUNICORN = str(ROOT / ".venv" / "bin" / "gunicorn")
+HOST = "127.0.0.1"
+DOOR_PAGES = ["/", "/visitor/", "/rights/", "/scam/", "/visitor/card/"]
+FAULT_SECONDS = 8.0
+RECOVERY_LIMIT = 60.0
+
+
+def log(message: str) -> None:
+    print(f"[faults {time.strftime('%H:%M:%S')}] {message}", flush=True)
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind((HOST, 0))
+        return probe.getsockname()[1]
+
+
+def wait_port(port: int, seconds: float = 30.0) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        with socket.socket() as probe:
+            probe.settimeout(0.2)
+            if probe.connect_ex((HOST, port)) == 0:
+                return
+        time.sleep(0.1)
+    raise RuntimeError(f"nothing listens on {HOST}:{port}")
+
+
+# --- HTTP as a borrower's browser --------------------------------------------------------------
+
+
+@dataclass
+class Reply:
+    status: int
+    body: str
+    headers: dict[str, str]
+    ms: float
+
+
+class Browser:
+    """Cookies, CSRF token and a source address (127.0.0.x) of one borrower or editor."""
+
+    def __init__(self, port: int, source: str = HOST) -> None:
+        self.port = port
+        self.source = source
+        self.cookies: dict[str, str] = {}
+
+    def request(self, method: str, path: str, data: dict[str, Any] | None = None) -> Reply:
+        headers = {"Host": f"{HOST}:{self.port}", "Accept-Encoding": "identity"}
+        body = None
+        if data is not None:
+            fields = {**data, "csrfmiddlewaretoken": self.cookies.get("csrftoken", "")}
+            body = urllib.parse.urlencode(fields, doseq=True)
+            headers["Content-Type"] = "application/x-www-form-urlencoded"
+            headers["Origin"] = f"http://{HOST}:{self.port}"
+            headers["Referer"] = f"http://{HOST}:{self.port}{path}"
+        if self.cookies:
+            headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
+        started = time.perf_counter()
+        connection = http.client.HTTPConnection(
+            HOST, self.port, timeout=30, source_address=(self.source, 0)
+        )
+        try:
+            connection.request(method, path, body=body, headers=headers)
+            response = connection.getresponse()
+            text = response.read().decode("utf-8", "replace")
+            for name, value in response.getheaders():
+                if name.lower() == "set-cookie":
+                    pair = value.split(";", 1)[0]
+                    key, _, val = pair.partition("=")
+                    if val and "max-age=0" not in value.lower():
+                        self.cookies[key.strip()] = val.strip().strip('"')
+                    else:
+                        self.cookies.pop(key.strip(), None)
+            return Reply(
+                response.status,
+                text,
+                {k.lower(): v for k, v in response.getheaders()},
+                (time.perf_counter() - started) * 1000,
+            )
+        except OSError as error:
+            return Reply(0, str(error), {}, (time.perf_counter() - started) * 1000)
+        finally:
+            connection.close()
+
+    def get(self, path: str) -> Reply:
+        return self.request("GET", path)
+
+    def post(self, path: str, data: dict[str, Any]) -> Reply:
+        if "csrftoken" not in self.cookies:
+            self.get(path)
+        return self.request("POST", path, data)
+
+
+# --- the parts ---------------------------------------------------------------------------------
+
+
+def as_postgres(command: list[str]) -> list[str]:
+    return ["runuser", "-u", "postgres", "--", *command] if os.geteuid() == 0 else command
+
+
+@dataclass
+class Stack:
+    work: Path
+    name: str = field(default_factory=lambda: f"faults-{os.getpid()}")
+    processes: dict[str, subprocess.Popen[bytes]] = field(default_factory=dict)
+    env: dict[str, str] = field(default_factory=dict)
+    port: int = 0
+    redis_port: int = 0
+    pg_port: int = 0
+
+    # PostgreSQL (a throw-away cluster under .pg/<name>, removed at the end)
+    def pg_dir(self) -> Path:
+        return ROOT / ".pg" / self.name
+
+    def pg_bin(self) -> str:
+        return sorted(glob.glob("/usr/lib/postgresql/*/bin"))[-1]
+
+    def start_pg(self) -> str:
+        url = subprocess.run(
+            [str(ROOT / "scripts" / "pg"), "start", self.name],
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout.strip()
+        self.pg_port = int((self.pg_dir() / "port").read_text())
+        return url
+
+    def pg_ctl(self, action: str) -> None:
+        options = (
+            f"-c listen_addresses={HOST} -p {self.pg_port} -k {self.pg_dir()} -c fsync=off "
+            "-c synchronous_commit=off -c full_page_writes=off -c max_connections=100"
+        )
+        command = [f"{self.pg_bin()}/pg_ctl", "-D", str(self.pg_dir() / "data"), "-w", "-t", "30"]
+        if action == "start":
+            command += ["-l", str(self.pg_dir() / "server.log"), "-o", options, "start"]
+        else:
+            command += ["-m", "fast", "stop"]
+        subprocess.run(as_postgres(command), check=True, capture_output=True)
+
+    def sql(self, statement: str) -> None:
+        import psycopg
+
+        with psycopg.connect(
+            f"postgresql://postgres@{HOST}:{self.pg_port}/postgres", autocommit=True
+        ) as connection:
+            connection.execute(statement)
+
+    # Redis
+    def start_redis(self) -> None:
+        self.processes["redis"] = subprocess.Popen(
+            [
+                "redis-server",
+                "--bind",
+                HOST,
+                "--port",
+                str(self.redis_port),
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        wait_port(self.redis_port)
+
+    def stop(self, name: str) -> None:
+        process = self.processes.pop(name, None)
+        if process is None or process.poll() is not None:
+            return
+        with contextlib.suppress(ProcessLookupError):
+            if name in {"pages", "documents"}:  # gunicorn master and its workers
+                os.killpg(process.pid, signal.SIGTERM)
+            else:
+                process.terminate()
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout=10)
+
+    def manage(self, *args: str) -> str:
+        return subprocess.run(
+            [PY, "manage.py", *args],
+            cwd=ROOT,
+            env=self.env,
+            check=True,
+            capture_output=True,
+            text=True,
+            timeout=300,
+        ).stdout
+
+    def start(self) -> None:
+        self.work.mkdir(parents=True, exist_ok=True)
+        log("starting PostgreSQL")
+        database_url = self.start_pg()
+        self.redis_port = free_port()
+        log("starting redis-server")
+        self.start_redis()
+        self.env = {
+            **{k: v for k, v in os.environ.items() if not k.startswith(("DATABASE", "REDIS"))},
+            "DATABASE_URL": database_url,
+            "REDIS_URL": f"redis://{HOST}:{self.redis_port}/0",
+            "DEBUG": "0",
+            "SECRET_KEY": secrets.token_urlsafe(50),
+            "PLAIN_STATIC": "1",
+            "SECURE_SSL_REDIRECT": "0",
+            "SECURE_COOKIES": "0",
+            "SECURE_HSTS_SECONDS": "0",
+            "LOG_LEVEL": "WARNING",
+            "CONTENT_SNAPSHOT_DIR": str(self.work / "content"),
+            "DOCUMENT_SLOT_DIR": str(self.work / "document-slots"),
+            "WEB_CONCURRENCY": "2",
+            "DOCUMENT_WORKERS": "2",
+        }
+        log("migrate + load_content + editors")
+        self.manage("migrate", "--noinput", "-v", "0")
+        self.manage("load_content")
+        self.manage(
+            "shell",
+            "-c",
+            "from django.contrib.auth import get_user_model as g; U = g(); "
+            "[U.objects.create_user(n, password='faults-password-123', is_staff=True) "
+            "for n in ('alice', 'bob')]",
+        )
+        self.port = free_port()
+        pages, documents = free_port(), free_port()
+        for name, config, bind in (
+            ("pages", "gunicorn.conf.py", f"{HOST}:{pages}"),
+            ("documents", "gunicorn-documents.conf.py", f"{HOST}:{documents}"),
+        ):
+            with (self.work / f"{name}.log").open("ab") as out:
+                self.processes[name] = subprocess.Popen(
+                    [GUNICORN, "-c", str(ROOT / "deploy" / config), "--bind", bind],
+                    cwd=ROOT,
+                    env=self.env,
+                    stdout=out,
+                    stderr=out,
+                    start_new_session=True,
+                )
+        conf = local_proxy.write_config(
+            self.port, [f"{HOST}:{pages}"], [f"{HOST}:{documents}"], self.work
+        )
+        self.processes["nginx"] = subprocess.Popen(
+            ["nginx", "-c", str(conf), "-p", str(self.work), "-g", "daemon off;"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        for port in (pages, documents, self.port):
+            wait_port(port, 60)
+        log(f"nginx on http://{HOST}:{self.port}/ (pages :{pages}, documents :{documents})")
+
+    def close(self) -> None:
+        for name in ("nginx", "pages", "documents", "redis", "blackhole"):
+            with contextlib.suppress(Exception):
+                self.stop(name)
+        subprocess.run(
+            [str(ROOT / "scripts" / "pg"), "stop", self.name], check=False, capture_output=True
+        )
+
+    def tracebacks(self) -> int:
+        return sum(
+            (self.work / f"{name}.log").read_text(errors="replace").count("Traceback")
+            for name in ("pages", "documents")
+        )
+
+
+# --- probing -----------------------------------------------------------------------------------
+
+
+@dataclass
+class Seen:
+    statuses: Counter[int] = field(default_factory=Counter)
+    times: list[float] = field(default_factory=list)
+
+    def add(self, reply: Reply) -> None:
+        self.statuses[reply.status] += 1
+        self.times.append(reply.ms)
+
+    def summary(self) -> str:
+        parts = ", ".join(f"{s or 'no answer'}×{n}" for s, n in sorted(self.statuses.items()))
+        if not self.times:
+            return "no requests"
+        p50 = statistics.median(self.times)
+        return f"door pages {parts}; p50 {p50:.0f} ms, max {max(self.times):.0f} ms"
+
+    @property
+    def errors(self) -> int:
+        return sum(n for s, n in self.statuses.items() if s == 0 or s >= 500)
+
+
+class Borrower:
+    """Keeps adding evidence entries; each one is an answer that must not be lost."""
+
+    def __init__(self, port: int) -> None:
+        self.browser = Browser(port)
+        self.browser.get("/evidence/")
+        self.browser.post("/evidence/start/", {})
+        self.sent: list[str] = []
+        self.given_back: list[dict[str, str]] = []
+        self.outcomes: Counter[str] = Counter()
+
+    def answer(self) -> None:
+        label = f"entry {len(self.sent) + 1:03d} {secrets.token_hex(2)}"
+        data = {"date": "2026-11-23", "time": "21:40", "kind": "call", "who": "x", "what": label}
+        self.sent.append(label)
+        reply = self.browser.post("/evidence/", data)
+        if reply.status == 302:
+            self.outcomes["saved"] += 1
+        elif reply.status == 503 and label in reply.body:
+            self.outcomes["given back (503)"] += 1
+            self.given_back.append(data)
+        else:
+            self.outcomes[f"HTTP {reply.status or 'no answer'}"] += 1
+
+    def resend(self) -> None:
+        for data in self.given_back:
+            self.browser.post("/evidence/", data)
+        self.given_back = []
+
+    def stored(self) -> set[str]:
+        page = self.browser.get("/evidence/").body
+        return {label for label in self.sent if label in page}
+
+    def lost(self) -> int:
+        return len(set(self.sent) - self.stored())
+
+
+def probe_while(port: int, stop: threading.Event, seen: Seen) -> None:
+    browser = Browser(port)
+    index = 0
+    while not stop.is_set():
+        seen.add(browser.get(DOOR_PAGES[index % len(DOOR_PAGES)]))
+        index += 1
+        time.sleep(0.05)
+
+
+def healthy(port: int, borrower: Borrower) -> bool:
+    browser = Browser(port)
+    if any(browser.get(path).status != 200 for path in DOOR_PAGES):
+        return False
+    health = browser.get("/healthz")
+    if health.status != 200 or '"status": "ok"' not in health.body:
+        return False
+    before = len(borrower.given_back)
+    borrower.answer()
+    return len(borrower.given_back) == before and borrower.sent[-1] in borrower.stored()
+
+
+def outage(
+    stack: Stack, name: str, inject: Callable[[], None], repair: Callable[[], None]
+) -> dict[str, Any]:
+    log(f"fault: {name}")
+    borrower = Borrower(stack.port)
+    seen = Seen()
+    stop = threading.Event()
+    prober = threading.Thread(target=probe_while, args=(stack.port, stop, seen))
+    tracebacks_before = stack.tracebacks()
+    inject()
+    prober.start()
+    ends = time.monotonic() + FAULT_SECONDS
+    while time.monotonic() < ends:
+        borrower.answer()
+        time.sleep(0.4)
+    stop.set()
+    prober.join()
+    during = dict(borrower.outcomes)
+    repaired = time.monotonic()
+    repair()
+    recovery = None
+    while time.monotonic() - repaired < RECOVERY_LIMIT:
+        if healthy(stack.port, borrower):
+            recovery = time.monotonic() - repaired
+            break
+        time.sleep(0.25)
+    borrower.resend()
+    lost = borrower.lost()
+    answers = ", ".join(f"{k}×{v}" for k, v in sorted(during.items()))
+    return {
+        "fault": name,
+        "seen": f"{seen.summary()}; answers: {answers}",
+        "door_5xx": seen.errors,
+        "answers_lost": f"{lost} of {len(borrower.sent)}",
+        "recovery": "not within 60 s" if recovery is None else f"{recovery:.1f} s",
+        "tracebacks": stack.tracebacks() - tracebacks_before,
+    }
+
+
+# --- the faults --------------------------------------------------------------------------------
+
+
+def redis_stopped(stack: Stack) -> dict[str, Any]:
+    return outage(stack, "Redis stopped", lambda: stack.stop("redis"), stack.start_redis)
+
+
+def redis_black_holed(stack: Stack) -> dict[str, Any]:
+    hole: dict[str, socket.socket] = {}
+
+    def inject() -> None:
+        stack.stop("redis")
+        listener = socket.socket()
+        listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        listener.bind((HOST, stack.redis_port))
+        listener.listen(512)  # accepts in the kernel, never answers
+        hole["socket"] = listener
+
+    def repair() -> None:
+        hole["socket"].close()
+        stack.start_redis()
+
+    return outage(stack, "Redis black-holed (accepts, never answers)", inject, repair)
+
+
+def postgres_stopped(stack: Stack) -> dict[str, Any]:
+    return outage(
+        stack, "PostgreSQL stopped", lambda: stack.pg_ctl("stop"), lambda: stack.pg_ctl("start")
+    )
+
+
+def database_read_only(stack: Stack) -> dict[str, Any]:
+    terminate = (
+        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+        "WHERE pid <> pg_backend_pid() AND datname = 'postgres'"
+    )
+
+    def inject() -> None:
+        stack.sql("ALTER DATABASE postgres SET default_transaction_read_only = on")
+        stack.sql(terminate)  # app connections reconnect and become read-only
+
+    def repair() -> None:
+        import psycopg
+
+        with psycopg.connect(
+            f"postgresql://postgres@{HOST}:{stack.pg_port}/postgres", autocommit=True
+        ) as connection:
+            connection.execute("SET default_transaction_read_only = off")
+            connection.execute("ALTER DATABASE postgres SET default_transaction_read_only = off")
+            connection.execute(terminate)
+
+    return outage(stack, "Database read-only (full disk, read-only volume)", inject, repair)
+
+
+def concurrent_saves(stack: Stack) -> dict[str, Any]:
+    log("fault: concurrent saves under one code")
+    runs, lost, sent = 20, 0, 0
+    for run in range(runs):
+        borrower = Borrower(stack.port)
+        labels = [f"run {run} tap {n} {secrets.token_hex(2)}" for n in range(2)]
+
+        def tap(label: str, browser: Browser = borrower.browser) -> None:
+            twin = Browser(stack.port)
+            twin.cookies = dict(browser.cookies)
+            twin.post(
+                "/evidence/",
+                {"date": "2026-11-23", "time": "21:40", "kind": "call", "who": "x", "what": label},
+            )
+
+        threads = [threading.Thread(target=tap, args=(label,)) for label in labels]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        page = borrower.browser.get("/evidence/").body
+        sent += len(labels)
+        lost += sum(1 for label in labels if label not in page)
+    return {
+        "fault": "Two saves at once under one save code (20 runs)",
+        "seen": "both taps answered with the log page",
+        "door_5xx": 0,
+        "answers_lost": f"{lost} of {sent}",
+        "recovery": "n/a",
+        "tracebacks": 0,
+    }
+
+
+def wrk(port: int, path: str, seconds: int, connections: int = 8) -> dict[str, float]:
+    out = subprocess.run(
+        [
+            "wrk",
+            "-t2",
+            f"-c{connections}",
+            f"-d{seconds}s",
+            "--timeout",
+            "10s",
+            "--latency",
+            f"http://{HOST}:{port}{path}",
+        ],
+        check=True,
+        capture_output=True,
+        text=True,
+        timeout=seconds + 60,
+    ).stdout
+
+    def ms(label: str) -> float:
+        match = re.search(rf"^\s+{label}%\s+([\d.]+)(us|ms|s)\s*$", out, re.M)
+        if not match:
+            return float("nan")
+        value, unit = float(match.group(1)), match.group(2)
+        return value / 1000 if unit == "us" else value * 1000 if unit == "s" else value
+
+    rps = re.search(r"Requests/sec:\s+([\d.]+)", out)
+    non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    return {
+        "rps": float(rps.group(1)) if rps else float("nan"),
+        "p50": ms("50"),
+        "p99": ms("99"),
+        "non2xx": float(non2xx.group(1)) if non2xx else 0.0,
+    }
+
+
+def code_guessing(stack: Stack) -> dict[str, Any]:
+    log("fault: save-code guessing")
+    baseline = wrk(stack.port, "/", 5)
+    stop = threading.Event()
+    statuses: Counter[int] = Counter()
+
+    def guess() -> None:
+        browser = Browser(stack.port, "127.0.0.5")
+        browser.get("/check/resume/")
+        alphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
+        while not stop.is_set():
+            code = "".join(secrets.choice(alphabet) for _ in range(16))
+            statuses[browser.post("/check/resume/", {"code": code}).status] += 1
+
+    guesser = threading.Thread(target=guess)
+    guesser.start()
+    loaded = wrk(stack.port, "/", 10)
+    stop.set()
+    guesser.join()
+    other = Browser(stack.port, "127.0.0.6").post("/check/resume/", {"code": "K7QM3WXPRT9CHD4F"})
+    counts = ", ".join(f"{s}×{n}" for s, n in sorted(statuses.items()))
+    return {
+        "fault": "Save-code guessing from one address",
+        "seen": (
+            f"guesser: {counts}; home alone p50 {baseline['p50']:.0f} ms p99 {baseline['p99']:.0f} ms "
+            f"({baseline['rps']:.0f} req/s), while guessing p50 {loaded['p50']:.0f} ms "
+            f"p99 {loaded['p99']:.0f} ms ({loaded['rps']:.0f} req/s); another address: "
+            f"HTTP {other.status}"
+        ),
+        "door_5xx": int(loaded["non2xx"]),
+        "answers_lost": "n/a",
+        "recovery": "next minute",
+        "tracebacks": 0,
+    }
+
+
+def admin_lockout(stack: Stack) -> dict[str, Any]:
+    log("fault: admin lockout")
+    password = "faults-password-123"
+    attacker = Browser(stack.port, "127.0.0.7")
+    for _ in range(5):
+        attacker.post("/admin/login/", {"username": "alice", "password": "wrong"})
+    locked = attacker.post("/admin/login/", {"username": "alice", "password": password}).status
+    bob = Browser(stack.port, "127.0.0.8").post(
+        "/admin/login/", {"username": "bob", "password": password}
+    )
+    alice = Browser(stack.port, "127.0.0.9").post(
+        "/admin/login/", {"username": "alice", "password": password}
+    )
+    return {
+        "fault": "Five failed admin logins (alice, one address)",
+        "seen": (
+            f"alice from that address: HTTP {locked}; bob elsewhere: HTTP {bob.status}; "
+            f"alice from another address: HTTP {alice.status} (302 = signed in)"
+        ),
+        "door_5xx": 0,
+        "answers_lost": "n/a",
+        "recovery": "30 min for that pair only",
+        "tracebacks": 0,
+    }
+
+
+def documents_load(stack: Stack) -> dict[str, Any]:
+    log("fault: documents under load")
+    baseline = wrk(stack.port, "/", 10)
+    stop = threading.Event()
+    statuses: Counter[int] = Counter()
+
+    def pdfs(source: str) -> None:
+        browser = Browser(stack.port, source)
+        while not stop.is_set():
+            statuses[browser.get("/visitor/card.pdf?size=a4").status] += 1
+
+    clients = [threading.Thread(target=pdfs, args=(f"127.0.0.{20 + n}",)) for n in range(4)]
+    for client in clients:
+        client.start()
+    time.sleep(1)
+    loaded = wrk(stack.port, "/", 10)
+    stop.set()
+    for client in clients:
+        client.join()
+    stopped = time.monotonic()
+    recovery = None
+    while time.monotonic() - stopped < RECOVERY_LIMIT:
+        reply = Browser(stack.port, "127.0.0.30").get("/visitor/card.pdf")
+        if reply.status == 200:
+            recovery = time.monotonic() - stopped
+            break
+        time.sleep(0.5)
+    counts = ", ".join(f"{s}×{n}" for s, n in sorted(statuses.items()))
+    return {
+        "fault": "4 clients asking for PDFs without pause",
+        "seen": (
+            f"home c8 alone p50 {baseline['p50']:.0f} ms p99 {baseline['p99']:.0f} ms "
+            f"({baseline['rps']:.0f} req/s); with PDFs p50 {loaded['p50']:.0f} ms "
+            f"p99 {loaded['p99']:.0f} ms ({loaded['rps']:.0f} req/s); PDF clients got {counts}"
+        ),
+        "door_5xx": int(loaded["non2xx"]),
+        "answers_lost": "n/a",
+        "recovery": "not within 60 s" if recovery is None else f"{recovery:.1f} s (next PDF)",
+        "tracebacks": stack.tracebacks(),
+    }
+
+
+def table(rows: list[dict[str, Any]]) -> str:
+    lines = [
+        "| Fault | What borrowers saw | Door-page 5xx | Answers lost | Recovery | Tracebacks |",
+        "|---|---|---|---|---|---|",
+    ]
+    for row in rows:
+        lines.append(
+            f"| {row['fault']} | {row['seen']} | {row['door_5xx']} | {row['answers_lost']} "
+            f"| {row['recovery']} | {row['tracebacks']} |"
+        )
+    return "\n".join(lines)
+
+
+@contextlib.contextmanager
+def stack_running() -> Iterator[Stack]:
+    work = Path(
+        tempfile.mkdtemp(prefix="faults-", dir=ROOT / "var" if (ROOT / "var").is_dir() else None)
+    )
+    stack = Stack(work)
+
+    def interrupted(signum: int, frame: Any) -> None:  # noqa: ARG001
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, interrupted)
+    try:
+        stack.start()
+        yield stack
+    finally:
+        log("stopping everything started")
+        stack.close()
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def main() -> int:
+    for tool in ("redis-server", "nginx", "wrk"):
+        if shutil.which(tool) is None:
+            print(f"faults: {tool} is missing (run: scripts/system-deps faults)", file=sys.stderr)
+            return 1
+    started = time.monotonic()
+    rows = []
+    with stack_running() as stack:
+        for fault in (
+            redis_stopped,
+            redis_black_holed,
+            postgres_stopped,
+            database_read_only,
+            concurrent_saves,
+            code_guessing,
+            admin_lockout,
+            documents_load,
+        ):
+            rows.append(fault(stack))
+            log(json.dumps(rows[-1], ensure_ascii=False))
+    report = table(rows) + f"\n\nWhole run: {time.monotonic() - started:.0f} s\n"
+    print("\n" + report)
+    out = ROOT / "artifacts"
+    out.mkdir(exist_ok=True)
+    (out / f"faults-{time.strftime('%Y%m%d-%H%M%S')}.txt").write_text(report)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
