@@ -87,7 +87,7 @@ DEFAULT_STAGE_STARTS: tuple[tuple[str, int], ...] = (
 )
 
 # Plain-language texts in the source language (Simplified Chinese). The Django side shows
-# translated texts by code (advisor.journey.REASON_TEXTS); these are the fallback.
+# translated texts by code (advisor.check_answers.REASON_TEXTS); these are the fallback.
 REASON_TEXTS = {
     "amount": "欠款金额：金额越大，机构越愿意花成本派人上门。",
     "days_overdue": "逾期时间：常见说法是逾期约3个月以后上门更多。",

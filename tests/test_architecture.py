@@ -14,11 +14,11 @@ PURE_MODULES = [
     "hant",
     "estimate",
     "plan",
-    "questionnaire",
+    "check_steps",
     "letter",
     "schedule",
     "budget",
-    "doorlogic",
+    "door",
     "docx",
 ]
 

@@ -10,7 +10,7 @@ from django import forms
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from advisor import content, journey, vault
+from advisor import check_answers, content, vault
 from advisor.forms.base import AmountInput, SiteForm
 from advisor.models import today
 from advisor.money import AmountError, parse_amount
@@ -54,8 +54,8 @@ class KindForm(SiteForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["kind"].choices = [
-            (code, _hinted(label, journey.KIND_HINTS[code]))
-            for code, label in journey.KIND_LABELS.items()
+            (code, _hinted(label, check_answers.KIND_HINTS[code]))
+            for code, label in check_answers.KIND_LABELS.items()
         ]
 
 
@@ -114,7 +114,7 @@ class OverdueForm(SiteForm):
         help_text=_("从第一次没按时还款的那天算起。选一个大概的范围，或者在下面写准确的天数或日期"),
         widget=forms.RadioSelect,
         required=False,
-        choices=[(code, label) for code, (label, _day) in journey.DAY_RANGES.items()],
+        choices=[(code, label) for code, (label, _day) in check_answers.DAY_RANGES.items()],
         error_messages={"invalid_choice": _("请选择逾期了多久")},
     )
     days = forms.IntegerField(
@@ -122,7 +122,7 @@ class OverdueForm(SiteForm):
         help_text=_("只写数字，例如 45"),
         required=False,
         min_value=0,
-        max_value=journey.MAX_DAYS,
+        max_value=check_answers.MAX_DAYS,
         widget=forms.TextInput(attrs={"inputmode": "numeric", "class": "input-short"}),
         error_messages={
             "invalid": _("天数只写数字，例如 45"),
@@ -145,7 +145,7 @@ class OverdueForm(SiteForm):
             return None
         if value > today():
             raise forms.ValidationError(_("这个日期还没到，请写已经过去的日期"))
-        if (today() - value).days > journey.MAX_DAYS:
+        if (today() - value).days > check_answers.MAX_DAYS:
             raise forms.ValidationError(_("这个日期太早了，请检查年份"))
         return value
 
@@ -175,7 +175,7 @@ class OverdueForm(SiteForm):
             return {"days_overdue": data["days"], "days_range": "", "first_missed": ""}
         code = data["days_range"]
         return {
-            "days_overdue": journey.DAY_RANGES[code][1],
+            "days_overdue": check_answers.DAY_RANGES[code][1],
             "days_range": code,
             "first_missed": "",
         }
@@ -187,7 +187,7 @@ class ContactForm(SiteForm):
         _("现在你和催收的人联系得怎么样？"),
         _("选最接近的一项"),
         _("请选择最接近你情况的一项"),
-        list(journey.CONTACT_LABELS.items()),
+        list(check_answers.CONTACT_LABELS.items()),
     )
 
 
@@ -197,7 +197,7 @@ class SignalsForm(SiteForm):
         label=_("最近有没有收到下面这些？"),
         help_text=_("可以多选。只选你真的收到过的"),
         widget=forms.CheckboxSelectMultiple,
-        choices=list(journey.SIGNAL_LABELS.items()),
+        choices=list(check_answers.SIGNAL_LABELS.items()),
         error_messages={
             "required": _("请至少选一项；如果都没有，选“以上都没有”"),
             "invalid_choice": _("请从列表里选择"),
@@ -217,7 +217,7 @@ class ArrangementForm(SiteForm):
         _("你和这家机构有还款安排吗？"),
         _("例如签过的分期协议，或者电话里答应的还款日期"),
         _("请选择一项"),
-        list(journey.ARRANGEMENT_LABELS.items()),
+        list(check_answers.ARRANGEMENT_LABELS.items()),
     )
 
 
@@ -227,7 +227,7 @@ class RegionForm(SiteForm):
         _("你住在哪一类地方？（可以不答）"),
         _("只用来粗略调整评估。我们不问、也不保存你的地址"),
         _("请选择一项；不想回答就选“不确定或不想说”"),
-        [(code or "unknown", label) for code, label in journey.REGION_LABELS.items()],
+        [(code or "unknown", label) for code, label in check_answers.REGION_LABELS.items()],
     )
 
     def clean_region(self) -> str:

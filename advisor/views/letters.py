@@ -77,7 +77,7 @@ def _template_or_404(slug: str) -> LetterTemplate:
 
 def _checked_debts(request: HttpRequest) -> list[Any]:
     try:
-        from advisor.journey import checked_debts
+        from advisor.check_answers import checked_debts
     except ImportError:  # pragma: no cover - the check is part of the site
         return []
     return list(checked_debts(request))
@@ -94,14 +94,14 @@ def _evidence(request: HttpRequest) -> list[dict[str, Any]]:
 def _plan(request: HttpRequest) -> tuple[Any, list[dict[str, Any]], Any]:
     """(plan, the plan's raw debts, budget): from the repayment plan, or (None, [], None)."""
     try:
-        from advisor import planning
+        from advisor import plan_answers
     except ImportError:  # pragma: no cover - the plan is part of the site
         return None, [], None
-    plan = planning.current_plan(request)
+    plan = plan_answers.current_plan(request)
     if plan is None:
         return None, [], None
-    state = planning.load(request)
-    return plan, planning.raw_debts(state), planning.budget(state)
+    state = plan_answers.load(request)
+    return plan, plan_answers.raw_debts(state), plan_answers.budget(state)
 
 
 def _yuan(value: Any) -> str:

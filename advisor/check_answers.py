@@ -28,7 +28,7 @@ from django.http import HttpRequest
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from advisor import content, estimate, questionnaire, savecodes, session
+from advisor import check_steps, content, estimate, savecodes, session
 from advisor.estimate import Estimate, Situation
 from advisor.models import LenderKind, today
 from advisor.money import AmountError, format_yuan, parse_amount
@@ -183,7 +183,7 @@ def load(request: HttpRequest) -> dict[str, Any]:
     data = session.load(request, AREA)
     raw_debts = data.get("debts")
     debts = [clean_debt(d) for d in raw_debts] if isinstance(raw_debts, list) else []
-    data["debts"] = [d for d in debts if d][: questionnaire.MAX_DEBTS]
+    data["debts"] = [d for d in debts if d][: check_steps.MAX_DEBTS]
     return data
 
 
@@ -288,7 +288,7 @@ def checked_debts(request: HttpRequest) -> list[CheckedDebt]:
                 days_overdue=situation.days_overdue,
                 contact=situation.contact,
                 estimate=estimate.estimate_visit(situation, weights),
-                complete=questionnaire.is_complete(debt),
+                complete=check_steps.is_complete(debt),
             )
         )
     return found

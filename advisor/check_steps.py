@@ -1,7 +1,7 @@
 """The guided check as a declared sequence of steps. Pure Python, no Django.
 
 Each debt is answered one question per page, in this order. Answers for one debt are a
-JSON-safe dict (see advisor.journey for the session layout); a step is answered when
+JSON-safe dict (see advisor.check_answers for the session layout); a step is answered when
 its keys are present. The functions here decide where a borrower goes next and where a
 request for a later page must be sent back to; the view only follows them.
 
