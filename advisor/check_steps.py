@@ -1,9 +1,15 @@
-"""The guided check as a declared sequence of steps. Pure Python, no Django.
+"""The guided check's questions, each declared once, and the order they are asked in.
 
-Each debt is answered one question per page, in this order. Answers for one debt are a
-JSON-safe dict (see advisor.check_answers for the session layout); a step is answered when
-its keys are present. The functions here decide where a borrower goes next and where a
-request for a later page must be sent back to; the view only follows them.
+A ``Step`` is everything about one question: its page (``slug``), its form, the answer keys it
+fills, how a stored answer is checked again (``clean``), its row on check-your-answers
+(``label`` and ``summary``), and whether it feeds the estimate. To add a question, add its
+form in advisor/forms/check.py and one ``Step`` below; if it changes the estimate, add it to
+``check_answers.situation_for`` and advisor/estimate.py.
+
+Answers for one debt are a JSON-safe dict (see advisor.check_answers for the session layout);
+a step is answered when its keys are present. The functions at the end decide where a
+borrower goes next and where a request for a later page must be sent back to; the view only
+follows them.
 
 >>> first_incomplete({"kind": "credit_card", "lender": "other"})
 'amount'
@@ -15,32 +21,196 @@ True
 
 from __future__ import annotations
 
+import contextlib
+import datetime as dt
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+from advisor import content, estimate
+from advisor.forms import check as f
+from advisor.models import today
+from advisor.money import AmountError, format_yuan, parse_amount
+
 Answers = Mapping[str, Any]
+
+# Lender slugs and other content keys: the site's one slug rule.
+SLUG = re.compile(r"^[-a-z0-9_]{1,60}$")
 
 
 @dataclass(frozen=True)
 class Step:
     slug: str
-    keys: tuple[str, ...]  # the answer keys this page fills
-    optional: bool = False  # the borrower may answer "not sure" / skip
-    applies: Callable[[Answers], bool] = lambda answers: True
+    form: type[f.StepForm]
+    label: Promise  # the row's label on check-your-answers
+    keys: tuple[str, ...]  # the answer keys this page fills; answered when all are present
+    clean: Callable[[Answers], dict[str, Any]]  # stored answers → this step's well-formed keys
+    summary: Callable[[Answers], list[str]]  # the row's values on check-your-answers
+    feeds_estimate: bool = True
+    template: str = "advisor/check/question.html"
+    clears: tuple[str, ...] = ()  # answers of other steps a changed answer makes stale
+
+
+def _choice(key: str, allowed: Sequence[str]) -> Callable[[Answers], dict[str, Any]]:
+    def clean(raw: Answers) -> dict[str, Any]:
+        value = raw.get(key)
+        return {key: value} if isinstance(value, str) and value in allowed else {}
+
+    return clean
+
+
+def _label(key: str, labels: Mapping[str, Promise]) -> Callable[[Answers], list[str]]:
+    return lambda debt: [str(labels[debt[key]])]
+
+
+def lender_name(debt: Answers) -> str:
+    slug = debt.get("lender", "")
+    if slug and slug != "other":
+        found = content.lender(slug)
+        if found is not None:
+            return found.t("name")
+    if debt.get("lender_other"):
+        return str(debt["lender_other"])
+    return str(f.KIND_LABELS.get(debt.get("kind", ""), _("其他／不确定")))
+
+
+def overdue_text(debt: Answers) -> str:
+    """How long overdue, as the borrower answered it (a range stays a range)."""
+    if debt.get("first_missed"):
+        return str(
+            _("从 %(date)s 起，共 %(days)s 天")
+            % {"date": debt["first_missed"], "days": debt["days_overdue"]}
+        )
+    if debt.get("days_range") in f.DAY_RANGES:
+        return str(f.DAY_RANGES[debt["days_range"]][0])
+    return str(_("%(days)s 天") % {"days": debt.get("days_overdue", 0)})
+
+
+def _clean_lender(raw: Answers) -> dict[str, Any]:
+    lender = raw.get("lender")
+    if not (isinstance(lender, str) and SLUG.match(lender)):
+        return {}
+    other = raw.get("lender_other", "")
+    return {"lender": lender, "lender_other": other.strip()[:100] if isinstance(other, str) else ""}
+
+
+def _clean_amount(raw: Answers) -> dict[str, Any]:
+    amount = raw.get("amount")
+    if isinstance(amount, str):
+        with contextlib.suppress(AmountError):
+            return {"amount": str(parse_amount(amount))}
+    return {}
+
+
+def _clean_overdue(raw: Answers) -> dict[str, Any]:
+    first_missed = raw.get("first_missed") or ""
+    days = raw.get("days_overdue")
+    if isinstance(first_missed, str) and first_missed:
+        try:
+            missed = dt.date.fromisoformat(first_missed)
+        except ValueError:
+            return {}
+        if missed > today():
+            return {}
+        return {
+            "first_missed": first_missed,
+            "days_range": "",
+            "days_overdue": min((today() - missed).days, f.MAX_DAYS),
+        }
+    if isinstance(days, int) and not isinstance(days, bool) and 0 <= days <= f.MAX_DAYS:
+        day_range = raw.get("days_range", "")
+        return {
+            "days_overdue": days,
+            "days_range": day_range if day_range in f.DAY_RANGES else "",
+            "first_missed": "",
+        }
+    return {}
+
+
+def _clean_signals(raw: Answers) -> dict[str, Any]:
+    signals = raw.get("signals")
+    if isinstance(signals, list) and signals and all(s in f.SIGNALS for s in signals):
+        return {"signals": [s for s in f.SIGNALS if s in signals]}
+    return {}
 
 
 STEPS: tuple[Step, ...] = (
-    Step("kind", ("kind",)),
-    Step("lender", ("lender",)),
-    Step("amount", ("amount",)),
-    Step("overdue", ("days_overdue",)),
-    Step("contact", ("contact",)),
-    Step("signals", ("signals",)),
-    Step("arrangement", ("arrangement",)),
-    Step("region", ("region",), optional=True),
+    Step(
+        "kind",
+        f.KindForm,
+        _("欠款类型"),
+        ("kind",),
+        _choice("kind", estimate.LENDER_KINDS),
+        _label("kind", f.KIND_LABELS),
+        clears=("lender", "lender_other"),  # another kind of debt: another lender list
+    ),
+    Step(
+        "lender",
+        f.LenderForm,
+        _("机构"),
+        ("lender",),
+        _clean_lender,
+        lambda debt: [lender_name(debt)],
+        feeds_estimate=False,
+        template="advisor/check/lender.html",
+    ),
+    Step(
+        "amount",
+        f.AmountForm,
+        _("逾期金额"),
+        ("amount",),
+        _clean_amount,
+        lambda debt: [format_yuan(Decimal(debt["amount"]))],
+        template="advisor/check/amount.html",
+    ),
+    Step(
+        "overdue",
+        f.OverdueForm,
+        _("逾期多久"),
+        ("days_overdue",),
+        _clean_overdue,
+        lambda debt: [overdue_text(debt)],
+        template="advisor/check/overdue.html",
+    ),
+    Step(
+        "contact",
+        f.ContactForm,
+        _("联系情况"),
+        ("contact",),
+        _choice("contact", estimate.CONTACTS),
+        _label("contact", f.CONTACT_LABELS),
+    ),
+    Step(
+        "signals",
+        f.SignalsForm,
+        _("收到的通知"),
+        ("signals",),
+        _clean_signals,
+        lambda debt: [str(f.SIGNAL_LABELS[s]) for s in debt["signals"]],
+    ),
+    Step(
+        "arrangement",
+        f.ArrangementForm,
+        _("还款安排"),
+        ("arrangement",),
+        _choice("arrangement", tuple(f.ARRANGEMENT_LABELS)),
+        _label("arrangement", f.ARRANGEMENT_LABELS),
+    ),
+    Step(
+        "region",
+        f.RegionForm,
+        _("所在地区"),
+        ("region",),
+        _choice("region", estimate.REGIONS),
+        _label("region", f.REGION_LABELS),
+    ),
 )
-SLUGS = tuple(step.slug for step in STEPS)
+SLUGS = tuple(item.slug for item in STEPS)
 MAX_DEBTS = 10
 
 
@@ -51,8 +221,14 @@ def step(slug: str) -> Step:
     raise KeyError(slug)
 
 
-def applicable(answers: Answers) -> tuple[Step, ...]:
-    return tuple(item for item in STEPS if item.applies(answers))
+def clean_debt(raw: Any) -> dict[str, Any]:
+    """One debt's stored answers with only well-formed values (anything else is dropped)."""
+    if not isinstance(raw, Mapping):
+        return {}
+    debt: dict[str, Any] = {}
+    for item in STEPS:
+        debt.update(item.clean(raw))
+    return debt
 
 
 def is_answered(slug: str, answers: Answers) -> bool:
@@ -61,7 +237,7 @@ def is_answered(slug: str, answers: Answers) -> bool:
 
 def first_incomplete(answers: Answers) -> str | None:
     """The first question of this debt still to answer, or None when all are answered."""
-    for item in applicable(answers):
+    for item in STEPS:
         if not is_answered(item.slug, answers):
             return item.slug
     return None
@@ -73,19 +249,17 @@ def is_complete(answers: Answers) -> bool:
 
 def next_step(slug: str, answers: Answers) -> str | None:
     """The step after ``slug`` for these answers; None after the last one."""
-    steps = [item.slug for item in applicable(answers)]
-    if slug not in steps:
+    if slug not in SLUGS:
         return first_incomplete(answers)
-    position = steps.index(slug)
-    return steps[position + 1] if position + 1 < len(steps) else None
+    position = SLUGS.index(slug)
+    return SLUGS[position + 1] if position + 1 < len(SLUGS) else None
 
 
 def previous_step(slug: str, answers: Answers) -> str | None:
-    steps = [item.slug for item in applicable(answers)]
-    if slug not in steps:
+    if slug not in SLUGS:
         return None
-    position = steps.index(slug)
-    return steps[position - 1] if position > 0 else None
+    position = SLUGS.index(slug)
+    return SLUGS[position - 1] if position > 0 else None
 
 
 @dataclass(frozen=True)
@@ -127,10 +301,7 @@ def guard_step(debts: Sequence[Answers], index: int, slug: str) -> Place | None:
     first = first_incomplete(answers)
     if first is None or first == slug:
         return None
-    allowed = [item.slug for item in applicable(answers)]
-    if slug not in allowed:
-        return Place(index, first)
-    return None if allowed.index(slug) <= allowed.index(first) else Place(index, first)
+    return None if SLUGS.index(slug) <= SLUGS.index(first) else Place(index, first)
 
 
 def guard_summary(debts: Sequence[Answers]) -> Place | None:

@@ -14,7 +14,6 @@ PURE_MODULES = [
     "hant",
     "estimate",
     "plan",
-    "check_steps",
     "letter",
     "schedule",
     "budget",

@@ -16,8 +16,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from advisor import check_answers, check_steps, content, estimate, savecodes, session
 from advisor.check_steps import Place
-from advisor.forms.check import STEP_FORMS, LenderForm, ResumeForm, answers_from, initial_for
-from advisor.templatetags.site import money
+from advisor.forms.check import LenderForm, ResumeForm
 
 RETURN_TO_ANSWERS = "answers"
 
@@ -60,7 +59,7 @@ def _caption(number: int, debt: dict[str, Any]) -> str:
     if debt.get("kind") and "lender" in debt:
         return _("第 %(n)s 笔欠款：%(name)s") % {
             "n": number,
-            "name": check_answers.lender_name(debt),
+            "name": check_steps.lender_name(debt),
         }
     return _("第 %(n)s 笔欠款") % {"n": number}
 
@@ -84,26 +83,25 @@ def question(request: HttpRequest, number: int, slug: str) -> HttpResponse:
         return redirect(step_url(go))
     debt = dict(debts[index]) if index < len(debts) else {}
     back_to_answers = request.GET.get("return") == RETURN_TO_ANSWERS
-    form_class = STEP_FORMS[slug]
+    the_step = check_steps.step(slug)
+    form_class = the_step.form
     kwargs: dict[str, Any] = {}
     if form_class is LenderForm:
         kwargs["kind"] = debt.get("kind", "other")
     if request.method == "POST":
         form = form_class(request.POST, **kwargs)
         if form.is_valid():
-            debt = check_answers.save_answer(request, index, answers_from(slug, form))
+            debt = check_answers.save_answer(request, index, form.answers())
             following = check_steps.next_step(slug, debt)
             if following is None or (back_to_answers and check_steps.is_complete(debt)):
                 return redirect("advisor-check-answers")
             return redirect(step_url(Place(index, following), back_to_answers=back_to_answers))
     else:
-        form = form_class(initial=initial_for(slug, debt), **kwargs)
-    own_page = slug in ("overdue", "lender", "amount")
+        form = form_class(initial=form_class.initial_from(debt), **kwargs)
     back_url = _back_url(index, check_steps.previous_step(slug, debt), back_to_answers)
-    template = f"advisor/check/{slug}.html" if own_page else "advisor/check/question.html"
     return render(
         request,
-        template,
+        the_step.template,
         {
             "form": form,
             "title": str(form.fields[form.heading_field].label),
@@ -137,27 +135,16 @@ def answers(request: HttpRequest) -> HttpResponse:
 
 
 def _answer_rows(index: int, debt: dict[str, Any]) -> dict[str, Any]:
-    signals = debt.get("signals", [])
-    rows = [
-        ("kind", _("欠款类型"), str(check_answers.KIND_LABELS[debt["kind"]])),
-        ("lender", _("机构"), check_answers.lender_name(debt)),
-        ("amount", _("逾期金额"), money(debt["amount"])),
-        ("overdue", _("逾期多久"), check_answers.overdue_text(debt)),
-        ("contact", _("联系情况"), str(check_answers.CONTACT_LABELS[debt["contact"]])),
-        ("signals", _("收到的通知"), [str(check_answers.SIGNAL_LABELS[s]) for s in signals]),
-        ("arrangement", _("还款安排"), str(check_answers.ARRANGEMENT_LABELS[debt["arrangement"]])),
-        ("region", _("所在地区"), str(check_answers.REGION_LABELS[debt.get("region", "")])),
-    ]
     return {
         "number": index + 1,
         "title": _caption(index + 1, debt),
         "items": [
             {
-                "label": label,
-                "values": value if isinstance(value, list) else [value],
-                "change_url": step_url(Place(index, slug), back_to_answers=True),
+                "label": item.label,
+                "values": item.summary(debt),
+                "change_url": step_url(Place(index, item.slug), back_to_answers=True),
             }
-            for slug, label, value in rows
+            for item in check_steps.STEPS
         ],
         "remove_url": reverse("advisor-check-remove", args=[index + 1]),
     }
