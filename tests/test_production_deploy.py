@@ -243,3 +243,19 @@ def test_the_image_builds_static_files_and_runs_gunicorn_as_a_non_root_user() ->
     assert 'CMD ["gunicorn", "-c", "deploy/gunicorn.conf.py"]' in dockerfile
     ignored = (ROOT / ".dockerignore").read_text().split()
     assert {".git", ".venv", "db.sqlite3*", ".env"} <= set(ignored)
+
+
+def _pins(name: str) -> dict[str, str]:
+    lines = (ROOT / name).read_text().splitlines()
+    return dict(line.split("==", 1) for line in lines if "==" in line and not line.startswith("#"))
+
+
+def test_the_image_installs_runtime_packages_only_at_the_developers_versions() -> None:
+    dockerfile = (ROOT / "Dockerfile").read_text()
+    assert "pip install -r requirements.lock" in dockerfile
+    assert "install -r requirements-dev.lock" not in dockerfile
+    runtime, dev = _pins("requirements.lock"), _pins("requirements-dev.lock")
+    assert {"django", "weasyprint", "cryptography"} <= set(runtime)
+    assert not {"pytest", "playwright", "hypothesis", "ruff"} & set(runtime)
+    assert {"pytest", "playwright"} <= set(dev)
+    assert {name: dev.get(name) for name in runtime} == runtime
