@@ -110,10 +110,6 @@ def letter_templates() -> list[models.LetterTemplate]:
     return _cached("letters", lambda: list(models.LetterTemplate.objects.published()))
 
 
-def articles() -> list[models.Article]:
-    return _cached("articles", lambda: list(models.Article.objects.published()))
-
-
 def estimate_version() -> models.EstimateVersion | None:
     return _cached(
         "estimate",
