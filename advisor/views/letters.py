@@ -24,12 +24,17 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
-from advisor import content, letter
+from advisor import content, letter, plan_answers
+from advisor.budget import Budget
+from advisor.check_answers import CheckedDebt, checked_debts
 from advisor.docx import build_letter
+from advisor.evidence import kind_label, load_entries
 from advisor.forms.letters import DetailsForm, LetterTextForm, typed_keys
 from advisor.models import LetterTemplate, today
 from advisor.money import format_yuan
 from advisor.pdf import pdf_response, render_pdf
+from advisor.plan import LenderSchedule, Plan
+from advisor.plan_answers import PlanDebt
 
 # The library, indexed by situation (StepChange / National Debtline style).
 GROUPS: list[tuple[Any, list[str]]] = [
@@ -72,36 +77,20 @@ def _template_or_404(slug: str) -> LetterTemplate:
     return found
 
 
-# --- What the rest of the journey knows (each part degrades to nothing when absent) ---
-
-
-def _checked_debts(request: HttpRequest) -> list[Any]:
-    try:
-        from advisor.check_answers import checked_debts
-    except ImportError:  # pragma: no cover - the check is part of the site
-        return []
-    return list(checked_debts(request))
+# --- What the rest of the journey knows (each part is empty when not filled in) ---
 
 
 def _evidence(request: HttpRequest) -> list[dict[str, Any]]:
-    try:
-        from advisor.evidence import kind_label, load_entries
-    except ImportError:  # pragma: no cover
-        return []
     return [{**entry, "kind": kind_label(entry.get("kind", ""))} for entry in load_entries(request)]
 
 
-def _plan(request: HttpRequest) -> tuple[Any, list[dict[str, Any]], Any]:
-    """(plan, the plan's raw debts, budget): from the repayment plan, or (None, [], None)."""
-    try:
-        from advisor import plan_answers
-    except ImportError:  # pragma: no cover - the plan is part of the site
-        return None, [], None
+def _plan(request: HttpRequest) -> tuple[Plan | None, list[PlanDebt], Budget | None]:
+    """(plan, the plan's debts, budget): from the repayment plan, or (None, [], None)."""
     plan = plan_answers.current_plan(request)
     if plan is None:
         return None, [], None
     state = plan_answers.load(request)
-    return plan, plan_answers.raw_debts(state), plan_answers.budget(state)
+    return plan, plan_answers.plan_debts(state), plan_answers.budget(state)
 
 
 def _yuan(value: Any) -> str:
@@ -113,13 +102,15 @@ def _yuan(value: Any) -> str:
         return str(value)
 
 
-def _schedule_for(plan: Any, raws: list[dict[str, Any]], debt: Any, slug: str) -> Any:
+def _schedule_for(
+    plan: Plan, entered: list[PlanDebt], debt: CheckedDebt | None, slug: str
+) -> LenderSchedule | None:
     """This letter's lender in the plan: the plan debt imported from the chosen check debt,
     else the same lender, else (without a check) the first that suits the letter."""
     schedules = list(plan.schedules)
     if debt is not None:
-        for number, raw in enumerate(raws, 1):
-            if raw.get("check_index") == debt.index:
+        for number, entry in enumerate(entered, 1):
+            if entry.check_index == debt.index:
                 return next((s for s in schedules if s.debt.key == str(number)), None)
         for schedule in schedules:
             if debt.lender_slug and schedule.debt.lender_slug == debt.lender_slug:
@@ -234,7 +225,7 @@ def gate(request: HttpRequest, slug: str) -> HttpResponse:
     """'Is this letter right for you?': a plain page that explains and points elsewhere."""
     template = _template_or_404(slug)
     templates = _templates()
-    debts = _checked_debts(request)
+    debts = checked_debts(request)
     notes = []
     if slug in CARD_ONLY and debts and not any(d.kind == "credit_card" for d in debts):
         notes.append(
@@ -318,7 +309,7 @@ def _outputs_context(template: LetterTemplate, text: str, copies: bool) -> dict[
 def write(request: HttpRequest, slug: str) -> HttpResponse:
     template = _template_or_404(slug)
     keys = typed_keys(_bodies(template))
-    debts = _checked_debts(request)
+    debts = checked_debts(request)
     if request.method == "GET":
         language = (
             request.GET.get("lang") if request.GET.get("lang") in ("zh-hans", "en") else "zh-hans"

@@ -23,6 +23,7 @@ from advisor.forms.plan import OTHER, BudgetForm, DebtForm, PlanControlsForm
 from advisor.http import HtmxHttpRequest
 from advisor.pdf import pdf_response, render_pdf
 from advisor.plan import CREDIT_CARD_MAX_MONTHS, Plan
+from advisor.plan_answers import PlanDebt
 
 
 def _budget_lines(state: dict[str, Any]) -> dict[str, Any] | None:
@@ -132,29 +133,29 @@ def _debt_form_page(request: HttpRequest, form: DebtForm, number: int | None) ->
     )
 
 
-def _debt_from_form(data: dict[str, Any], previous: dict[str, Any] | None) -> dict[str, Any]:
+def _debt_from_form(data: dict[str, Any], previous: PlanDebt | None) -> PlanDebt:
     lender = content.lender(data["lender"]) if data["lender"] != OTHER else None
-    return {
-        "lender": lender.slug if lender else "other",
-        "lender_name": "" if lender else data["lender_name"].strip(),
-        "kind": lender.kind if lender else data["kind"],
-        "principal": str(data["principal"]),
-        "charges": str(data["charges"]) if data["charges"] is not None else "",
-        "rate": str(data["rate"]) if data["rate"] is not None else "",
-        "check_index": previous.get("check_index") if previous else None,
-    }
+    return PlanDebt(
+        lender=lender.slug if lender else "other",
+        lender_other="" if lender else data["lender_name"].strip(),
+        kind=lender.kind if lender else data["kind"],
+        amount=data["principal"],
+        charges=data["charges"],
+        rate=data["rate"],
+        check_index=previous.check_index if previous else None,
+    )
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
 def debt_add(request: HttpRequest) -> HttpResponse:
     state = plan_answers.load(request)
-    found = plan_answers.raw_debts(state)
+    found = plan_answers.plan_debts(state)
     if len(found) >= plan_answers.MAX_DEBTS:
         return redirect("advisor-plan-debts")
     if request.method == "POST":
         form = DebtForm(request.POST)
         if form.is_valid():
-            state["debts"] = [*found, _debt_from_form(form.cleaned_data, None)]
+            plan_answers.store_debts(state, [*found, _debt_from_form(form.cleaned_data, None)])
             state["imported"] = True
             plan_answers.save(request, state)
             return redirect("advisor-plan-debts")
@@ -166,7 +167,7 @@ def debt_add(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "HEAD", "POST"])
 def debt_edit(request: HttpRequest, number: int) -> HttpResponse:
     state = plan_answers.load(request)
-    found = plan_answers.raw_debts(state)
+    found = plan_answers.plan_debts(state)
     if not 1 <= number <= len(found):
         raise Http404
     previous = found[number - 1]
@@ -174,19 +175,20 @@ def debt_edit(request: HttpRequest, number: int) -> HttpResponse:
         form = DebtForm(request.POST)
         if form.is_valid():
             found[number - 1] = _debt_from_form(form.cleaned_data, previous)
-            state["debts"] = found
+            plan_answers.store_debts(state, found)
             plan_answers.save(request, state)
             return redirect("advisor-plan-debts")
     else:
+        stored = previous.to_session()
         initial = {
-            "lender": previous["lender"] if previous["lender"] != "other" else OTHER,
-            "lender_name": previous["lender_name"],
-            "kind": previous["kind"],
-            "principal": previous["principal"],
-            "charges": previous["charges"],
-            "rate": previous["rate"],
+            "lender": previous.lender,
+            "lender_name": previous.lender_other,
+            "kind": previous.kind,
+            "principal": stored["amount"],
+            "charges": stored["charges"],
+            "rate": stored["rate"],
         }
-        if previous["lender"] != "other" and content.lender(previous["lender"]) is None:
+        if previous.lender != "other" and content.lender(previous.lender) is None:
             initial["lender"] = OTHER
         form = DebtForm(initial=initial)
     return _debt_form_page(request, form, number)
@@ -195,11 +197,11 @@ def debt_edit(request: HttpRequest, number: int) -> HttpResponse:
 @require_POST
 def debt_remove(request: HttpRequest, number: int) -> HttpResponse:
     state = plan_answers.load(request)
-    found = plan_answers.raw_debts(state)
+    found = plan_answers.plan_debts(state)
     if not 1 <= number <= len(found):
         raise Http404
     del found[number - 1]
-    state["debts"] = found
+    plan_answers.store_debts(state, found)
     state["imported"] = True
     plan_answers.save(request, state)
     return redirect("advisor-plan-debts")
