@@ -367,6 +367,61 @@ PLACEHOLDERS: tuple[Placeholder, ...] = (
 )
 
 BY_KEY: dict[str, Placeholder] = {p.key: p for p in PLACEHOLDERS}
+
+# --- Where each letter sits in the library, and which debts it is for ------------------
+# The letters' texts are editor content (LetterTemplate, seeded in seed/letters.py); these
+# rules are keyed by the same slug. A letter without a rule is listed under "other letters"
+# and offered for any debt.
+
+ANY_DEBT = "any"
+CARDS = "cards"  # credit cards only
+NOT_CARDS = "not_cards"  # loans, not credit cards
+NO_DEBT = "none"  # not about one debt (no debt is picked)
+
+GROUP_TITLES: dict[str, str] = {
+    "negotiate": _("想和贷款机构商量怎么还"),
+    "collection": _("催收的方式让我受不了"),
+    "records": _("已经还清，或者征信记录有错"),
+}
+
+
+@dataclass(frozen=True)
+class LetterRule:
+    slug: str
+    group: str  # a GROUP_TITLES key; "" lists it under "other letters"
+    debts: str = ANY_DEBT
+    alternatives: tuple[str, ...] = ()  # "not the right letter?" on its gate page
+
+    def suits(self, kind: str) -> bool:
+        """Whether this letter is for a debt of this lender kind."""
+        if self.debts == CARDS:
+            return kind == "credit_card"
+        if self.debts == NOT_CARDS:
+            return kind != "credit_card"
+        return True
+
+
+# In the order the library lists them.
+LETTER_RULES: tuple[LetterRule, ...] = (
+    LetterRule("card-instalment", "negotiate", CARDS, ("loan-negotiation", "fee-waiver")),
+    LetterRule("loan-negotiation", "negotiate", NOT_CARDS, ("card-instalment", "fee-waiver")),
+    LetterRule("fee-waiver", "negotiate", ANY_DEBT, ("card-instalment", "loan-negotiation")),
+    LetterRule(
+        "phone-confirmation", "negotiate", ANY_DEBT, ("card-instalment", "loan-negotiation")
+    ),
+    LetterRule("complaint-lender", "collection", ANY_DEBT, ("complaint-12378", "family-notice")),
+    LetterRule("complaint-12378", "collection", ANY_DEBT, ("complaint-lender", "credit-dispute")),
+    LetterRule("family-notice", "collection", NO_DEBT, ("complaint-lender",)),
+    LetterRule("settlement-certificate", "records", ANY_DEBT, ("credit-dispute",)),
+    LetterRule("credit-dispute", "records", ANY_DEBT, ("settlement-certificate",)),
+)
+_RULES = {rule.slug: rule for rule in LETTER_RULES}
+
+
+def letter_rule(slug: str) -> LetterRule:
+    return _RULES.get(slug, LetterRule(slug, ""))
+
+
 _BY_TOKEN: dict[str, Placeholder] = {
     **{p.zh: p for p in PLACEHOLDERS},
     **{p.en.casefold(): p for p in PLACEHOLDERS},

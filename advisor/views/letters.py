@@ -20,7 +20,6 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import path
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
@@ -35,35 +34,6 @@ from advisor.money import format_yuan
 from advisor.pdf import pdf_response, render_pdf
 from advisor.plan import LenderSchedule, Plan
 from advisor.plan_answers import PlanDebt
-
-# The library, indexed by situation (StepChange / National Debtline style).
-GROUPS: list[tuple[Any, list[str]]] = [
-    (
-        gettext_lazy("想和贷款机构商量怎么还"),
-        ["card-instalment", "loan-negotiation", "fee-waiver", "phone-confirmation"],
-    ),
-    (
-        gettext_lazy("催收的方式让我受不了"),
-        ["complaint-lender", "complaint-12378", "family-notice"],
-    ),
-    (gettext_lazy("已经还清，或者征信记录有错"), ["settlement-certificate", "credit-dispute"]),
-]
-# "Not the right letter?" — where each gate page points instead.
-ALTERNATIVES: dict[str, list[str]] = {
-    "card-instalment": ["loan-negotiation", "fee-waiver"],
-    "loan-negotiation": ["card-instalment", "fee-waiver"],
-    "fee-waiver": ["card-instalment", "loan-negotiation"],
-    "phone-confirmation": ["card-instalment", "loan-negotiation"],
-    "complaint-lender": ["complaint-12378", "family-notice"],
-    "complaint-12378": ["complaint-lender", "credit-dispute"],
-    "family-notice": ["complaint-lender"],
-    "settlement-certificate": ["credit-dispute"],
-    "credit-dispute": ["settlement-certificate"],
-}
-# Letters written about one debt (the borrower picks which one from the check).
-CARD_ONLY = {"card-instalment"}
-NOT_FOR_CARDS = {"loan-negotiation"}
-NO_DEBT = {"family-notice"}
 
 
 def _templates() -> dict[str, LetterTemplate]:
@@ -116,13 +86,8 @@ def _schedule_for(
             if debt.lender_slug and schedule.debt.lender_slug == debt.lender_slug:
                 return schedule
         return None
-    for schedule in schedules:
-        if slug in CARD_ONLY and schedule.debt.kind != "credit_card":
-            continue
-        if slug in NOT_FOR_CARDS and schedule.debt.kind == "credit_card":
-            continue
-        return schedule
-    return None
+    rule = letter.letter_rule(slug)
+    return next((s for s in schedules if rule.suits(s.debt.kind)), None)
 
 
 def _plan_values(request: HttpRequest, debt: Any, slug: str, language: str) -> dict[str, str]:
@@ -150,20 +115,14 @@ def _plan_values(request: HttpRequest, debt: Any, slug: str, language: str) -> d
 
 
 def _pick_debt(slug: str, debts: list[Any], wanted: str | None) -> Any:
-    if slug in NO_DEBT or not debts:
+    rule = letter.letter_rule(slug)
+    if rule.debts == letter.NO_DEBT or not debts:
         return None
     if wanted is not None and wanted.isdigit():
         for debt in debts:
             if debt.index == int(wanted):
                 return debt
-    for debt in debts:
-        if slug in CARD_ONLY and debt.kind == "credit_card":
-            return debt
-        if slug in NOT_FOR_CARDS and debt.kind != "credit_card":
-            return debt
-        if slug not in CARD_ONLY | NOT_FOR_CARDS:
-            return debt
-    return debts[0]
+    return next((debt for debt in debts if rule.suits(debt.kind)), debts[0])
 
 
 def _prefill(
@@ -207,11 +166,11 @@ def index(request: HttpRequest) -> HttpResponse:
     templates = _templates()
     groups = []
     shown: set[str] = set()
-    for heading, slugs in GROUPS:
-        items = [templates[s] for s in slugs if s in templates]
-        shown.update(s for s in slugs if s in templates)
-        if items:
-            groups.append((heading, items))
+    for code, heading in letter.GROUP_TITLES.items():
+        slugs = [r.slug for r in letter.LETTER_RULES if r.group == code and r.slug in templates]
+        shown.update(slugs)
+        if slugs:
+            groups.append((_(heading), [templates[s] for s in slugs]))
     rest = [t for slug, t in templates.items() if slug not in shown]
     if rest:
         groups.append((_("其他信件"), rest))
@@ -226,14 +185,15 @@ def gate(request: HttpRequest, slug: str) -> HttpResponse:
     template = _template_or_404(slug)
     templates = _templates()
     debts = checked_debts(request)
+    rule = letter.letter_rule(slug)
     notes = []
-    if slug in CARD_ONLY and debts and not any(d.kind == "credit_card" for d in debts):
+    if rule.debts == letter.CARDS and debts and not any(rule.suits(d.kind) for d in debts):
         notes.append(
             _(
                 "你在评估里填写的欠款中没有信用卡。这封信只适用于信用卡；网贷和消费金融请看下面的其他信件。"
             )
         )
-    if slug in NOT_FOR_CARDS and debts and all(d.kind == "credit_card" for d in debts):
+    if rule.debts == letter.NOT_CARDS and debts and not any(rule.suits(d.kind) for d in debts):
         notes.append(_("你在评估里填写的欠款都是信用卡。信用卡请用“个性化分期还款申请”。"))
     evidence_count = len(_evidence(request)) if "incidents" in typed_keys(_bodies(template)) else 0
     return render(
@@ -242,7 +202,7 @@ def gate(request: HttpRequest, slug: str) -> HttpResponse:
         {
             "template": template,
             "notes": notes,
-            "alternatives": [templates[s] for s in ALTERNATIVES.get(slug, []) if s in templates],
+            "alternatives": [templates[s] for s in rule.alternatives if s in templates],
             "evidence_count": evidence_count,
         },
     )
@@ -257,7 +217,7 @@ def _write_page(
         {
             "template": template,
             "form": form,
-            "debts": [] if template.slug in NO_DEBT else debts,
+            "debts": [] if letter.letter_rule(template.slug).debts == letter.NO_DEBT else debts,
             "debt": debt,
             "prefilled": any(form[key].value() for key in form.other_keys()),
             "title": template.t("title"),
