@@ -14,6 +14,8 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
 
+from advisor.http import attachment
+
 
 def render_pdf(
     template_name: str, context: dict[str, Any], request: HttpRequest | None = None
@@ -26,8 +28,4 @@ def render_pdf(
 
 
 def pdf_response(pdf: bytes, filename: str) -> HttpResponse:
-    response = HttpResponse(pdf, content_type="application/pdf")
-    # ASCII file name: WeChat's browser mangles RFC 5987 names.
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response["Cache-Control"] = "no-store"
-    return response
+    return attachment(pdf, filename, "application/pdf")

@@ -13,7 +13,6 @@ directly instead of POST → redirect → GET; personal details are never put in
 from __future__ import annotations
 
 from collections.abc import Iterable
-from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse
@@ -29,6 +28,7 @@ from advisor.check_answers import CheckedDebt, checked_debts
 from advisor.docx import build_letter
 from advisor.evidence import kind_label, load_entries
 from advisor.forms.letters import DetailsForm, LetterTextForm, typed_keys
+from advisor.http import attachment
 from advisor.models import LetterTemplate, today
 from advisor.money import format_yuan
 from advisor.pdf import pdf_response, render_pdf
@@ -61,15 +61,6 @@ def _plan(request: HttpRequest) -> tuple[Plan | None, list[PlanDebt], Budget | N
         return None, [], None
     state = plan_answers.load(request)
     return plan, plan_answers.plan_debts(state), plan_answers.budget(state)
-
-
-def _yuan(value: Any) -> str:
-    if value in (None, ""):
-        return ""
-    try:
-        return format_yuan(Decimal(str(value)))
-    except (InvalidOperation, ValueError):
-        return str(value)
 
 
 def _schedule_for(
@@ -315,12 +306,11 @@ def _docx_response(template: LetterTemplate, text: str, copies: bool) -> HttpRes
         keep_copy_heading=_("留底副本：自己保存，不要寄出") if copies else "",
         sections=[s for s in sections if s[1]],
     )
-    response = HttpResponse(
-        data, content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    return attachment(
+        data,
+        f"letter-{template.slug}.docx",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     )
-    response["Content-Disposition"] = f'attachment; filename="letter-{template.slug}.docx"'
-    response["Cache-Control"] = "no-store"
-    return response
 
 
 urlpatterns = [

@@ -20,7 +20,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from advisor import content, ics, plan_answers
 from advisor.budget import ESSENTIALS, INCOME_SOURCES
 from advisor.forms.plan import OTHER, BudgetForm, DebtForm, PlanControlsForm
-from advisor.http import HtmxHttpRequest
+from advisor.http import HtmxHttpRequest, attachment
 from advisor.pdf import pdf_response, render_pdf
 from advisor.plan import CREDIT_CARD_MAX_MONTHS, Plan
 from advisor.plan_answers import PlanDebt
@@ -309,10 +309,7 @@ def plan_ics(request: HttpRequest) -> HttpResponse:
     plan = plan_answers.compute(request)
     if plan is None:
         return redirect("advisor-plan-debts")
-    response = HttpResponse(ics.calendar(plan), content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="repayment-plan.ics"'
-    response["Cache-Control"] = "no-store"
-    return response
+    return attachment(ics.calendar(plan), "repayment-plan.ics", "text/calendar; charset=utf-8")
 
 
 urlpatterns = [
