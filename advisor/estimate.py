@@ -86,6 +86,15 @@ DEFAULT_STAGE_STARTS: tuple[tuple[str, int], ...] = (
     ("legal", 181),
 )
 
+# Yes/no parts of a Situation that add their own weight (each is also its reason code).
+FLAGS = (
+    "visit_announced",
+    "third_parties_contacted",
+    "lawyer_letter",
+    "court_notice",
+    "broken_promises",
+    "plan_kept",
+)
 # Why an estimate is what it is, as codes; the Django side words them (check_answers.REASON_TEXTS).
 REASON_CODES = (
     "amount",
@@ -95,13 +104,8 @@ REASON_CODES = (
     "contact_answering_cannot_pay",
     "contact_not_answering",
     "contact_unreachable",
-    "visit_announced",
-    "third_parties_contacted",
-    "lawyer_letter",
-    "court_notice",
-    "broken_promises",
-    "plan_kept",
     "region",
+    *FLAGS,
 )
 
 
@@ -184,9 +188,7 @@ def merge_weights(override: dict[str, Any] | None = None) -> dict[str, Any]:
     merged = copy.deepcopy(DEFAULT_WEIGHTS)
     if not isinstance(override, dict):
         return merged
-    for key in ("base", "visit_announced", "third_parties_contacted", "lawyer_letter"):
-        merged[key] = _int(override.get(key), merged[key])
-    for key in ("court_notice", "broken_promises", "plan_kept"):
+    for key in ("base", *FLAGS):
         merged[key] = _int(override.get(key), merged[key])
     for key in ("amount_bands", "days_bands"):
         if key in override:
@@ -222,14 +224,7 @@ def estimate_visit(situation: Situation, weights: dict[str, Any] | None = None) 
         (f"contact_{situation.contact}", w["contact"].get(situation.contact, 0)),
         ("region", w["region"].get(situation.region, 0)),
     ]
-    for flag in (
-        "visit_announced",
-        "third_parties_contacted",
-        "lawyer_letter",
-        "court_notice",
-        "broken_promises",
-        "plan_kept",
-    ):
+    for flag in FLAGS:
         if getattr(situation, flag):
             parts.append((flag, w[flag]))
     total = w["base"] + sum(points for _, points in parts)

@@ -10,6 +10,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from advisor import content
+from advisor.budget import ESSENTIALS, INCOME_SOURCES
 from advisor.forms.base import AmountField, SiteForm
 from advisor.models import LenderKind
 
@@ -112,16 +113,8 @@ class BudgetForm(SiteForm):
         error_messages={"required": _("请选择每月几号还款")},
     )
 
-    income_fields = ("salary", "business", "benefits", "family", "other_income")
-    essential_fields = (
-        "housing",
-        "food",
-        "transport",
-        "utilities",
-        "medical",
-        "dependants",
-        "other_essentials",
-    )
+    income_fields = INCOME_SOURCES
+    essential_fields = ESSENTIALS
     other_fields = ("commitments", "reserve", "lump_sum", "pay_day")
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
