@@ -16,7 +16,8 @@ RUN apt-get update \
 
 WORKDIR /app
 
-# The same locked versions as development and CI (the lock also pins the test tools).
+# Runtime packages only, at the same versions as development and CI (requirements-dev.lock
+# adds the test and lint tools).
 COPY requirements.lock ./
 RUN pip install -r requirements.lock
 

@@ -22,7 +22,7 @@ help:
 	@echo "make typecheck  mypy with django-stubs over advisor/ and borrower_help/ (strict for the pure modules)"
 	@echo "make format     ruff format + autofix"
 	@echo "make messages   extract and compile translations"
-	@echo "make lock       re-resolve requirements.lock from pyproject.toml"
+	@echo "make lock       re-resolve requirements.lock (runtime) and requirements-dev.lock from pyproject.toml"
 	@echo "make serve      production-like local run: gunicorn + whitenoise, DEBUG off, http://127.0.0.1:$(PORT)"
 	@echo "make test-postgres  the test suite against a throw-away PostgreSQL cluster (CI runs both)"
 	@echo "make bench      load test (wrk) on SQLite and on PostgreSQL with two app processes"
@@ -34,9 +34,9 @@ $(UV):
 	$(PYTHON_SYSTEM) -m venv .tools
 	.tools/bin/pip install -q --disable-pip-version-check "uv==$(UV_VERSION)"
 
-$(STAMP): requirements.lock | $(UV)
+$(STAMP): requirements-dev.lock | $(UV)
 	test -x $(PY) || $(UV) venv -q --python $(PYTHON_SYSTEM) $(VENV)
-	$(UV) pip sync -q --python $(PY) requirements.lock
+	$(UV) pip sync -q --python $(PY) requirements-dev.lock
 	touch $@
 
 .PHONY: install
@@ -44,7 +44,8 @@ install: $(STAMP)
 
 .PHONY: lock
 lock: | $(UV)
-	$(UV) pip compile -q pyproject.toml --extra dev --python-version 3.11 -o requirements.lock
+	$(UV) pip compile -q pyproject.toml --extra dev --python-version 3.11 -o requirements-dev.lock
+	$(UV) pip compile -q pyproject.toml --python-version 3.11 -c requirements-dev.lock -o requirements.lock
 
 .PHONY: system-deps
 system-deps:

@@ -30,7 +30,6 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from advisor import admin_views
 from advisor.models import (
-    Article,
     BlockedDomain,
     Checklist,
     ChecklistItem,
@@ -438,24 +437,9 @@ class LetterTemplateAdmin(ContentAdmin):
 
     @admin.display(description=_("可以使用的占位符"))
     def placeholder_help(self, obj: LetterTemplate | None) -> str:
-        documented = admin_views.letter_placeholders()
-        if documented:
-            return format_html(
-                "<ul>{}</ul>",
-                format_html_join(
-                    "",
-                    "<li><code>{}</code> {}</li>",
-                    ((token, meaning) for token, meaning in documented),
-                ),
-            )
-        found = admin_views.placeholders_in(obj.body_zh_hans if obj else "")
-        note = gettext("信件模块的占位符列表尚未提供。本模板正文中使用的占位符：")
-        if not found:
-            return format_html("{} {}", note, gettext("（无）"))
         return format_html(
-            "{}<ul>{}</ul>",
-            note,
-            format_html_join("", "<li><code>{}</code></li>", ((token,) for token in found)),
+            "<ul>{}</ul>",
+            format_html_join("", "<li><code>{}</code> {}</li>", admin_views.letter_placeholders()),
         )
 
 
@@ -465,9 +449,3 @@ class EstimateVersionAdmin(ContentAdmin):
     list_filter = ("status", ReviewStateFilter, "source_tier", "is_active")
     extra_search_fields = ("version", "notes")
     previewable = False
-
-
-@admin.register(Article)
-class ArticleAdmin(ContentAdmin):
-    list_display_first = ("__str__", "slug", "order")
-    extra_search_fields = ("slug",)

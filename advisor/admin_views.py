@@ -9,11 +9,9 @@ engine with autoescaping on; editor text is never compiled as a template, so ``<
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 import json
 import re
 from dataclasses import dataclass
-from types import ModuleType
 from typing import Any
 
 from django import forms
@@ -28,7 +26,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from advisor import contentio
+from advisor import contentio, letter
 from advisor.models import CONTENT_MODELS, ChecklistItem, LetterTemplate, Sourced, today
 
 PREVIEW_LANGUAGES = (("zh-hans", "简体中文"), ("en", "English"), ("zh-hant", "繁體中文"))
@@ -191,30 +189,13 @@ def import_upload(request: HttpRequest) -> HttpResponse:
 _BRACKETED = re.compile(r"\[[^\[\]\n]{1,30}\]")
 
 
-def _letter_module() -> ModuleType | None:
-    """The letter engine (advisor/letter.py), when the letters part of the site provides it."""
-    try:
-        return importlib.import_module("advisor.letter")
-    except ModuleNotFoundError as exc:
-        if exc.name != "advisor.letter":
-            raise
-        return None
-
-
-def letter_placeholders(language: str | None = None) -> list[tuple[str, str]] | None:
-    """The documented placeholders as (tokens, meaning), or None when letter.py has none."""
-    module = _letter_module()
-    placeholders = getattr(module, "PLACEHOLDERS", None) if module else None
-    if not placeholders:
-        return None
+def letter_placeholders(language: str | None = None) -> list[tuple[str, str]]:
+    """The documented placeholders as (tokens, meaning) for editors."""
     english = (language or translation.get_language() or "").startswith("en")
-    rows = []
-    for item in placeholders:
-        zh_token, en_token = getattr(item, "zh", ""), getattr(item, "en", "")
-        tokens = " / ".join(f"[{token}]" for token in (zh_token, en_token) if token)
-        meaning = getattr(item, "help_en" if english else "help_zh", "")
-        rows.append((tokens or str(item), str(meaning)))
-    return rows
+    return [
+        (f"[{item.zh}] / [{item.en}]", item.help_en if english else item.help_zh)
+        for item in letter.PLACEHOLDERS
+    ]
 
 
 def placeholders_in(text: str) -> list[str]:
@@ -223,80 +204,18 @@ def placeholders_in(text: str) -> list[str]:
 
 
 def unknown_placeholders(text: str) -> list[str]:
-    """Bracketed words that are not documented placeholders (likely typos); [] if unknown."""
-    module = _letter_module()
-    check = getattr(module, "unknown_placeholders", None) if module else None
-    return list(dict.fromkeys(check(text))) if callable(check) else []
-
-
-# Sample values for previews: obviously made up, never a real person's details.
-_SAMPLES_ZH = {
-    "name": "张三（示例）",
-    "id_number": "1101**********1234",
-    "phone": "138 0000 0000",
-    "address": "某省某市某区某路1号",
-    "contract": "尾号1234",
-    "lender": "示例银行信用卡中心",
-    "amount": "¥12,345.00",
-    "days_overdue": "45",
-    "monthly": "¥600.00",
-    "months": "24",
-    "first_date": "2026年12月15日",
-    "income": "¥4,000.00",
-    "spending": "¥2,800.00",
-    "schedule": "1. 2026年12月15日 ¥600.00\n2. 2027年1月15日 ¥600.00\n……",
-    "hardship": "2026年6月失业，目前正在找工作，每月只有临时收入。",
-    "call_date": "2026年11月20日",
-    "call_time": "14:30",
-    "agent": "工号 0000（示例）",
-    "terms": "每月15日还600元，共24期。",
-    "incidents": "1. 2026年11月1日 电话：催收员威胁要通知我的单位（证据：录音1）",
-    "settled_on": "2026年10月31日",
-    "dispute": "2026年9月的逾期记录：我已按约定还款。",
-    "today": "2026年11月23日",
-    "attachments": "1. 身份证复印件\n2. 失业证明",
-}
-_SAMPLES_EN = {
-    "name": "Zhang San (sample)",
-    "id_number": "1101**********1234",
-    "phone": "138 0000 0000",
-    "address": "1 Sample Road, Sample City",
-    "contract": "ending 1234",
-    "lender": "Sample Bank card centre",
-    "amount": "¥12,345.00",
-    "days_overdue": "45",
-    "monthly": "¥600.00",
-    "months": "24",
-    "first_date": "15 December 2026",
-    "income": "¥4,000.00",
-    "spending": "¥2,800.00",
-    "schedule": "1. 15 December 2026 ¥600.00\n2. 15 January 2027 ¥600.00\n...",
-    "hardship": "I lost my job in June 2026 and only have occasional income.",
-    "call_date": "20 November 2026",
-    "call_time": "14:30",
-    "agent": "staff no. 0000 (sample)",
-    "terms": "¥600 on the 15th of each month, 24 payments.",
-    "incidents": "1. 1 November 2026, phone: the collector threatened to call my employer (evidence: recording 1)",
-    "settled_on": "31 October 2026",
-    "dispute": "The overdue entry for September 2026: I paid as agreed.",
-    "today": "23 November 2026",
-    "attachments": "1. Copy of ID card\n2. Proof of job loss",
-}
+    """Bracketed words that are not documented placeholders (likely typos)."""
+    return list(dict.fromkeys(letter.unknown_placeholders(text)))
 
 
 def letter_preview_text(template: LetterTemplate, language: str) -> str:
     """The letter body as a borrower would get it, filled with made-up sample values.
 
-    Uses the letter engine (advisor/letter.py ``fill``) when it is there; otherwise the body
-    as written. Either way the result is plain text, escaped by the template that shows it.
+    The result is plain text, escaped by the template that shows it.
     """
-    body = template.t("body", language)
-    module = _letter_module()
-    fill = getattr(module, "fill", None) if module else None
-    if callable(fill):
-        samples = _SAMPLES_EN if language.startswith("en") else _SAMPLES_ZH
-        return str(fill(body, samples))
-    return body
+    english = language.startswith("en")
+    samples = {p.key: p.sample_en if english else p.sample_zh for p in letter.PLACEHOLDERS}
+    return letter.fill(template.t("body", language), samples)
 
 
 # Previews ---------------------------------------------------------------------------------

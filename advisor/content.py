@@ -191,10 +191,6 @@ def letter_templates() -> list[models.LetterTemplate]:
     return _cached("letters", lambda: list(models.LetterTemplate.objects.published()))
 
 
-def articles() -> list[models.Article]:
-    return _cached("articles", lambda: list(models.Article.objects.published()))
-
-
 def court_papers() -> list[models.CourtPaper]:
     return _cached("court-papers", lambda: list(models.CourtPaper.objects.published()))
 

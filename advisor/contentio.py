@@ -36,7 +36,6 @@ NATURAL_KEYS: dict[str, tuple[str, ...]] = {
     "EscalationStage": ("code",),
     "LetterTemplate": ("slug",),
     "EstimateVersion": ("version",),
-    "Article": ("slug",),
     "CourtPaper": ("slug",),
     "CollectorPhrase": ("code",),
 }

@@ -86,24 +86,27 @@ DEFAULT_STAGE_STARTS: tuple[tuple[str, int], ...] = (
     ("legal", 181),
 )
 
-# Plain-language texts in the source language (Simplified Chinese). The Django side shows
-# translated texts by code (advisor.journey.REASON_TEXTS); these are the fallback.
-REASON_TEXTS = {
-    "amount": "欠款金额：金额越大，机构越愿意花成本派人上门。",
-    "days_overdue": "逾期时间：常见说法是逾期约3个月以后上门更多。",
-    "lender_kind": "机构类型：信用卡中心过去较常外访，网贷更多打电话或起诉；其他类型之间的差别是本站的粗略假设。",
-    "contact_cooperating": "你在接电话并和对方沟通，这通常会减少升级。",
-    "contact_answering_cannot_pay": "你在接电话，但暂时还不上。",
-    "contact_not_answering": "你没有接电话：行业文章普遍认为，联系不上是上门最常见的原因之一。",
-    "contact_unreachable": "对方联系不上你（换号或搬家）：行业文章普遍认为，失联是上门最常见的原因。",
-    "visit_announced": "你已经收到要上门或外访的通知。",
-    "third_parties_contacted": "对方已经联系你的家人、朋友或单位，说明他们在找你（本站的粗略假设）。",
-    "lawyer_letter": "你收到了律师函（本站的粗略假设）。",
-    "court_notice": "你收到了法院或仲裁的文书：机构已经走法律途径。",
-    "broken_promises": "之前答应的还款没有做到。",
-    "plan_kept": "你有还款安排并且在按时履行。",
-    "region": "所在地区：不同城市的外访成本和机构分布不同（按地区加减是本站的粗略假设）。",
-}
+# Yes/no parts of a Situation that add their own weight (each is also its reason code).
+FLAGS = (
+    "visit_announced",
+    "third_parties_contacted",
+    "lawyer_letter",
+    "court_notice",
+    "broken_promises",
+    "plan_kept",
+)
+# Why an estimate is what it is, as codes; the Django side words them (check_answers.REASON_TEXTS).
+REASON_CODES = (
+    "amount",
+    "days_overdue",
+    "lender_kind",
+    "contact_cooperating",
+    "contact_answering_cannot_pay",
+    "contact_not_answering",
+    "contact_unreachable",
+    "region",
+    *FLAGS,
+)
 
 
 @dataclass(frozen=True)
@@ -125,8 +128,7 @@ class Situation:
 
 @dataclass(frozen=True)
 class Reason:
-    code: str
-    text: str
+    code: str  # one of REASON_CODES
     contribution: int  # signed points; positive raises the score
 
 
@@ -186,9 +188,7 @@ def merge_weights(override: dict[str, Any] | None = None) -> dict[str, Any]:
     merged = copy.deepcopy(DEFAULT_WEIGHTS)
     if not isinstance(override, dict):
         return merged
-    for key in ("base", "visit_announced", "third_parties_contacted", "lawyer_letter"):
-        merged[key] = _int(override.get(key), merged[key])
-    for key in ("court_notice", "broken_promises", "plan_kept"):
+    for key in ("base", *FLAGS):
         merged[key] = _int(override.get(key), merged[key])
     for key in ("amount_bands", "days_bands"):
         if key in override:
@@ -224,20 +224,13 @@ def estimate_visit(situation: Situation, weights: dict[str, Any] | None = None) 
         (f"contact_{situation.contact}", w["contact"].get(situation.contact, 0)),
         ("region", w["region"].get(situation.region, 0)),
     ]
-    for flag in (
-        "visit_announced",
-        "third_parties_contacted",
-        "lawyer_letter",
-        "court_notice",
-        "broken_promises",
-        "plan_kept",
-    ):
+    for flag in FLAGS:
         if getattr(situation, flag):
             parts.append((flag, w[flag]))
     total = w["base"] + sum(points for _, points in parts)
     score = max(0, min(100, total))
     reasons = tuple(
-        Reason(code, REASON_TEXTS.get(code, code), points)
+        Reason(code, points)
         for code, points in sorted(parts, key=lambda part: -abs(part[1]))
         if points != 0
     )

@@ -1,11 +1,12 @@
-"""Typing helpers shared by the views, and the client's address behind our proxy."""
+"""Helpers shared by the views: the typed htmx request, file downloads, and the client's
+address behind our proxy."""
 
 from __future__ import annotations
 
 import ipaddress
 
 from django.conf import settings
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django_htmx.middleware import HtmxDetails
 
 
@@ -49,3 +50,12 @@ def client_address(request: HttpRequest) -> str:
 def axes_client_address(request: HttpRequest) -> str:
     """AXES_CLIENT_IP_CALLABLE: the same address the rate limits use."""
     return client_address(request)
+
+
+def attachment(data: bytes, filename: str, content_type: str) -> HttpResponse:
+    """A download (PDF, Word, calendar) that no cache keeps."""
+    response = HttpResponse(data, content_type=content_type)
+    # ASCII file name: WeChat's browser mangles RFC 5987 names.
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Cache-Control"] = "no-store"
+    return response

@@ -40,14 +40,32 @@ TYPED = "typed"  # typed on the letter page (details of this letter)
 AUTO = "auto"  # filled in by the site (today's date, the attachment list)
 
 
+def _(text: str) -> str:
+    """Marks a borrower-facing text for translation; the letter form translates it when shown."""
+    return text
+
+
 @dataclass(frozen=True)
 class Placeholder:
+    """Everything about one placeholder, in one row.
+
+    ``help_zh`` / ``help_en`` explain it to editors (admin); ``label``, ``hint``,
+    ``required_message`` and ``autocomplete`` make its box on the borrower's letter page;
+    ``sample_zh`` / ``sample_en`` fill the admin preview with obviously made-up values.
+    """
+
     key: str
     zh: str  # the token editors write in Chinese templates, without brackets
     en: str  # the token editors write in English templates, without brackets
     source: str
     help_zh: str
     help_en: str
+    label: str = ""
+    hint: str = ""
+    required_message: str = ""  # set: the borrower must fill it in
+    autocomplete: str = "off"
+    sample_zh: str = ""
+    sample_en: str = ""
     long: bool = False  # a multi-line answer (a text area on the form)
 
 
@@ -57,100 +75,172 @@ PLACEHOLDERS: tuple[Placeholder, ...] = (
         "姓名",
         "Name",
         PERSONAL,
-        "借款人姓名（借款人在信件页填写，不保存）",
-        "Borrower's name (typed on the letter page, never stored)",
+        help_zh="借款人姓名（借款人在信件页填写，不保存）",
+        help_en="Borrower's name (typed on the letter page, never stored)",
+        label=_("你的姓名"),
+        hint=_("只用于这封信。网站不会保存你的姓名。"),
+        required_message=_("请填写你的姓名，信上需要写明是谁寄出的"),
+        autocomplete="name",
+        sample_zh="张三（示例）",
+        sample_en="Zhang San (sample)",
     ),
     Placeholder(
         "id_number",
         "身份证号",
         "ID number",
         PERSONAL,
-        "身份证号，自动隐去中间几位",
-        "ID number, middle digits masked automatically",
+        help_zh="身份证号，自动隐去中间几位",
+        help_en="ID number, middle digits masked automatically",
+        label=_("身份证号"),
+        hint=_("可以留空。填完整的号码时，网站会自动只保留前4位和后4位。"),
+        sample_zh="1101**********1234",
+        sample_en="1101**********1234",
     ),
-    Placeholder("phone", "电话", "Phone", PERSONAL, "借款人的联系电话", "Borrower's phone number"),
     Placeholder(
-        "address", "地址", "Address", PERSONAL, "借款人的通信地址", "Borrower's postal address"
+        "phone",
+        "电话",
+        "Phone",
+        PERSONAL,
+        help_zh="借款人的联系电话",
+        help_en="Borrower's phone number",
+        label=_("你的手机号"),
+        hint=_("可以留空，打印后手写。"),
+        autocomplete="tel",
+        sample_zh="138 0000 0000",
+        sample_en="138 0000 0000",
+    ),
+    Placeholder(
+        "address",
+        "地址",
+        "Address",
+        PERSONAL,
+        help_zh="借款人的通信地址",
+        help_en="Borrower's postal address",
+        label=_("通信地址"),
+        hint=_("可以留空。需要对方邮寄回复时再填。"),
+        autocomplete="street-address",
+        sample_zh="某省某市某区某路1号",
+        sample_en="1 Sample Road, Sample City",
     ),
     Placeholder(
         "contract",
         "合同编号",
         "Contract number",
         PERSONAL,
-        "借款合同号、卡号后四位或账户号",
-        "Loan contract, account or last four card digits",
+        help_zh="借款合同号、卡号后四位或账户号",
+        help_en="Loan contract, account or last four card digits",
+        label=_("合同编号或卡号后四位"),
+        hint=_("在借款合同、App的借款记录或账单上可以找到。可以留空。"),
+        sample_zh="尾号1234",
+        sample_en="ending 1234",
     ),
     Placeholder(
         "lender",
         "贷款机构",
         "Lender",
         JOURNEY,
-        "贷款机构名称（来自评估，可修改）",
-        "Lender's name (from the check, editable)",
+        help_zh="贷款机构名称（来自评估，可修改）",
+        help_en="Lender's name (from the check, editable)",
+        label=_("贷款机构名称"),
+        hint=_("写全称，例如“招商银行信用卡中心”。"),
+        sample_zh="示例银行信用卡中心",
+        sample_en="Sample Bank card centre",
     ),
     Placeholder(
         "amount",
         "逾期金额",
         "Amount overdue",
         JOURNEY,
-        "欠款金额（来自评估，可修改）",
-        "Amount owed (from the check, editable)",
+        help_zh="欠款金额（来自评估，可修改）",
+        help_en="Amount owed (from the check, editable)",
+        label=_("欠款金额"),
+        hint=_("来自你的评估，可以修改。以对方账单为准。"),
+        sample_zh="¥12,345.00",
+        sample_en="¥12,345.00",
     ),
     Placeholder(
         "days_overdue",
         "逾期天数",
         "Days overdue",
         JOURNEY,
-        "逾期天数（来自评估，可修改）",
-        "Days overdue (from the check, editable)",
+        help_zh="逾期天数（来自评估，可修改）",
+        help_en="Days overdue (from the check, editable)",
+        label=_("逾期天数"),
+        hint=_("来自你的评估，可以修改。"),
+        sample_zh="45",
+        sample_en="45",
     ),
     Placeholder(
         "monthly",
         "每月还款额",
         "Monthly payment",
         PLAN,
-        "计划每月还给这家机构的金额（来自还款计划）",
-        "Monthly amount offered to this lender (from the plan)",
+        help_zh="计划每月还给这家机构的金额（来自还款计划）",
+        help_en="Monthly amount offered to this lender (from the plan)",
+        label=_("每月还款额"),
+        hint=_("来自你的还款计划，可以修改。"),
+        sample_zh="¥600.00",
+        sample_en="¥600.00",
     ),
     Placeholder(
         "months",
         "分期月数",
         "Number of months",
         PLAN,
-        "计划分几个月还清（来自还款计划）",
-        "Number of monthly payments (from the plan)",
+        help_zh="计划分几个月还清（来自还款计划）",
+        help_en="Number of monthly payments (from the plan)",
+        label=_("分几期（月数）"),
+        hint=_("信用卡最长60个月，银行可以同意，但不是必须同意。"),
+        sample_zh="24",
+        sample_en="24",
     ),
     Placeholder(
         "first_date",
         "首次还款日期",
         "First payment date",
         PLAN,
-        "计划第一次还款的日期（来自还款计划）",
-        "Date of the first payment (from the plan)",
+        help_zh="计划第一次还款的日期（来自还款计划）",
+        help_en="Date of the first payment (from the plan)",
+        label=_("第一次还款日期"),
+        hint=_("例如：2026年12月15日"),
+        sample_zh="2026年12月15日",
+        sample_en="15 December 2026",
     ),
     Placeholder(
         "income",
         "每月收入",
         "Monthly income",
         PLAN,
-        "每月收入（来自还款计划）",
-        "Monthly income (from the plan)",
+        help_zh="每月收入（来自还款计划）",
+        help_en="Monthly income (from the plan)",
+        label=_("每月收入"),
+        hint=_("例如：每月约3000元，工资已停发"),
+        sample_zh="¥4,000.00",
+        sample_en="¥4,000.00",
     ),
     Placeholder(
         "spending",
         "每月必要支出",
         "Essential spending",
         PLAN,
-        "每月房租、吃饭、看病等必要支出（来自还款计划）",
-        "Monthly essential spending (from the plan)",
+        help_zh="每月房租、吃饭、看病等必要支出（来自还款计划）",
+        help_en="Monthly essential spending (from the plan)",
+        label=_("每月必要支出"),
+        hint=_("房租、吃饭、看病、孩子上学等"),
+        sample_zh="¥2,800.00",
+        sample_en="¥2,800.00",
     ),
     Placeholder(
         "schedule",
         "还款计划表",
         "Repayment schedule",
         PLAN,
-        "逐月还款安排（来自还款计划）",
-        "Month-by-month schedule (from the plan)",
+        help_zh="逐月还款安排（来自还款计划）",
+        help_en="Month-by-month schedule (from the plan)",
+        label=_("还款计划表"),
+        hint=_("来自你的还款计划。不需要时可以清空。"),
+        sample_zh="1. 2026年12月15日 ¥600.00\n2. 2027年1月15日 ¥600.00\n……",
+        sample_en="1. 15 December 2026 ¥600.00\n2. 15 January 2027 ¥600.00\n...",
         long=True,
     ),
     Placeholder(
@@ -158,31 +248,61 @@ PLACEHOLDERS: tuple[Placeholder, ...] = (
         "困难原因",
         "Reason for hardship",
         TYPED,
-        "借款人填写：为什么还不上（失业、生病等，写明时间）",
-        "Typed by the borrower: why they cannot pay (job loss, illness... with dates)",
+        help_zh="借款人填写：为什么还不上（失业、生病等，写明时间）",
+        help_en="Typed by the borrower: why they cannot pay (job loss, illness... with dates)",
+        label=_("为什么还不上？"),
+        hint=_("用几句话写清楚发生了什么、从什么时候开始，例如“2026年3月公司裁员，我失业至今”。"),
+        sample_zh="2026年6月失业，目前正在找工作，每月只有临时收入。",
+        sample_en="I lost my job in June 2026 and only have occasional income.",
         long=True,
     ),
     Placeholder(
-        "call_date", "通话日期", "Call date", TYPED, "电话协商的日期", "Date of the phone call"
+        "call_date",
+        "通话日期",
+        "Call date",
+        TYPED,
+        help_zh="电话协商的日期",
+        help_en="Date of the phone call",
+        label=_("通话日期"),
+        hint=_("例如：2026年11月20日"),
+        sample_zh="2026年11月20日",
+        sample_en="20 November 2026",
     ),
     Placeholder(
-        "call_time", "通话时间", "Call time", TYPED, "电话协商的时间", "Time of the phone call"
+        "call_time",
+        "通话时间",
+        "Call time",
+        TYPED,
+        help_zh="电话协商的时间",
+        help_en="Time of the phone call",
+        label=_("通话时间"),
+        hint=_("例如：下午3点10分"),
+        sample_zh="14:30",
+        sample_en="14:30",
     ),
     Placeholder(
         "agent",
         "客服姓名或工号",
         "Agent name or ID",
         TYPED,
-        "接电话的客服或催收员姓名、工号",
-        "Name or staff number of the person on the phone",
+        help_zh="接电话的客服或催收员姓名、工号",
+        help_en="Name or staff number of the person on the phone",
+        label=_("对方姓名或工号"),
+        hint=_("通话时对方报的姓名或工号"),
+        sample_zh="工号 0000（示例）",
+        sample_en="staff no. 0000 (sample)",
     ),
     Placeholder(
         "terms",
         "约定内容",
         "What was agreed",
         TYPED,
-        "电话里约定的还款安排",
-        "The arrangement agreed on the phone",
+        help_zh="电话里约定的还款安排",
+        help_en="The arrangement agreed on the phone",
+        label=_("电话里谈好了什么？"),
+        hint=_("一行写一项：每月还多少、几号还、分几期、罚息怎么处理。"),
+        sample_zh="每月15日还600元，共24期。",
+        sample_en="¥600 on the 15th of each month, 24 payments.",
         long=True,
     ),
     Placeholder(
@@ -190,20 +310,37 @@ PLACEHOLDERS: tuple[Placeholder, ...] = (
         "催收记录",
         "Collection log",
         TYPED,
-        "违规催收的经过（有证据记录时自动带入）",
-        "What the collectors did (filled from the evidence log when there is one)",
+        help_zh="违规催收的经过（有证据记录时自动带入）",
+        help_en="What the collectors did (filled from the evidence log when there is one)",
+        label=_("催收人员做了什么？"),
+        hint=_("一行写一次：时间、方式（电话、短信、上门）、对方说了什么或做了什么。"),
+        sample_zh="1. 2026年11月1日 电话：催收员威胁要通知我的单位（证据：录音1）",
+        sample_en="1. 1 November 2026, phone: the collector threatened to call my employer (evidence: recording 1)",
         long=True,
     ),
     Placeholder(
-        "settled_on", "结清日期", "Date paid off", TYPED, "还清的日期", "Date the debt was paid off"
+        "settled_on",
+        "结清日期",
+        "Date paid off",
+        TYPED,
+        help_zh="还清的日期",
+        help_en="Date the debt was paid off",
+        label=_("还清的日期"),
+        hint=_("例如：2026年11月1日"),
+        sample_zh="2026年10月31日",
+        sample_en="31 October 2026",
     ),
     Placeholder(
         "dispute",
         "异议内容",
         "What is wrong",
         TYPED,
-        "信用报告上哪一条记录不对、为什么不对",
-        "Which credit-report entry is wrong and why",
+        help_zh="信用报告上哪一条记录不对、为什么不对",
+        help_en="Which credit-report entry is wrong and why",
+        label=_("哪一条记录不对？为什么不对？"),
+        hint=_("写明是哪家机构、哪一条记录、错在哪里。"),
+        sample_zh="2026年9月的逾期记录：我已按约定还款。",
+        sample_en="The overdue entry for September 2026: I paid as agreed.",
         long=True,
     ),
     Placeholder(
@@ -211,21 +348,80 @@ PLACEHOLDERS: tuple[Placeholder, ...] = (
         "今天日期",
         "Today's date",
         AUTO,
-        "写信当天的日期（自动填写）",
-        "Today's date (filled in automatically)",
+        help_zh="写信当天的日期（自动填写）",
+        help_en="Today's date (filled in automatically)",
+        sample_zh="2026年11月23日",
+        sample_en="23 November 2026",
     ),
     Placeholder(
         "attachments",
         "附件清单",
         "Attachments",
         AUTO,
-        "这封信的材料清单，自动编号",
-        "This letter's evidence list, numbered automatically",
+        help_zh="这封信的材料清单，自动编号",
+        help_en="This letter's evidence list, numbered automatically",
+        sample_zh="1. 身份证复印件\n2. 失业证明",
+        sample_en="1. Copy of ID card\n2. Proof of job loss",
         long=True,
     ),
 )
 
 BY_KEY: dict[str, Placeholder] = {p.key: p for p in PLACEHOLDERS}
+
+# --- Where each letter sits in the library, and which debts it is for ------------------
+# The letters' texts are editor content (LetterTemplate, seeded in seed/letters.py); these
+# rules are keyed by the same slug. A letter without a rule is listed under "other letters"
+# and offered for any debt.
+
+ANY_DEBT = "any"
+CARDS = "cards"  # credit cards only
+NOT_CARDS = "not_cards"  # loans, not credit cards
+NO_DEBT = "none"  # not about one debt (no debt is picked)
+
+GROUP_TITLES: dict[str, str] = {
+    "negotiate": _("想和贷款机构商量怎么还"),
+    "collection": _("催收的方式让我受不了"),
+    "records": _("已经还清，或者征信记录有错"),
+}
+
+
+@dataclass(frozen=True)
+class LetterRule:
+    slug: str
+    group: str  # a GROUP_TITLES key; "" lists it under "other letters"
+    debts: str = ANY_DEBT
+    alternatives: tuple[str, ...] = ()  # "not the right letter?" on its gate page
+
+    def suits(self, kind: str) -> bool:
+        """Whether this letter is for a debt of this lender kind."""
+        if self.debts == CARDS:
+            return kind == "credit_card"
+        if self.debts == NOT_CARDS:
+            return kind != "credit_card"
+        return True
+
+
+# In the order the library lists them.
+LETTER_RULES: tuple[LetterRule, ...] = (
+    LetterRule("card-instalment", "negotiate", CARDS, ("loan-negotiation", "fee-waiver")),
+    LetterRule("loan-negotiation", "negotiate", NOT_CARDS, ("card-instalment", "fee-waiver")),
+    LetterRule("fee-waiver", "negotiate", ANY_DEBT, ("card-instalment", "loan-negotiation")),
+    LetterRule(
+        "phone-confirmation", "negotiate", ANY_DEBT, ("card-instalment", "loan-negotiation")
+    ),
+    LetterRule("complaint-lender", "collection", ANY_DEBT, ("complaint-12378", "family-notice")),
+    LetterRule("complaint-12378", "collection", ANY_DEBT, ("complaint-lender", "credit-dispute")),
+    LetterRule("family-notice", "collection", NO_DEBT, ("complaint-lender",)),
+    LetterRule("settlement-certificate", "records", ANY_DEBT, ("credit-dispute",)),
+    LetterRule("credit-dispute", "records", ANY_DEBT, ("settlement-certificate",)),
+)
+_RULES = {rule.slug: rule for rule in LETTER_RULES}
+
+
+def letter_rule(slug: str) -> LetterRule:
+    return _RULES.get(slug, LetterRule(slug, ""))
+
+
 _BY_TOKEN: dict[str, Placeholder] = {
     **{p.zh: p for p in PLACEHOLDERS},
     **{p.en.casefold(): p for p in PLACEHOLDERS},
@@ -392,11 +588,3 @@ def schedule_lines(payments: Iterable[tuple[int, dt.date, str]], language: str =
                 f"{format_date(last[1], language)}）：每期{first[2]}"
             )
     return "\n".join(rows)
-
-
-def placeholder_help(language: str = "zh-hans") -> str:
-    """The documented placeholder list, one per line, for editors (admin help text)."""
-    english = language.startswith("en")
-    return "\n".join(
-        f"[{p.zh}] / [{p.en}] — {p.help_en if english else p.help_zh}" for p in PLACEHOLDERS
-    )

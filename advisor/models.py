@@ -622,27 +622,6 @@ class EstimateVersion(Sourced):
         return self.version
 
 
-class Article(Sourced):
-    """A short explainer or FAQ answer."""
-
-    title_zh_hans = zh("标题")
-    title_en = en("标题")
-    title_zh_hant = hant("标题")
-    body_zh_hans = zh("正文", long=True, help_text=_("纯文本。空一行分段。不要写 HTML。"))
-    body_en = en("正文", long=True)
-    body_zh_hant = hant("正文", long=True)
-    slug = models.SlugField(_("代码"), unique=True)
-    order = models.PositiveSmallIntegerField(_("排序"), default=100)
-
-    class Meta:
-        ordering = ["order", "slug"]
-        verbose_name = _("问答与短文")
-        verbose_name_plural = _("问答与短文")
-
-    def __str__(self) -> str:
-        return self.title_zh_hans
-
-
 class CourtPaper(Sourced):
     """A kind of legal paper a borrower may receive: what it is, its deadline, what to do.
 
@@ -765,7 +744,6 @@ CONTENT_MODELS = (
     EscalationStage,
     LetterTemplate,
     EstimateVersion,
-    Article,
     CourtPaper,
     CollectorPhrase,
 )

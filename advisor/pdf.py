@@ -15,6 +15,7 @@ from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
 
 from advisor import documents
+from advisor.http import attachment
 
 
 def render_pdf(
@@ -29,8 +30,4 @@ def render_pdf(
 
 
 def pdf_response(pdf: bytes, filename: str) -> HttpResponse:
-    response = HttpResponse(pdf, content_type="application/pdf")
-    # ASCII file name: WeChat's browser mangles RFC 5987 names.
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response["Cache-Control"] = "no-store"
-    return response
+    return attachment(pdf, filename, "application/pdf")

@@ -305,15 +305,6 @@ class Simulation:
     def total_paid(self) -> Decimal:
         return sum((s.total for s in self.lenders), ZERO)
 
-    def month_totals(self) -> list[tuple[int, dt.date, Decimal]]:
-        """(month number, date, amount paid that month across all lenders)."""
-        totals: dict[int, tuple[dt.date, Decimal]] = {}
-        for schedule in self.lenders:
-            for p in schedule.payments:
-                day, amount = totals.get(p.number, (p.date, ZERO))
-                totals[p.number] = (day, amount + p.amount)
-        return [(n, totals[n][0], totals[n][1]) for n in sorted(totals)]
-
 
 def simulate(
     debts: list[Debt],

@@ -14,11 +14,10 @@ PURE_MODULES = [
     "hant",
     "estimate",
     "plan",
-    "questionnaire",
     "letter",
     "schedule",
     "budget",
-    "doorlogic",
+    "door",
     "docx",
 ]
 

@@ -7,8 +7,8 @@ import re
 import pytest
 from django.test import Client
 
+from advisor import check_answers, estimate
 from advisor import content as site_content
-from advisor import estimate, journey
 from advisor.models import EscalationStage, EstimateVersion, Fact
 from advisor.seed.check import SEEDS
 from tests.sample_borrower import FIRST_DEBT
@@ -60,12 +60,12 @@ def test_the_seeded_version_is_active_and_uses_the_defaults(content: None) -> No
     version = site_content.estimate_version()
     assert version is not None and version.version == "2026-11-default"
     assert version.weights == {}
-    assert journey.current_weights() == (estimate.DEFAULT_WEIGHTS, "2026-11-default")
+    assert check_answers.current_weights() == (estimate.DEFAULT_WEIGHTS, "2026-11-default")
 
 
 def test_without_any_version_the_built_in_defaults_are_named(content: None) -> None:
     EstimateVersion.objects.all().delete()
-    weights, name = journey.current_weights()
+    weights, name = check_answers.current_weights()
     assert weights == estimate.DEFAULT_WEIGHTS
     assert name == "内置默认值"
 

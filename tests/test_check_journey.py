@@ -8,7 +8,7 @@ import pytest
 from django.test import Client
 from lxml import html as lxml_html
 
-from advisor import journey, session
+from advisor import check_answers, session
 from tests.sample_borrower import FIRST_DEBT, SECOND_DEBT
 
 pytestmark = pytest.mark.django_db
@@ -238,9 +238,9 @@ def test_a_first_missed_date_is_turned_into_days_and_kept_current(
         answer_debt(client, 1, FIRST_DEBT[:3])
         response = client.post("/check/debt/1/overdue/", {"first_missed": "2026-10-24"})
         assert response["Location"] == "/check/debt/1/contact/"
-        assert journey.clean_debt(stored_debt(client))["days_overdue"] == 30
+        assert check_answers.clean_debt(stored_debt(client))["days_overdue"] == 30
     with time_machine.travel("2026-11-24 10:00 +0800", tick=False):
-        assert journey.clean_debt(stored_debt(client))["days_overdue"] == 31
+        assert check_answers.clean_debt(stored_debt(client))["days_overdue"] == 31
 
 
 def test_a_debt_can_be_removed_after_confirming(client: Client, content: None) -> None:
@@ -278,7 +278,7 @@ def test_start_again_clears_only_the_check(client: Client, content: None) -> Non
 def test_checked_debts_is_what_the_plan_and_letters_import(client: Client, content: None) -> None:
     answer_debt(client, 1, FIRST_DEBT)
     answer_debt(client, 2, SECOND_DEBT[:4])
-    debts = journey.checked_debts(client_request(client))
+    debts = check_answers.checked_debts(client_request(client))
     assert [d.index for d in debts] == [0, 1]
     first, second = debts
     assert first.complete and not second.complete

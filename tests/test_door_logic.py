@@ -7,7 +7,7 @@ import datetime as dt
 from hypothesis import given
 from hypothesis import strategies as st
 
-from advisor.doorlogic import (
+from advisor.door import (
     CALL_POLICE_NOW,
     CONFIRMED_BY_LENDER,
     DoorVerdict,

@@ -435,14 +435,14 @@ PLAN = {
 
 @time_machine.travel("2026-11-23 10:00 +0800", tick=False)
 def test_the_proposal_comes_from_the_repayment_plan(content, client: Client) -> None:  # noqa: ANN001, ARG001
-    from advisor import planning
+    from advisor import plan_answers
 
     session = client.session
     session["bh"] = {"v": 1, "check": CHECK, "plan": PLAN}
     session.save()
     initial = client.get(write_url("card-instalment")).context["form"].initial
     request = type("R", (), {"session": client.session, "COOKIES": {}})()
-    plan = planning.current_plan(request)
+    plan = plan_answers.current_plan(request)
     card = plan.schedules[0]
     assert initial["monthly"] == f"¥{card.first_amount:,.2f}"
     assert initial["months"] == str(len(card.payments))

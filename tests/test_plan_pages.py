@@ -300,7 +300,7 @@ def test_the_budget_summary_for_lenders(planned: Client) -> None:
 
 
 def test_current_plan_gives_the_letters_what_they_need(planned: Client, rf: object) -> None:
-    from advisor.planning import current_plan
+    from advisor.plan_answers import current_plan
 
     request = planned.get("/plan/result/").wsgi_request
     plan = current_plan(request)

@@ -262,3 +262,19 @@ def test_documents_run_in_their_own_pool_that_nginx_sends_document_urls_to() -> 
     assert "limit_conn documents_in_flight" in documents.group(0)
     for header in ("Host", "X-Forwarded-Proto", "X-Forwarded-For", "X-Request-Start"):
         assert f"proxy_set_header {header} " in documents.group(0)
+
+
+def _pins(name: str) -> dict[str, str]:
+    lines = (ROOT / name).read_text().splitlines()
+    return dict(line.split("==", 1) for line in lines if "==" in line and not line.startswith("#"))
+
+
+def test_the_image_installs_runtime_packages_only_at_the_developers_versions() -> None:
+    dockerfile = (ROOT / "Dockerfile").read_text()
+    assert "pip install -r requirements.lock" in dockerfile
+    assert "install -r requirements-dev.lock" not in dockerfile
+    runtime, dev = _pins("requirements.lock"), _pins("requirements-dev.lock")
+    assert {"django", "weasyprint", "cryptography"} <= set(runtime)
+    assert not {"pytest", "playwright", "hypothesis", "ruff"} & set(runtime)
+    assert {"pytest", "playwright"} <= set(dev)
+    assert {name: dev.get(name) for name in runtime} == runtime

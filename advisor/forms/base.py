@@ -11,9 +11,16 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any, ClassVar
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from advisor.money import AmountError, parse_amount
+
+# Dates typed by hand: the forms' one list of accepted formats.
+DATE_FORMATS = ["%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d", "%Y年%m月%d日", "%Y%m%d"]
 
 
 class SiteBoundField(forms.BoundField):
@@ -65,3 +72,49 @@ class AmountInput(forms.TextInput):
                 **(attrs or {}),
             }
         )
+
+
+AMOUNT_ERRORS = {
+    "invalid": _("请只填写数字，例如 3000 或 3000.50"),
+    "negative": _("金额不能是负数"),
+    "too_large": _("金额不能超过 1 亿元，请检查是不是多打了 0"),
+    "too_precise": _("金额最多精确到分（小数点后两位）"),
+    "zero": _("金额要大于 0"),
+    "empty": _("请填写金额"),
+}
+
+
+class AmountField(forms.CharField):
+    """Yuan typed any reasonable way ("3,000", "３０００元", "1.5万"), as a Decimal."""
+
+    def __init__(
+        self,
+        *,
+        allow_zero: bool = True,
+        empty_message: Any = None,
+        zero_message: Any = None,
+        invalid_message: Any = None,
+        **kwargs: Any,
+    ) -> None:
+        kwargs.setdefault("widget", AmountInput())
+        kwargs.setdefault("max_length", 30)
+        super().__init__(**kwargs)
+        self.allow_zero = allow_zero
+        self.messages = dict(AMOUNT_ERRORS)
+        if empty_message:
+            self.messages["empty"] = empty_message
+        if zero_message:
+            self.messages["zero"] = zero_message
+        if invalid_message:
+            self.messages["invalid"] = invalid_message
+        self.error_messages["required"] = self.messages["empty"]
+        self.error_messages["max_length"] = self.messages["invalid"]
+
+    def clean(self, value: Any) -> Decimal | None:
+        text = super().clean(value)
+        if not text:
+            return None
+        try:
+            return parse_amount(text, allow_zero=self.allow_zero)
+        except AmountError as error:
+            raise forms.ValidationError(self.messages[error.code], code=error.code) from None

@@ -3,27 +3,65 @@
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
+from collections.abc import Mapping
 from typing import Any
 
 from django import forms
+from django.utils.functional import Promise
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from advisor import content, journey
-from advisor.forms.base import AmountInput, SiteForm
-from advisor.models import today
-from advisor.money import AmountError, parse_amount
+from advisor import content
+from advisor.forms.base import DATE_FORMATS, AmountField, SiteForm
+from advisor.models import LenderKind, today
 
-AMOUNT_MESSAGES = {
-    "empty": _("请输入逾期欠款的金额"),
-    "invalid": _("请只输入数字，例如 3000 或 3,000.50"),
-    "zero": _("金额要大于0"),
-    "negative": _("金额不能是负数"),
-    "too_large": _("这个金额太大了，请检查是不是多输了几个0"),
-    "too_precise": _("金额最多写到分，也就是小数点后两位"),
+MAX_DAYS = 36500  # about 100 years: anything longer is a typing mistake
+
+KIND_LABELS: dict[str, Promise] = dict(LenderKind.choices)  # type: ignore[arg-type]
+KIND_HINTS: dict[str, Promise] = {
+    "credit_card": _("银行发的信用卡，包括分期和取现"),
+    "online_bank": _("银行在App或微信里放的贷款，例如微粒贷"),
+    "consumer_finance": _("持牌消费金融公司的贷款，例如花呗、借呗"),
+    "platform": _("在借款平台上借、实际由别的机构出钱的贷款"),
+    "small_loan": _("名字里有“小额贷款”的公司"),
+    "other": _("不知道属于哪一种也没关系"),
 }
-DATE_FORMATS = ["%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d", "%Y年%m月%d日"]
+CONTACT_LABELS: dict[str, Promise] = {
+    "cooperating": _("我在接电话，也在和对方协商"),
+    "answering_cannot_pay": _("我在接电话，但暂时还不上"),
+    "not_answering": _("我没有接他们的电话"),
+    "unreachable": _("他们联系不上我（换了号码或搬了家）"),
+}
+SIGNAL_LABELS: dict[str, Promise] = {
+    "visit_announced": _("短信或电话说要“上门”或“外访”"),
+    "third_parties": _("他们联系了我的家人、朋友或单位"),
+    "lawyer_letter": _("收到律师函"),
+    "court_notice": _("收到法院或仲裁机构的文书（如传票、支付令）"),
+    "none": _("以上都没有"),
+}
+SIGNALS = tuple(SIGNAL_LABELS)
+ARRANGEMENT_LABELS: dict[str, Promise] = {
+    "none": _("没有还款安排"),
+    "kept": _("有还款安排，并且在按时还"),
+    "broken": _("有过安排或答应过还款，但没能做到"),
+}
+REGION_LABELS: dict[str, Promise] = {
+    "tier1": _("一线城市（北京、上海、广州、深圳）"),
+    "tier2": _("省会或其他大城市"),
+    "tier3": _("其他城市或县城"),
+    "rural": _("乡镇或农村"),
+    "": _("不确定或不想说"),
+}
+# Day ranges offered on the "how long overdue" page: code → (label, representative day).
+# The edges match the stage and score bands, so any day inside a range gives the same result.
+DAY_RANGES: dict[str, tuple[Promise, int]] = {
+    "1-30": (_("1到30天"), 1),
+    "31-60": (_("31到60天"), 31),
+    "61-90": (_("61到90天（约3个月）"), 61),
+    "91-180": (_("91到180天（3到6个月）"), 91),
+    "181-365": (_("181到365天（半年到一年）"), 181),
+    "366+": (_("一年以上"), 366),
+}
 
 
 def radio_question(
@@ -43,7 +81,20 @@ def _hinted(label: Any, hint: Any) -> str:
     return format_html('{}<span class="choice-hint">{}</span>', label, hint)
 
 
-class KindForm(SiteForm):
+class StepForm(SiteForm):
+    """One question of the guided check. By default its fields are its answer keys."""
+
+    @classmethod
+    def initial_from(cls, debt: Mapping[str, Any]) -> dict[str, Any]:
+        """The form's initial values from the saved answers."""
+        return {name: debt[name] for name in cls.base_fields if name in debt}
+
+    def answers(self) -> dict[str, Any]:
+        """What a valid form adds to the debt's answers (JSON-safe)."""
+        return {name: self.cleaned_data[name] for name in self.fields}
+
+
+class KindForm(StepForm):
     heading_field = "kind"
     kind = radio_question(
         _("这笔欠款是哪一类？"),
@@ -54,12 +105,11 @@ class KindForm(SiteForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["kind"].choices = [
-            (code, _hinted(label, journey.KIND_HINTS[code]))
-            for code, label in journey.KIND_LABELS.items()
+            (code, _hinted(label, KIND_HINTS[code])) for code, label in KIND_LABELS.items()
         ]
 
 
-class LenderForm(SiteForm):
+class LenderForm(StepForm):
     heading_field = "lender"
     lender = radio_question(
         _("是哪家机构的欠款？"),
@@ -90,31 +140,29 @@ class LenderForm(SiteForm):
         return cleaned
 
 
-class AmountForm(SiteForm):
+class AmountForm(StepForm):
     heading_field = "amount"
-    amount = forms.CharField(
+    amount = AmountField(
         label=_("这笔欠款逾期的金额一共多少？"),
         help_text=_("单位是元。看账单或App上的应还总额，写大概的数字也可以，例如 3000 或 1.5万"),
-        required=False,  # "empty" gets its own message from parse_amount
         max_length=40,
-        widget=AmountInput(),
+        allow_zero=False,
+        empty_message=_("请输入逾期欠款的金额"),
+        invalid_message=_("请只输入数字，例如 3000 或 3,000.50"),
     )
 
-    def clean_amount(self) -> Decimal:
-        try:
-            return parse_amount(self.cleaned_data.get("amount", ""))
-        except AmountError as error:
-            raise forms.ValidationError(AMOUNT_MESSAGES[error.code], code=error.code) from None
+    def answers(self) -> dict[str, Any]:
+        return {"amount": str(self.cleaned_data["amount"])}
 
 
-class OverdueForm(SiteForm):
+class OverdueForm(StepForm):
     heading_field = "days_range"
     days_range = forms.ChoiceField(
         label=_("这笔欠款逾期多久了？"),
         help_text=_("从第一次没按时还款的那天算起。选一个大概的范围，或者在下面写准确的天数或日期"),
         widget=forms.RadioSelect,
         required=False,
-        choices=[(code, label) for code, (label, _day) in journey.DAY_RANGES.items()],
+        choices=[(code, label) for code, (label, _day) in DAY_RANGES.items()],
         error_messages={"invalid_choice": _("请选择逾期了多久")},
     )
     days = forms.IntegerField(
@@ -122,7 +170,7 @@ class OverdueForm(SiteForm):
         help_text=_("只写数字，例如 45"),
         required=False,
         min_value=0,
-        max_value=journey.MAX_DAYS,
+        max_value=MAX_DAYS,
         widget=forms.TextInput(attrs={"inputmode": "numeric", "class": "input-short"}),
         error_messages={
             "invalid": _("天数只写数字，例如 45"),
@@ -145,7 +193,7 @@ class OverdueForm(SiteForm):
             return None
         if value > today():
             raise forms.ValidationError(_("这个日期还没到，请写已经过去的日期"))
-        if (today() - value).days > journey.MAX_DAYS:
+        if (today() - value).days > MAX_DAYS:
             raise forms.ValidationError(_("这个日期太早了，请检查年份"))
         return value
 
@@ -161,6 +209,16 @@ class OverdueForm(SiteForm):
             self.add_error("days_range", _("请选择逾期了多久，或者写下天数或日期"))
         return cleaned
 
+    @classmethod
+    def initial_from(cls, debt: Mapping[str, Any]) -> dict[str, Any]:
+        if "days_overdue" not in debt:
+            return {}
+        if debt.get("first_missed"):
+            return {"first_missed": debt["first_missed"]}
+        if debt.get("days_range"):
+            return {"days_range": debt["days_range"]}
+        return {"days": debt["days_overdue"]}
+
     def answers(self) -> dict[str, Any]:
         """The session answers: the most precise of date, days or range."""
         data = self.cleaned_data
@@ -175,29 +233,29 @@ class OverdueForm(SiteForm):
             return {"days_overdue": data["days"], "days_range": "", "first_missed": ""}
         code = data["days_range"]
         return {
-            "days_overdue": journey.DAY_RANGES[code][1],
+            "days_overdue": DAY_RANGES[code][1],
             "days_range": code,
             "first_missed": "",
         }
 
 
-class ContactForm(SiteForm):
+class ContactForm(StepForm):
     heading_field = "contact"
     contact = radio_question(
         _("现在你和催收的人联系得怎么样？"),
         _("选最接近的一项"),
         _("请选择最接近你情况的一项"),
-        list(journey.CONTACT_LABELS.items()),
+        list(CONTACT_LABELS.items()),
     )
 
 
-class SignalsForm(SiteForm):
+class SignalsForm(StepForm):
     heading_field = "signals"
     signals = forms.MultipleChoiceField(
         label=_("最近有没有收到下面这些？"),
         help_text=_("可以多选。只选你真的收到过的"),
         widget=forms.CheckboxSelectMultiple,
-        choices=list(journey.SIGNAL_LABELS.items()),
+        choices=list(SIGNAL_LABELS.items()),
         error_messages={
             "required": _("请至少选一项；如果都没有，选“以上都没有”"),
             "invalid_choice": _("请从列表里选择"),
@@ -211,66 +269,29 @@ class SignalsForm(SiteForm):
         return chosen
 
 
-class ArrangementForm(SiteForm):
+class ArrangementForm(StepForm):
     heading_field = "arrangement"
     arrangement = radio_question(
         _("你和这家机构有还款安排吗？"),
         _("例如签过的分期协议，或者电话里答应的还款日期"),
         _("请选择一项"),
-        list(journey.ARRANGEMENT_LABELS.items()),
+        list(ARRANGEMENT_LABELS.items()),
     )
 
 
-class RegionForm(SiteForm):
+class RegionForm(StepForm):
     heading_field = "region"
     region = radio_question(
         _("你住在哪一类地方？（可以不答）"),
         _("只用来粗略调整评估。我们不问、也不保存你的地址"),
         _("请选择一项；不想回答就选“不确定或不想说”"),
-        [(code or "unknown", label) for code, label in journey.REGION_LABELS.items()],
+        [(code or "unknown", label) for code, label in REGION_LABELS.items()],
     )
+
+    @classmethod
+    def initial_from(cls, debt: Mapping[str, Any]) -> dict[str, Any]:
+        return {"region": debt["region"] or "unknown"} if "region" in debt else {}
 
     def clean_region(self) -> str:
         value = self.cleaned_data["region"]
         return "" if value == "unknown" else value
-
-
-STEP_FORMS: dict[str, type[SiteForm]] = {
-    "kind": KindForm,
-    "lender": LenderForm,
-    "amount": AmountForm,
-    "overdue": OverdueForm,
-    "contact": ContactForm,
-    "signals": SignalsForm,
-    "arrangement": ArrangementForm,
-    "region": RegionForm,
-}
-
-
-def initial_for(slug: str, debt: dict[str, Any]) -> dict[str, Any]:
-    """A step's form initial values from the saved answers."""
-    if slug == "amount" and "amount" in debt:
-        return {"amount": debt["amount"]}
-    if slug == "overdue" and "days_overdue" in debt:
-        if debt.get("first_missed"):
-            return {"first_missed": debt["first_missed"]}
-        if debt.get("days_range"):
-            return {"days_range": debt["days_range"]}
-        return {"days": debt["days_overdue"]}
-    if slug == "region" and "region" in debt:
-        return {"region": debt["region"] or "unknown"}
-    if slug == "lender":
-        return {k: debt[k] for k in ("lender", "lender_other") if k in debt}
-    return {slug: debt[slug]} if slug in debt else {}
-
-
-def answers_from(slug: str, form: SiteForm) -> dict[str, Any]:
-    """What a valid form adds to the debt's answers (JSON-safe)."""
-    data = form.cleaned_data
-    if isinstance(form, OverdueForm):
-        return form.answers()
-    if slug == "amount":
-        return {"amount": str(data["amount"])}
-    if slug == "lender":
-        return {"lender": data["lender"], "lender_other": data.get("lender_other", "")}
-    return {slug: data[slug]}

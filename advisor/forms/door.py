@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from advisor.evidence import KINDS
-from advisor.forms.base import SiteForm
+from advisor.forms.base import DATE_FORMATS, SiteForm
 
 
 class TicksForm(SiteForm):
@@ -35,7 +35,7 @@ class EvidenceEntryForm(SiteForm):
         label=_("日期"),
         help_text=_("例如 2026-11-23"),
         widget=forms.DateInput(attrs={"type": "date", "autocomplete": "off"}, format="%Y-%m-%d"),
-        input_formats=["%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d", "%Y%m%d"],
+        input_formats=DATE_FORMATS,
         error_messages={
             "required": _("请填写日期"),
             "invalid": _("请按“年-月-日”填写日期，例如 2026-11-23"),

@@ -10,53 +10,11 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from advisor import content
-from advisor.forms.base import AmountInput, SiteForm
+from advisor.budget import ESSENTIALS, INCOME_SOURCES
+from advisor.forms.base import AmountField, SiteForm
 from advisor.models import LenderKind
-from advisor.money import AmountError, parse_amount
 
 OTHER = "other"
-
-AMOUNT_ERRORS = {
-    "invalid": _("请只填写数字，例如 3000 或 3000.50"),
-    "negative": _("金额不能是负数"),
-    "too_large": _("金额不能超过 1 亿元，请检查是不是多打了 0"),
-    "too_precise": _("金额最多精确到分（小数点后两位）"),
-    "zero": _("金额要大于 0"),
-    "empty": _("请填写金额"),
-}
-
-
-class AmountField(forms.CharField):
-    """Yuan typed any reasonable way ("3,000", "３０００元", "1.5万"), as a Decimal."""
-
-    def __init__(
-        self,
-        *,
-        allow_zero: bool = True,
-        empty_message: Any = None,
-        zero_message: Any = None,
-        **kwargs: Any,
-    ) -> None:
-        kwargs.setdefault("widget", AmountInput())
-        kwargs.setdefault("max_length", 30)
-        super().__init__(**kwargs)
-        self.allow_zero = allow_zero
-        self.messages = dict(AMOUNT_ERRORS)
-        if empty_message:
-            self.messages["empty"] = empty_message
-        if zero_message:
-            self.messages["zero"] = zero_message
-        self.error_messages["required"] = self.messages["empty"]
-        self.error_messages["max_length"] = self.messages["invalid"]
-
-    def clean(self, value: Any) -> Decimal | None:
-        text = super().clean(value)
-        if not text:
-            return None
-        try:
-            return parse_amount(text, allow_zero=self.allow_zero)
-        except AmountError as error:
-            raise forms.ValidationError(self.messages[error.code], code=error.code) from None
 
 
 class PercentField(forms.CharField):
@@ -155,16 +113,8 @@ class BudgetForm(SiteForm):
         error_messages={"required": _("请选择每月几号还款")},
     )
 
-    income_fields = ("salary", "business", "benefits", "family", "other_income")
-    essential_fields = (
-        "housing",
-        "food",
-        "transport",
-        "utilities",
-        "medical",
-        "dependants",
-        "other_essentials",
-    )
+    income_fields = INCOME_SOURCES
+    essential_fields = ESSENTIALS
     other_fields = ("commitments", "reserve", "lump_sum", "pay_day")
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:

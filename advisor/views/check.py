@@ -1,7 +1,7 @@
 """The guided check: start, one question per page, check your answers, result, save codes.
 
 Every page works as plain forms and links (POST → redirect → GET). The step sequence and
-the guard live in advisor.questionnaire; answers go through advisor.journey.
+the guard live in advisor.check_steps; answers go through advisor.check_answers.
 """
 
 from __future__ import annotations
@@ -14,10 +14,9 @@ from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from advisor import content, estimate, journey, questionnaire, savecodes, session
-from advisor.forms.check import STEP_FORMS, LenderForm, answers_from, initial_for
-from advisor.questionnaire import Place
-from advisor.templatetags.site import money
+from advisor import check_answers, check_steps, content, estimate, savecodes, session
+from advisor.check_steps import Place
+from advisor.forms.check import LenderForm
 from advisor.views.savecode import restore
 
 RETURN_TO_ANSWERS = "answers"
@@ -38,28 +37,31 @@ def _not_finished(request: HttpRequest, debts: list[dict[str, Any]]) -> HttpResp
     unanswered question → that question; everything answered → None (go on)."""
     if not debts:
         return _expired(request)
-    go = questionnaire.guard_summary(debts)
+    go = check_steps.guard_summary(debts)
     return redirect(step_url(go)) if go is not None else None
 
 
 @require_safe
 def start(request: HttpRequest) -> HttpResponse:
-    debts = journey.debts(request)
-    resume_at = questionnaire.first_unanswered(debts)
+    debts = check_answers.debts(request)
+    resume_at = check_steps.first_unanswered(debts)
     return render(
         request,
         "advisor/check/start.html",
         {
             "has_answers": bool(debts),
             "continue_url": step_url(resume_at) if resume_at else reverse("advisor-check-answers"),
-            "first_url": step_url(Place(0, questionnaire.SLUGS[0])),
+            "first_url": step_url(Place(0, check_steps.SLUGS[0])),
         },
     )
 
 
 def _caption(number: int, debt: dict[str, Any]) -> str:
     if debt.get("kind") and "lender" in debt:
-        return _("第 %(n)s 笔欠款：%(name)s") % {"n": number, "name": journey.lender_name(debt)}
+        return _("第 %(n)s 笔欠款：%(name)s") % {
+            "n": number,
+            "name": check_steps.lender_name(debt),
+        }
     return _("第 %(n)s 笔欠款") % {"n": number}
 
 
@@ -73,45 +75,44 @@ def _back_url(index: int, previous: str | None, back_to_answers: bool) -> str:
 
 @require_http_methods(["GET", "HEAD", "POST"])
 def question(request: HttpRequest, number: int, slug: str) -> HttpResponse:
-    debts = journey.debts(request)
+    debts = check_answers.debts(request)
     index = number - 1
-    if not debts and (index > 0 or slug != questionnaire.SLUGS[0]):
+    if not debts and (index > 0 or slug != check_steps.SLUGS[0]):
         return _expired(request)
-    go = questionnaire.guard_step(debts, index, slug)
+    go = check_steps.guard_step(debts, index, slug)
     if go is not None:
         return redirect(step_url(go))
     debt = dict(debts[index]) if index < len(debts) else {}
     back_to_answers = request.GET.get("return") == RETURN_TO_ANSWERS
-    form_class = STEP_FORMS[slug]
+    the_step = check_steps.step(slug)
+    form_class = the_step.form
     kwargs: dict[str, Any] = {}
     if form_class is LenderForm:
         kwargs["kind"] = debt.get("kind", "other")
     if request.method == "POST":
         form = form_class(request.POST, **kwargs)
         if form.is_valid():
-            debt = journey.save_answer(request, index, answers_from(slug, form))
-            following = questionnaire.next_step(slug, debt)
-            if following is None or (back_to_answers and questionnaire.is_complete(debt)):
+            debt = check_answers.save_answer(request, index, form.answers())
+            following = check_steps.next_step(slug, debt)
+            if following is None or (back_to_answers and check_steps.is_complete(debt)):
                 return redirect("advisor-check-answers")
             return redirect(step_url(Place(index, following), back_to_answers=back_to_answers))
     else:
-        form = form_class(initial=initial_for(slug, debt), **kwargs)
-    own_page = slug in ("overdue", "lender", "amount")
-    back_url = _back_url(index, questionnaire.previous_step(slug, debt), back_to_answers)
-    template = f"advisor/check/{slug}.html" if own_page else "advisor/check/question.html"
+        form = form_class(initial=form_class.initial_from(debt), **kwargs)
+    back_url = _back_url(index, check_steps.previous_step(slug, debt), back_to_answers)
     return render(
         request,
-        template,
+        the_step.template,
         {
             "form": form,
             "title": str(form.fields[form.heading_field].label),
             "caption": _caption(number, debt),
             "back_url": back_url,
-            "step_number": questionnaire.SLUGS.index(slug) + 1,
-            "step_total": len(questionnaire.SLUGS),
+            "step_number": check_steps.SLUGS.index(slug) + 1,
+            "step_total": len(check_steps.SLUGS),
             # An extra debt started by mistake can be dropped without finishing it.
             "remove_url": reverse("advisor-check-remove", args=[number])
-            if 0 < index < len(debts) and not questionnaire.is_complete(debt)
+            if 0 < index < len(debts) and not check_steps.is_complete(debt)
             else "",
         },
     )
@@ -119,7 +120,7 @@ def question(request: HttpRequest, number: int, slug: str) -> HttpResponse:
 
 @require_safe
 def answers(request: HttpRequest) -> HttpResponse:
-    debts = journey.debts(request)
+    debts = check_answers.debts(request)
     if (stop := _not_finished(request, debts)) is not None:
         return stop
     return render(
@@ -127,35 +128,24 @@ def answers(request: HttpRequest) -> HttpResponse:
         "advisor/check/answers.html",
         {
             "rows": [_answer_rows(i, debt) for i, debt in enumerate(debts)],
-            "can_add": len(debts) < questionnaire.MAX_DEBTS,
-            "add_url": step_url(Place(len(debts), questionnaire.SLUGS[0])),
+            "can_add": len(debts) < check_steps.MAX_DEBTS,
+            "add_url": step_url(Place(len(debts), check_steps.SLUGS[0])),
             "can_remove": len(debts) > 1,
         },
     )
 
 
 def _answer_rows(index: int, debt: dict[str, Any]) -> dict[str, Any]:
-    signals = debt.get("signals", [])
-    rows = [
-        ("kind", _("欠款类型"), str(journey.KIND_LABELS[debt["kind"]])),
-        ("lender", _("机构"), journey.lender_name(debt)),
-        ("amount", _("逾期金额"), money(debt["amount"])),
-        ("overdue", _("逾期多久"), journey.overdue_text(debt)),
-        ("contact", _("联系情况"), str(journey.CONTACT_LABELS[debt["contact"]])),
-        ("signals", _("收到的通知"), [str(journey.SIGNAL_LABELS[s]) for s in signals]),
-        ("arrangement", _("还款安排"), str(journey.ARRANGEMENT_LABELS[debt["arrangement"]])),
-        ("region", _("所在地区"), str(journey.REGION_LABELS[debt.get("region", "")])),
-    ]
     return {
         "number": index + 1,
         "title": _caption(index + 1, debt),
         "items": [
             {
-                "label": label,
-                "values": value if isinstance(value, list) else [value],
-                "change_url": step_url(Place(index, slug), back_to_answers=True),
+                "label": item.label,
+                "values": item.summary(debt),
+                "change_url": step_url(Place(index, item.slug), back_to_answers=True),
             }
-            for slug, label, value in rows
+            for item in check_steps.STEPS
         ],
         "remove_url": reverse("advisor-check-remove", args=[index + 1]),
     }
@@ -163,7 +153,7 @@ def _answer_rows(index: int, debt: dict[str, Any]) -> dict[str, Any]:
 
 @require_http_methods(["GET", "HEAD", "POST"])
 def remove(request: HttpRequest, number: int) -> HttpResponse:
-    data = journey.load(request)
+    data = check_answers.load(request)
     debts = data["debts"]
     if not debts:
         return _expired(request)
@@ -171,7 +161,7 @@ def remove(request: HttpRequest, number: int) -> HttpResponse:
         return redirect("advisor-check-answers")
     if request.method == "POST":
         del debts[number - 1]
-        journey.store(request, data)
+        check_answers.store(request, data)
         if not debts:
             return redirect("advisor-check-start")
         return redirect("advisor-check-answers")
@@ -184,22 +174,22 @@ def remove(request: HttpRequest, number: int) -> HttpResponse:
 
 @require_POST
 def restart(request: HttpRequest) -> HttpResponse:
-    journey.store(request, {"debts": []})
+    check_answers.store(request, {"debts": []})
     return redirect("advisor-check-start")
 
 
 @require_safe
 def result(request: HttpRequest) -> HttpResponse:
-    debts = journey.debts(request)
+    debts = check_answers.debts(request)
     if (stop := _not_finished(request, debts)) is not None:
         return stop
-    weights, version = journey.current_weights()
+    weights, version = check_answers.current_weights()
     stages = content.stages()
     starts = tuple(
         (s.code, s.typical_from_day) for s in stages if s.typical_from_day is not None
     ) or (estimate.DEFAULT_STAGE_STARTS)
-    results = [journey.debt_result(i, debt, weights, starts) for i, debt in enumerate(debts)]
-    titles = {code: str(label) for code, label in journey.STAGE_FALLBACK_LABELS.items()}
+    results = [check_answers.debt_result(i, debt, weights, starts) for i, debt in enumerate(debts)]
+    titles = {code: str(label) for code, label in check_answers.STAGE_FALLBACK_LABELS.items()}
     titles.update({stage.code: stage.t("title") for stage in stages})
     court = any(item.court_notice for item in results)
     return render(
@@ -211,7 +201,7 @@ def result(request: HttpRequest) -> HttpResponse:
                 {"stage": stage, "debts": [r.number for r in results if r.stage == stage.code]}
                 for stage in stages
             ],
-            "levels": [(code, journey.LEVEL_LABELS[code]) for code in estimate.LEVELS],
+            "levels": [(code, check_answers.LEVEL_LABELS[code]) for code in estimate.LEVELS],
             "version": version,
             "facts": content.facts("result"),
             "court_fact": content.fact("check-court-papers") if court else None,
@@ -224,16 +214,16 @@ def result(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "HEAD", "POST"])
 def save(request: HttpRequest) -> HttpResponse:
-    data = journey.load(request)
+    data = check_answers.load(request)
     if not data["debts"]:
         return _expired(request)
     if request.method == "POST":
         opened = savecodes.for_request(request)
         if opened is not None:
-            savecodes.update(opened, journey.AREA, data)
+            savecodes.update(opened, check_answers.AREA, data)
             code = session.save_code(request)
         else:
-            code = savecodes.create({journey.AREA: data})
+            code = savecodes.create({check_answers.AREA: data})
             session.show_code_once(request)
         response = redirect("advisor-check-saved")
         session.remember_save_code(response, code, secure=request.is_secure())
@@ -254,11 +244,11 @@ def saved(request: HttpRequest) -> HttpResponse:
 
 
 def _resumed(request: HttpRequest, bundle: dict[str, Any]) -> str:
-    saved_check = bundle.get(journey.AREA)
+    saved_check = bundle.get(check_answers.AREA)
     if isinstance(saved_check, dict):
-        session.store(request, journey.AREA, saved_check)
-    debts = journey.debts(request)
-    go = questionnaire.first_unanswered(debts)
+        session.store(request, check_answers.AREA, saved_check)
+    debts = check_answers.debts(request)
+    go = check_steps.first_unanswered(debts)
     if not debts:
         return reverse("advisor-check-start")
     if go is not None:

@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from advisor import content, doorlogic, evidence, session
+from advisor import content, door, evidence, session
 from advisor.forms.door import EvidenceEntryForm, TicksForm
 from advisor.http import HtmxHttpRequest
 from advisor.pdf import pdf_response, render_pdf
@@ -48,7 +48,7 @@ def _door_checklist() -> tuple[Any, list[Any], list[Any]]:
 
 def _ticks(request: HttpRequest, key: str, codes: list[str]) -> list[str]:
     stored = session.load(request, AREA).get(key, [])
-    return doorlogic.clean_codes(stored if isinstance(stored, list) else [], codes)
+    return door.clean_codes(stored if isinstance(stored, list) else [], codes)
 
 
 def _store_ticks(request: HttpRequest, key: str, codes: list[str]) -> None:
@@ -61,7 +61,7 @@ def _door_result(request: HttpRequest) -> dict[str, Any]:
     _, steps, flags = _door_checklist()
     codes = [item.code for item in steps + flags]
     ticked = _ticks(request, "ticked", codes)
-    result = doorlogic.door_verdict(ticked, [item.code for item in flags])
+    result = door.door_verdict(ticked, [item.code for item in flags])
     seen = [item for item in flags if item.code in result.red_flags]
     return {"result": result, "verdict": result.verdict.value, "seen_flags": seen, "ticked": ticked}
 
@@ -78,7 +78,7 @@ def visitor(request: HttpRequest) -> HttpResponse:
         "flags": flags,
         "lenders": content.lenders(),
         "facts": content.facts("door"),
-        "night_now": doorlogic.is_night(timezone.localtime()),
+        "night_now": door.is_night(timezone.localtime()),
         **_door_result(request),
         **_channels(),
     }
@@ -91,7 +91,7 @@ def visitor_check(request: HtmxHttpRequest) -> HttpResponse:
     codes = [item.code for item in steps + flags]
     form = TicksForm(request.POST, codes=codes)
     ticked = form.cleaned_data["ticked"] if form.is_valid() else []
-    _store_ticks(request, "ticked", doorlogic.clean_codes(ticked, codes))
+    _store_ticks(request, "ticked", door.clean_codes(ticked, codes))
     if request.htmx:
         return render(
             request, "advisor/door/_result.html", {**_door_result(request), **_channels()}
@@ -176,7 +176,7 @@ def scam_check(request: HtmxHttpRequest) -> HttpResponse:
     codes = [item.code for item in items]
     form = TicksForm(request.POST, codes=codes)
     ticked = form.cleaned_data["ticked"] if form.is_valid() else []
-    _store_ticks(request, "scam", doorlogic.clean_codes(ticked, codes))
+    _store_ticks(request, "scam", door.clean_codes(ticked, codes))
     if request.htmx:
         return render(request, "advisor/door/_scam_result.html", _scam_result(request))
     return redirect("advisor-scam-result")
@@ -278,7 +278,7 @@ def _summary_context(request: HttpRequest) -> dict[str, Any]:
         raise Http404 from None
     to = "12378" if request.GET.get("to") == "12378" else "lender"
     lender = content.lender(request.GET.get("lender", "")) if to == "lender" else None
-    night = [e for e in entries if e["moment"] and doorlogic.is_night(e["moment"])]
+    night = [e for e in entries if e["moment"] and door.is_night(e["moment"])]
     return {
         "entries": entries,
         "to": to,

@@ -13,52 +13,27 @@ directly instead of POST → redirect → GET; personal details are never put in
 from __future__ import annotations
 
 from collections.abc import Iterable
-from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import path
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
-from advisor import content, documents, letter
+from advisor import content, documents, letter, plan_answers
+from advisor.budget import Budget
+from advisor.check_answers import CheckedDebt, checked_debts
 from advisor.docx import build_letter
+from advisor.evidence import kind_label, load_entries
 from advisor.forms.letters import DetailsForm, LetterTextForm, typed_keys
+from advisor.http import attachment
 from advisor.models import LetterTemplate, today
 from advisor.money import format_yuan
 from advisor.pdf import pdf_response, render_pdf
-
-# The library, indexed by situation (StepChange / National Debtline style).
-GROUPS: list[tuple[Any, list[str]]] = [
-    (
-        gettext_lazy("想和贷款机构商量怎么还"),
-        ["card-instalment", "loan-negotiation", "fee-waiver", "phone-confirmation"],
-    ),
-    (
-        gettext_lazy("催收的方式让我受不了"),
-        ["complaint-lender", "complaint-12378", "family-notice"],
-    ),
-    (gettext_lazy("已经还清，或者征信记录有错"), ["settlement-certificate", "credit-dispute"]),
-]
-# "Not the right letter?" — where each gate page points instead.
-ALTERNATIVES: dict[str, list[str]] = {
-    "card-instalment": ["loan-negotiation", "fee-waiver"],
-    "loan-negotiation": ["card-instalment", "fee-waiver"],
-    "fee-waiver": ["card-instalment", "loan-negotiation"],
-    "phone-confirmation": ["card-instalment", "loan-negotiation"],
-    "complaint-lender": ["complaint-12378", "family-notice"],
-    "complaint-12378": ["complaint-lender", "credit-dispute"],
-    "family-notice": ["complaint-lender"],
-    "settlement-certificate": ["credit-dispute"],
-    "credit-dispute": ["settlement-certificate"],
-}
-# Letters written about one debt (the borrower picks which one from the check).
-CARD_ONLY = {"card-instalment"}
-NOT_FOR_CARDS = {"loan-negotiation"}
-NO_DEBT = {"family-notice"}
+from advisor.plan import LenderSchedule, Plan
+from advisor.plan_answers import PlanDebt
 
 
 def _templates() -> dict[str, LetterTemplate]:
@@ -72,66 +47,38 @@ def _template_or_404(slug: str) -> LetterTemplate:
     return found
 
 
-# --- What the rest of the journey knows (each part degrades to nothing when absent) ---
-
-
-def _checked_debts(request: HttpRequest) -> list[Any]:
-    try:
-        from advisor.journey import checked_debts
-    except ImportError:  # pragma: no cover - the check is part of the site
-        return []
-    return list(checked_debts(request))
+# --- What the rest of the journey knows (each part is empty when not filled in) ---
 
 
 def _evidence(request: HttpRequest) -> list[dict[str, Any]]:
-    try:
-        from advisor.evidence import kind_label, load_entries
-    except ImportError:  # pragma: no cover
-        return []
     return [{**entry, "kind": kind_label(entry.get("kind", ""))} for entry in load_entries(request)]
 
 
-def _plan(request: HttpRequest) -> tuple[Any, list[dict[str, Any]], Any]:
-    """(plan, the plan's raw debts, budget): from the repayment plan, or (None, [], None)."""
-    try:
-        from advisor import planning
-    except ImportError:  # pragma: no cover - the plan is part of the site
-        return None, [], None
-    plan = planning.current_plan(request)
+def _plan(request: HttpRequest) -> tuple[Plan | None, list[PlanDebt], Budget | None]:
+    """(plan, the plan's debts, budget): from the repayment plan, or (None, [], None)."""
+    plan = plan_answers.current_plan(request)
     if plan is None:
         return None, [], None
-    state = planning.load(request)
-    return plan, planning.raw_debts(state), planning.budget(state)
+    state = plan_answers.load(request)
+    return plan, plan_answers.plan_debts(state), plan_answers.budget(state)
 
 
-def _yuan(value: Any) -> str:
-    if value in (None, ""):
-        return ""
-    try:
-        return format_yuan(Decimal(str(value)))
-    except (InvalidOperation, ValueError):
-        return str(value)
-
-
-def _schedule_for(plan: Any, raws: list[dict[str, Any]], debt: Any, slug: str) -> Any:
+def _schedule_for(
+    plan: Plan, entered: list[PlanDebt], debt: CheckedDebt | None, slug: str
+) -> LenderSchedule | None:
     """This letter's lender in the plan: the plan debt imported from the chosen check debt,
     else the same lender, else (without a check) the first that suits the letter."""
     schedules = list(plan.schedules)
     if debt is not None:
-        for number, raw in enumerate(raws, 1):
-            if raw.get("check_index") == debt.index:
+        for number, entry in enumerate(entered, 1):
+            if entry.check_index == debt.index:
                 return next((s for s in schedules if s.debt.key == str(number)), None)
         for schedule in schedules:
             if debt.lender_slug and schedule.debt.lender_slug == debt.lender_slug:
                 return schedule
         return None
-    for schedule in schedules:
-        if slug in CARD_ONLY and schedule.debt.kind != "credit_card":
-            continue
-        if slug in NOT_FOR_CARDS and schedule.debt.kind == "credit_card":
-            continue
-        return schedule
-    return None
+    rule = letter.letter_rule(slug)
+    return next((s for s in schedules if rule.suits(s.debt.kind)), None)
 
 
 def _plan_values(request: HttpRequest, debt: Any, slug: str, language: str) -> dict[str, str]:
@@ -159,20 +106,14 @@ def _plan_values(request: HttpRequest, debt: Any, slug: str, language: str) -> d
 
 
 def _pick_debt(slug: str, debts: list[Any], wanted: str | None) -> Any:
-    if slug in NO_DEBT or not debts:
+    rule = letter.letter_rule(slug)
+    if rule.debts == letter.NO_DEBT or not debts:
         return None
     if wanted is not None and wanted.isdigit():
         for debt in debts:
             if debt.index == int(wanted):
                 return debt
-    for debt in debts:
-        if slug in CARD_ONLY and debt.kind == "credit_card":
-            return debt
-        if slug in NOT_FOR_CARDS and debt.kind != "credit_card":
-            return debt
-        if slug not in CARD_ONLY | NOT_FOR_CARDS:
-            return debt
-    return debts[0]
+    return next((debt for debt in debts if rule.suits(debt.kind)), debts[0])
 
 
 def _prefill(
@@ -216,11 +157,11 @@ def index(request: HttpRequest) -> HttpResponse:
     templates = _templates()
     groups = []
     shown: set[str] = set()
-    for heading, slugs in GROUPS:
-        items = [templates[s] for s in slugs if s in templates]
-        shown.update(s for s in slugs if s in templates)
-        if items:
-            groups.append((heading, items))
+    for code, heading in letter.GROUP_TITLES.items():
+        slugs = [r.slug for r in letter.LETTER_RULES if r.group == code and r.slug in templates]
+        shown.update(slugs)
+        if slugs:
+            groups.append((_(heading), [templates[s] for s in slugs]))
     rest = [t for slug, t in templates.items() if slug not in shown]
     if rest:
         groups.append((_("其他信件"), rest))
@@ -234,15 +175,16 @@ def gate(request: HttpRequest, slug: str) -> HttpResponse:
     """'Is this letter right for you?': a plain page that explains and points elsewhere."""
     template = _template_or_404(slug)
     templates = _templates()
-    debts = _checked_debts(request)
+    debts = checked_debts(request)
+    rule = letter.letter_rule(slug)
     notes = []
-    if slug in CARD_ONLY and debts and not any(d.kind == "credit_card" for d in debts):
+    if rule.debts == letter.CARDS and debts and not any(rule.suits(d.kind) for d in debts):
         notes.append(
             _(
                 "你在评估里填写的欠款中没有信用卡。这封信只适用于信用卡；网贷和消费金融请看下面的其他信件。"
             )
         )
-    if slug in NOT_FOR_CARDS and debts and all(d.kind == "credit_card" for d in debts):
+    if rule.debts == letter.NOT_CARDS and debts and not any(rule.suits(d.kind) for d in debts):
         notes.append(_("你在评估里填写的欠款都是信用卡。信用卡请用“个性化分期还款申请”。"))
     evidence_count = len(_evidence(request)) if "incidents" in typed_keys(_bodies(template)) else 0
     return render(
@@ -251,7 +193,7 @@ def gate(request: HttpRequest, slug: str) -> HttpResponse:
         {
             "template": template,
             "notes": notes,
-            "alternatives": [templates[s] for s in ALTERNATIVES.get(slug, []) if s in templates],
+            "alternatives": [templates[s] for s in rule.alternatives if s in templates],
             "evidence_count": evidence_count,
         },
     )
@@ -266,7 +208,7 @@ def _write_page(
         {
             "template": template,
             "form": form,
-            "debts": [] if template.slug in NO_DEBT else debts,
+            "debts": [] if letter.letter_rule(template.slug).debts == letter.NO_DEBT else debts,
             "debt": debt,
             "prefilled": any(form[key].value() for key in form.other_keys()),
             "title": template.t("title"),
@@ -318,7 +260,7 @@ def _outputs_context(template: LetterTemplate, text: str, copies: bool) -> dict[
 def write(request: HttpRequest, slug: str) -> HttpResponse:
     template = _template_or_404(slug)
     keys = typed_keys(_bodies(template))
-    debts = _checked_debts(request)
+    debts = checked_debts(request)
     if request.method == "GET":
         language = (
             request.GET.get("lang") if request.GET.get("lang") in ("zh-hans", "en") else "zh-hans"
@@ -365,12 +307,11 @@ def _docx_response(template: LetterTemplate, text: str, copies: bool) -> HttpRes
             keep_copy_heading=_("留底副本：自己保存，不要寄出") if copies else "",
             sections=[s for s in sections if s[1]],
         )
-    response = HttpResponse(
-        data, content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    return attachment(
+        data,
+        f"letter-{template.slug}.docx",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     )
-    response["Content-Disposition"] = f'attachment; filename="letter-{template.slug}.docx"'
-    response["Cache-Control"] = "no-store"
-    return response
 
 
 urlpatterns = [

@@ -17,16 +17,17 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from advisor import content, planning
+from advisor import content, ics, plan_answers
 from advisor.budget import ESSENTIALS, INCOME_SOURCES
 from advisor.forms.plan import OTHER, BudgetForm, DebtForm, PlanControlsForm
-from advisor.http import HtmxHttpRequest
+from advisor.http import HtmxHttpRequest, attachment
 from advisor.pdf import pdf_response, render_pdf
 from advisor.plan import CREDIT_CARD_MAX_MONTHS, Plan
+from advisor.plan_answers import PlanDebt
 
 
 def _budget_lines(state: dict[str, Any]) -> dict[str, Any] | None:
-    the_budget = planning.budget(state)
+    the_budget = plan_answers.budget(state)
     if the_budget is None:
         return None
     label = {name: field.label for name, field in BudgetForm.base_fields.items()}
@@ -44,9 +45,9 @@ def _budget_lines(state: dict[str, Any]) -> dict[str, Any] | None:
 def _context(request: HttpRequest, state: dict[str, Any], plan: Plan | None) -> dict[str, Any]:
     return {
         "plan": plan,
-        "rows": planning.debt_rows(state),
+        "rows": plan_answers.debt_rows(state),
         "budget_info": _budget_lines(state),
-        "settings": planning.settings(state),
+        "settings": plan_answers.settings(state),
         "card_limit": CREDIT_CARD_MAX_MONTHS,
         "facts": content.facts("plan"),
     }
@@ -54,33 +55,33 @@ def _context(request: HttpRequest, state: dict[str, Any], plan: Plan | None) -> 
 
 @require_safe
 def start(request: HttpRequest) -> HttpResponse:
-    planning.import_from_check(request)
-    state = planning.load(request)
+    plan_answers.import_from_check(request)
+    state = plan_answers.load(request)
     return render(
         request,
         "advisor/plan/start.html",
         {
             "facts": content.facts("plan"),
-            "has_budget": planning.budget(state) is not None,
-            "rows": planning.debt_rows(state),
+            "has_budget": plan_answers.budget(state) is not None,
+            "rows": plan_answers.debt_rows(state),
         },
     )
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
 def budget(request: HttpRequest) -> HttpResponse:
-    state = planning.load(request)
+    state = plan_answers.load(request)
     if request.method == "POST":
         form = BudgetForm(request.POST)
         if form.is_valid():
             data = form.cleaned_data
             state["budget"] = {
                 name: str(data[name]) if data[name] is not None else ""
-                for name in (*planning.BUDGET_AMOUNTS, "lump_sum")
+                for name in (*plan_answers.BUDGET_AMOUNTS, "lump_sum")
             }
             state["budget"]["pay_day"] = data["pay_day"]
-            planning.save(request, state)
-            the_budget = planning.budget(state)
+            plan_answers.save(request, state)
+            the_budget = plan_answers.budget(state)
             if the_budget is not None and the_budget.status != "surplus":
                 return redirect("advisor-plan-shortfall")
             return redirect("advisor-plan-debts")
@@ -96,7 +97,7 @@ def budget(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 def shortfall(request: HttpRequest) -> HttpResponse:
-    info = _budget_lines(planning.load(request))
+    info = _budget_lines(plan_answers.load(request))
     if info is None:
         return redirect("advisor-plan-budget")
     return render(request, "advisor/plan/shortfall.html", {"budget_info": info})
@@ -104,16 +105,16 @@ def shortfall(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 def debts(request: HttpRequest) -> HttpResponse:
-    imported = planning.import_from_check(request)
-    state = planning.load(request)
+    imported = plan_answers.import_from_check(request)
+    state = plan_answers.load(request)
     return render(
         request,
         "advisor/plan/debts.html",
         {
-            "rows": planning.debt_rows(state),
+            "rows": plan_answers.debt_rows(state),
             "imported": imported,
-            "max_debts": planning.MAX_DEBTS,
-            "has_budget": planning.budget(state) is not None,
+            "max_debts": plan_answers.MAX_DEBTS,
+            "has_budget": plan_answers.budget(state) is not None,
         },
     )
 
@@ -132,31 +133,31 @@ def _debt_form_page(request: HttpRequest, form: DebtForm, number: int | None) ->
     )
 
 
-def _debt_from_form(data: dict[str, Any], previous: dict[str, Any] | None) -> dict[str, Any]:
+def _debt_from_form(data: dict[str, Any], previous: PlanDebt | None) -> PlanDebt:
     lender = content.lender(data["lender"]) if data["lender"] != OTHER else None
-    return {
-        "lender": lender.slug if lender else "other",
-        "lender_name": "" if lender else data["lender_name"].strip(),
-        "kind": lender.kind if lender else data["kind"],
-        "principal": str(data["principal"]),
-        "charges": str(data["charges"]) if data["charges"] is not None else "",
-        "rate": str(data["rate"]) if data["rate"] is not None else "",
-        "check_index": previous.get("check_index") if previous else None,
-    }
+    return PlanDebt(
+        lender=lender.slug if lender else "other",
+        lender_other="" if lender else data["lender_name"].strip(),
+        kind=lender.kind if lender else data["kind"],
+        amount=data["principal"],
+        charges=data["charges"],
+        rate=data["rate"],
+        check_index=previous.check_index if previous else None,
+    )
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
 def debt_add(request: HttpRequest) -> HttpResponse:
-    state = planning.load(request)
-    found = planning.raw_debts(state)
-    if len(found) >= planning.MAX_DEBTS:
+    state = plan_answers.load(request)
+    found = plan_answers.plan_debts(state)
+    if len(found) >= plan_answers.MAX_DEBTS:
         return redirect("advisor-plan-debts")
     if request.method == "POST":
         form = DebtForm(request.POST)
         if form.is_valid():
-            state["debts"] = [*found, _debt_from_form(form.cleaned_data, None)]
+            plan_answers.store_debts(state, [*found, _debt_from_form(form.cleaned_data, None)])
             state["imported"] = True
-            planning.save(request, state)
+            plan_answers.save(request, state)
             return redirect("advisor-plan-debts")
     else:
         form = DebtForm()
@@ -165,8 +166,8 @@ def debt_add(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "HEAD", "POST"])
 def debt_edit(request: HttpRequest, number: int) -> HttpResponse:
-    state = planning.load(request)
-    found = planning.raw_debts(state)
+    state = plan_answers.load(request)
+    found = plan_answers.plan_debts(state)
     if not 1 <= number <= len(found):
         raise Http404
     previous = found[number - 1]
@@ -174,19 +175,20 @@ def debt_edit(request: HttpRequest, number: int) -> HttpResponse:
         form = DebtForm(request.POST)
         if form.is_valid():
             found[number - 1] = _debt_from_form(form.cleaned_data, previous)
-            state["debts"] = found
-            planning.save(request, state)
+            plan_answers.store_debts(state, found)
+            plan_answers.save(request, state)
             return redirect("advisor-plan-debts")
     else:
+        stored = previous.to_session()
         initial = {
-            "lender": previous["lender"] if previous["lender"] != "other" else OTHER,
-            "lender_name": previous["lender_name"],
-            "kind": previous["kind"],
-            "principal": previous["principal"],
-            "charges": previous["charges"],
-            "rate": previous["rate"],
+            "lender": previous.lender,
+            "lender_name": previous.lender_other,
+            "kind": previous.kind,
+            "principal": stored["amount"],
+            "charges": stored["charges"],
+            "rate": stored["rate"],
         }
-        if previous["lender"] != "other" and content.lender(previous["lender"]) is None:
+        if previous.lender != "other" and content.lender(previous.lender) is None:
             initial["lender"] = OTHER
         form = DebtForm(initial=initial)
     return _debt_form_page(request, form, number)
@@ -194,14 +196,14 @@ def debt_edit(request: HttpRequest, number: int) -> HttpResponse:
 
 @require_POST
 def debt_remove(request: HttpRequest, number: int) -> HttpResponse:
-    state = planning.load(request)
-    found = planning.raw_debts(state)
+    state = plan_answers.load(request)
+    found = plan_answers.plan_debts(state)
     if not 1 <= number <= len(found):
         raise Http404
     del found[number - 1]
-    state["debts"] = found
+    plan_answers.store_debts(state, found)
     state["imported"] = True
-    planning.save(request, state)
+    plan_answers.save(request, state)
     return redirect("advisor-plan-debts")
 
 
@@ -222,7 +224,7 @@ def _controls(plan: Plan, chosen: dict[str, Any]) -> PlanControlsForm:
 
 
 def _apply_controls(state: dict[str, Any], data: dict[str, Any]) -> None:
-    chosen = planning.settings(state)
+    chosen = plan_answers.settings(state)
     monthly, months = data["monthly"], data["months"]
     if monthly is not None and str(monthly) != data["monthly_was"]:
         chosen["basis"] = "monthly"
@@ -235,7 +237,7 @@ def _apply_controls(state: dict[str, Any], data: dict[str, Any]) -> None:
     if months is not None:
         chosen["months"] = months
     chosen["strategy"] = data["strategy"]
-    defaults = planning.DEFAULT_SETTINGS
+    defaults = plan_answers.DEFAULT_SETTINGS
     for name in ("plan_rate", "assumed_rate", "settlement_percent"):
         value: Decimal | None = data[name]
         chosen[name] = str(value) if value is not None else defaults[name]
@@ -245,22 +247,22 @@ def _apply_controls(state: dict[str, Any], data: dict[str, Any]) -> None:
 @never_cache
 @require_http_methods(["GET", "HEAD", "POST"])
 def result(request: HtmxHttpRequest) -> HttpResponse:
-    planning.import_from_check(request)
-    state = planning.load(request)
-    plan = planning.compute(request, state)
+    plan_answers.import_from_check(request)
+    state = plan_answers.load(request)
+    plan = plan_answers.compute(request, state)
     if plan is None:
         return redirect("advisor-plan-debts")
-    form = _controls(plan, planning.settings(state))
+    form = _controls(plan, plan_answers.settings(state))
     if request.method == "POST":
         form = PlanControlsForm(request.POST)
         if form.is_valid():
             _apply_controls(state, form.cleaned_data)
-            planning.save(request, state)
+            plan_answers.save(request, state)
             if not request.htmx:
                 return redirect(reverse("advisor-plan-result") + "#plan-work")
-            plan = planning.compute(request, state)
+            plan = plan_answers.compute(request, state)
             assert plan is not None
-            form = _controls(plan, planning.settings(state))
+            form = _controls(plan, plan_answers.settings(state))
     context = {**_context(request, state, plan), "form": form}
     template = "advisor/plan/result.html"
     if request.htmx:
@@ -270,21 +272,21 @@ def result(request: HtmxHttpRequest) -> HttpResponse:
 
 @require_safe
 def summary(request: HttpRequest) -> HttpResponse:
-    state = planning.load(request)
-    if planning.budget(state) is None:
+    state = plan_answers.load(request)
+    if plan_answers.budget(state) is None:
         return redirect("advisor-plan-budget")
     return render(
         request,
         "advisor/plan/summary.html",
-        _context(request, state, planning.compute(request, state)),
+        _context(request, state, plan_answers.compute(request, state)),
     )
 
 
 @never_cache
 @require_safe
 def plan_pdf(request: HttpRequest) -> HttpResponse:
-    state = planning.load(request)
-    plan = planning.compute(request, state)
+    state = plan_answers.load(request)
+    plan = plan_answers.compute(request, state)
     if plan is None:
         return redirect("advisor-plan-debts")
     pdf = render_pdf("pdf/plan.html", _context(request, state, plan), request)
@@ -294,23 +296,20 @@ def plan_pdf(request: HttpRequest) -> HttpResponse:
 @never_cache
 @require_safe
 def summary_pdf(request: HttpRequest) -> HttpResponse:
-    state = planning.load(request)
-    if planning.budget(state) is None:
+    state = plan_answers.load(request)
+    if plan_answers.budget(state) is None:
         return redirect("advisor-plan-budget")
-    context = _context(request, state, planning.compute(request, state))
+    context = _context(request, state, plan_answers.compute(request, state))
     return pdf_response(render_pdf("pdf/plan_summary.html", context, request), "budget-summary.pdf")
 
 
 @never_cache
 @require_safe
 def plan_ics(request: HttpRequest) -> HttpResponse:
-    plan = planning.compute(request)
+    plan = plan_answers.compute(request)
     if plan is None:
         return redirect("advisor-plan-debts")
-    response = HttpResponse(planning.calendar(plan), content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="repayment-plan.ics"'
-    response["Cache-Control"] = "no-store"
-    return response
+    return attachment(ics.calendar(plan), "repayment-plan.ics", "text/calendar; charset=utf-8")
 
 
 urlpatterns = [

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import importlib
+from importlib import import_module
 from typing import Any
 
 from django.apps import apps
@@ -23,16 +23,7 @@ def _resolve(model: type[models.Model], values: dict[str, Any]) -> dict[str, Any
 
 
 def all_seeds() -> list[Seed]:
-    seeds: list[Seed] = []
-    for name in SEED_MODULES:
-        try:
-            module = importlib.import_module(f"advisor.seed.{name}")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"advisor.seed.{name}":
-                raise
-            continue
-        seeds.extend(getattr(module, "SEEDS", []))
-    return seeds
+    return [seed for name in SEED_MODULES for seed in import_module(f"advisor.seed.{name}").SEEDS]
 
 
 class Command(BaseCommand):

@@ -1,10 +1,10 @@
-"""The guided check's step sequence and guard (advisor.questionnaire): pure, no database."""
+"""The guided check's step sequence and guard (advisor.check_steps): pure, no database."""
 
 from __future__ import annotations
 
 import pytest
 
-from advisor.questionnaire import (
+from advisor.check_steps import (
     MAX_DEBTS,
     SLUGS,
     STEPS,

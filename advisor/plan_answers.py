@@ -2,9 +2,10 @@
 
 State lives in the session area "plan" (through advisor.session only), JSON-safe:
 
-    {"budget": {"salary": "6000.00", …, "reserve": "300.00", "lump_sum": "", "pay_day": 15},
-     "debts": [{"lender": "cmb-credit-card" | "other", "lender_name": "", "kind": "credit_card",
-                "principal": "30000.00", "charges": "1200.00" | "", "rate": "18.00" | "",
+    {"format": 2,
+     "budget": {"salary": "6000.00", …, "reserve": "300.00", "lump_sum": "", "pay_day": 15},
+     "debts": [{"lender": "cmb-credit-card" | "other", "lender_other": "", "kind": "credit_card",
+                "amount": "30000.00", "charges": "1200.00" | "", "rate": "18.00" | "",
                 "check_index": 0 | None}, …],
      "settings": {"basis": "monthly" | "months" | "", "monthly": "1500.00", "months": 24,
                   "strategy": "pro_rata", "plan_rate": "0", "assumed_rate": "18",
@@ -12,7 +13,9 @@ State lives in the session area "plan" (through advisor.session only), JSON-safe
      "imported": true}
 
 No personal details are kept: amounts, lender names and kinds only. Everything read back
-is checked again; a malformed value is dropped rather than failing the page.
+is checked again; a malformed value is dropped rather than failing the page. A debt uses the
+guided check's names (``amount``, ``lender_other``); a state saved before ``format`` 2 (with
+``principal`` / ``lender_name``) is migrated when it is read.
 
 ``current_plan(request)`` is what the letters use to pre-fill a proposal.
 """
@@ -20,16 +23,17 @@ is checked again; a malformed value is dropped rather than failing the page.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 from django.http import HttpRequest
 
-from advisor import content, savecodes, session
+from advisor import check_answers, check_steps, content, savecodes, session
 from advisor.budget import ESSENTIALS, INCOME_SOURCES, Budget
+from advisor.check_steps import SLUG
 from advisor.models import LenderKind, today
+from advisor.money import AmountError, parse_amount
 from advisor.plan import DEFAULT_ASSUMED_RATE, STRATEGIES, Debt, Plan, build_plan
 from advisor.schedule import first_due
 
@@ -37,7 +41,7 @@ AREA = "plan"
 MAX_DEBTS = 20
 BUDGET_AMOUNTS = (*INCOME_SOURCES, *ESSENTIALS, "commitments", "reserve")
 KINDS = {value for value, _label in LenderKind.choices}
-_SLUG = re.compile(r"^[a-z0-9-]{1,60}$")
+FORMAT = 2  # of the stored state; older ones are migrated (_migrate)
 DEFAULT_SETTINGS: dict[str, Any] = {
     "basis": "",
     "monthly": "",
@@ -50,22 +54,77 @@ DEFAULT_SETTINGS: dict[str, Any] = {
 
 
 def _money(value: Any, *, allow_zero: bool = True) -> Decimal | None:
+    """A stored amount read back; None when missing or not a usable amount."""
     if not isinstance(value, str) or not value:
         return None
     try:
-        amount = Decimal(value)
-    except InvalidOperation:
+        return parse_amount(value, allow_zero=allow_zero)
+    except AmountError:
         return None
-    if not amount.is_finite() or amount < 0 or amount > Decimal("100000000"):
-        return None
-    if amount == 0 and not allow_zero:
-        return None
-    return amount.quantize(Decimal("0.01"))
 
 
 def _percent(value: Any, maximum: int = 100) -> Decimal | None:
     amount = _money(value)
     return amount if amount is not None and amount <= maximum else None
+
+
+@dataclass(frozen=True)
+class PlanDebt:
+    """One debt of the plan, as the borrower entered it or brought it from the check."""
+
+    lender: str  # a directory slug, or "other"
+    lender_other: str  # the name typed for "other"
+    kind: str
+    amount: Decimal  # principal still owed, yuan
+    charges: Decimal | None = None
+    rate: Decimal | None = None  # annual percent
+    check_index: int | None = None  # the check's debt it came from
+
+    @classmethod
+    def from_session(cls, raw: Any) -> PlanDebt | None:
+        if not isinstance(raw, dict):
+            return None
+        amount = _money(raw.get("amount"), allow_zero=False)
+        lender = raw.get("lender")
+        if amount is None or not isinstance(lender, str) or not SLUG.match(lender):
+            return None
+        name = raw.get("lender_other")
+        index = raw.get("check_index")
+        return cls(
+            lender=lender,
+            lender_other=name.strip()[:40] if isinstance(name, str) else "",
+            kind=raw["kind"] if raw.get("kind") in KINDS else "other",
+            amount=amount,
+            charges=_money(raw.get("charges")),
+            rate=_percent(raw.get("rate"), 99),
+            check_index=index if isinstance(index, int) and not isinstance(index, bool) else None,
+        )
+
+    def to_session(self) -> dict[str, Any]:
+        return {
+            "lender": self.lender,
+            "lender_other": self.lender_other,
+            "kind": self.kind,
+            "amount": str(self.amount),
+            "charges": str(self.charges) if self.charges is not None else "",
+            "rate": str(self.rate) if self.rate is not None else "",
+            "check_index": self.check_index,
+        }
+
+
+def _migrate(state: dict[str, Any]) -> dict[str, Any]:
+    """A state from an older format, in this one (format 1 named amount/lender differently)."""
+    if state.get("format") == FORMAT:
+        return state
+    debts = state.get("debts")
+    if isinstance(debts, list):
+        state["debts"] = [
+            {**raw, "amount": raw.get("principal"), "lender_other": raw.get("lender_name")}
+            if isinstance(raw, dict) and "principal" in raw
+            else raw
+            for raw in debts
+        ]
+    return {**state, "format": FORMAT}
 
 
 # --- State ---------------------------------------------------------------------------
@@ -75,20 +134,21 @@ def load(request: HttpRequest) -> dict[str, Any]:
     """The plan state; on a new visit with a save code, what was saved under it."""
     state = session.load(request, AREA)
     if state or not session.save_code(request):
-        return state
+        return _migrate(state) if state else state
     try:
         opened = savecodes.for_request(request)
         saved = savecodes.get(opened).get(AREA) if opened else None
     except savecodes.BadCode:
         saved = None
     # Mark the lookup as done so the vault is opened once per visit, not on every page.
-    state = {**(saved if isinstance(saved, dict) else {}), "restored": True}
+    state = {**_migrate(saved if isinstance(saved, dict) else {}), "restored": True}
     session.store(request, AREA, state)
     return state
 
 
 def save(request: HttpRequest, state: dict[str, Any]) -> None:
     """Keep the plan in the session, and under the save code if the borrower has one."""
+    state["format"] = FORMAT
     session.store(request, AREA, state)
     opened = savecodes.for_request(request)
     if opened is not None:
@@ -119,32 +179,15 @@ def pay_day(state: dict[str, Any]) -> int:
     return day if isinstance(day, int) and 1 <= day <= 31 else 15
 
 
-def clean_debt(raw: Any) -> dict[str, Any] | None:
-    if not isinstance(raw, dict):
-        return None
-    principal = _money(raw.get("principal"), allow_zero=False)
-    lender = raw.get("lender")
-    if principal is None or not isinstance(lender, str) or not _SLUG.match(lender):
-        return None
-    name = raw.get("lender_name") if isinstance(raw.get("lender_name"), str) else ""
-    kind = raw.get("kind") if raw.get("kind") in KINDS else "other"
-    index = raw.get("check_index")
-    return {
-        "lender": lender,
-        "lender_name": name.strip()[:40],
-        "kind": kind,
-        "principal": str(principal),
-        "charges": str(_money(raw.get("charges")) or ""),
-        "rate": str(_percent(raw.get("rate"), 99) or ""),
-        "check_index": index if isinstance(index, int) and not isinstance(index, bool) else None,
-    }
-
-
-def raw_debts(state: dict[str, Any]) -> list[dict[str, Any]]:
+def plan_debts(state: dict[str, Any]) -> list[PlanDebt]:
     found = state.get("debts")
     if not isinstance(found, list):
         return []
-    return [d for d in (clean_debt(item) for item in found[:MAX_DEBTS]) if d]
+    return [d for d in (PlanDebt.from_session(item) for item in found[:MAX_DEBTS]) if d]
+
+
+def store_debts(state: dict[str, Any], debts: list[PlanDebt]) -> None:
+    state["debts"] = [debt.to_session() for debt in debts]
 
 
 def settings(state: dict[str, Any]) -> dict[str, Any]:
@@ -170,55 +213,40 @@ def settings(state: dict[str, Any]) -> dict[str, Any]:
 # --- The guided check ----------------------------------------------------------------
 
 
-def _checked(request: HttpRequest) -> list[Any]:
-    """Debts from the guided check (empty when the check is not available or not done)."""
-    try:
-        from advisor.journey import checked_debts
-    except ImportError:  # pragma: no cover - the check ships with the site
-        return []
-    try:
-        return list(checked_debts(request))
-    except Exception:  # noqa: BLE001 - a broken check must never break the plan
-        return []
-
-
-def _urgency(checked: Any) -> int:
-    est = getattr(checked, "estimate", None)
-    try:
-        return int(est.rank) * 1000 + int(est.score)
-    except (AttributeError, TypeError, ValueError):
-        return 0
-
-
 def import_from_check(request: HttpRequest) -> int:
     """Copy the check's debts into an empty plan once. Returns how many were copied."""
     state = load(request)
-    if state.get("imported") or raw_debts(state):
+    if state.get("imported") or plan_debts(state):
         return 0
     copied = []
-    for item in _checked(request):
-        amount = getattr(item, "amount", None)
-        if not isinstance(amount, Decimal) or amount <= 0:
+    for index, answers in enumerate(check_answers.debts(request)):
+        if "amount" not in answers:
             continue
-        slug = item.lender_slug if _SLUG.match(item.lender_slug or "") else "other"
+        slug = answers.get("lender", "other")
         known = content.lender(slug) if slug != "other" else None
         copied.append(
-            {
-                "lender": slug if known else "other",
-                "lender_name": "" if known else (item.lender_name or "")[:40],
-                "kind": item.kind if item.kind in KINDS else "other",
-                "principal": str(amount.quantize(Decimal("0.01"))),
-                "charges": "",
-                "rate": "",
-                "check_index": item.index,
-            }
+            PlanDebt(
+                lender=slug if known else "other",
+                lender_other="" if known else check_steps.lender_name(answers)[:40],
+                kind=answers.get("kind", "other"),
+                amount=Decimal(answers["amount"]),
+                check_index=index,
+            )
         )
     if not copied:
         return 0  # nothing to bring in yet: try again after the borrower does the check
     state["imported"] = True
-    state["debts"] = copied[:MAX_DEBTS]
+    store_debts(state, copied[:MAX_DEBTS])
     save(request, state)
     return len(copied)
+
+
+def _urgencies(request: HttpRequest) -> dict[int, int]:
+    """How pressing each check debt is (the estimate's level, then score), by check index."""
+    return {
+        item.index: item.estimate.rank * 1000 + item.estimate.score
+        for item in check_answers.checked_debts(request)
+    }
 
 
 # --- Building the plan ---------------------------------------------------------------
@@ -237,47 +265,46 @@ class DebtRow:
     from_check: bool
 
 
-def lender_label(raw: dict[str, Any]) -> str:
-    if raw["lender"] != "other":
-        found = content.lender(raw["lender"])
+def lender_label(debt: PlanDebt) -> str:
+    if debt.lender != "other":
+        found = content.lender(debt.lender)
         if found is not None:
             return found.t("name")
-    return raw["lender_name"] or str(dict(LenderKind.choices).get(raw["kind"], ""))
+    return debt.lender_other or str(dict(LenderKind.choices).get(debt.kind, ""))
 
 
 def debt_rows(state: dict[str, Any]) -> list[DebtRow]:
     return [
         DebtRow(
             number=i + 1,
-            name=lender_label(raw),
-            kind=raw["kind"],
-            principal=Decimal(raw["principal"]),
-            charges=Decimal(raw["charges"] or "0"),
-            rate=Decimal(raw["rate"]) if raw["rate"] else None,
-            from_check=raw["check_index"] is not None,
+            name=lender_label(debt),
+            kind=debt.kind,
+            principal=debt.amount,
+            charges=debt.charges or Decimal("0"),
+            rate=debt.rate,
+            from_check=debt.check_index is not None,
         )
-        for i, raw in enumerate(raw_debts(state))
+        for i, debt in enumerate(plan_debts(state))
     ]
 
 
 def debts(request: HttpRequest, state: dict[str, Any]) -> list[Debt]:
-    checked = {item.index: item for item in _checked(request)}
+    # Only the "urgent" strategy orders lenders by the check's estimates.
+    urgency = _urgencies(request) if settings(state)["strategy"] == "urgent" else {}
     found = []
-    for i, raw in enumerate(raw_debts(state)):
-        lender = content.lender(raw["lender"]) if raw["lender"] != "other" else None
-        kind = lender.kind if lender is not None else raw["kind"]
-        match = checked.get(raw["check_index"]) if raw["check_index"] is not None else None
+    for i, debt in enumerate(plan_debts(state)):
+        lender = content.lender(debt.lender) if debt.lender != "other" else None
         found.append(
             Debt(
                 key=str(i + 1),
-                lender_name=lender_label(raw),
-                kind=kind,
-                principal=Decimal(raw["principal"]),
-                charges=Decimal(raw["charges"] or "0"),
-                rate=Decimal(raw["rate"]) / 100 if raw["rate"] else None,
+                lender_name=lender_label(debt),
+                kind=lender.kind if lender is not None else debt.kind,
+                principal=debt.amount,
+                charges=debt.charges or Decimal("0"),
+                rate=debt.rate / 100 if debt.rate is not None else None,
                 max_months=lender.max_instalment_months if lender is not None else None,
-                urgency=_urgency(match) if match is not None else 0,
-                lender_slug=raw["lender"] if lender is not None else "",
+                urgency=urgency.get(debt.check_index, 0) if debt.check_index is not None else 0,
+                lender_slug=debt.lender if lender is not None else "",
             )
         )
     return found
@@ -331,55 +358,3 @@ def current_plan(request: HttpRequest) -> Plan | None:
     For the budget itself (收支说明) use ``budget(load(request))``.
     """
     return compute(request)
-
-
-# --- Calendar ------------------------------------------------------------------------
-
-REMINDER_HOUR_UTC = 1  # 09:00 in China (UTC+8), no daylight saving
-
-
-def calendar(plan: Plan, *, stamp: dt.datetime | None = None) -> bytes:
-    """An .ics file with one event per payment date and a reminder the day before.
-
-    Times are written in UTC (09:00 Beijing time = 01:00Z) so every phone calendar reads
-    them the same way without a time-zone block. The text names lenders and amounts only.
-    """
-    import icalendar
-    from django.utils.translation import gettext as _
-
-    from advisor.money import format_yuan
-
-    cal = icalendar.Calendar()
-    cal.add("prodid", "-//Borrower Help//Repayment plan//ZH")
-    cal.add("version", "2.0")
-    cal.add("calscale", "GREGORIAN")
-    cal.add("method", "PUBLISH")
-    cal.add("x-wr-calname", _("还款计划"))
-    now = stamp or dt.datetime.now(dt.UTC).replace(microsecond=0)
-    by_month: dict[int, list[tuple[str, Decimal, dt.date]]] = {}
-    for schedule in plan.schedules:
-        for payment in schedule.payments:
-            by_month.setdefault(payment.number, []).append(
-                (schedule.debt.lender_name, payment.amount, payment.date)
-            )
-    for number in sorted(by_month):
-        items = by_month[number]
-        day = items[0][2]
-        total = sum((amount for _name, amount, _d in items), Decimal("0.00"))
-        summary = _("第 %(n)s 期还款 %(amount)s") % {"n": number, "amount": format_yuan(total)}
-        lines = [f"{name}：{format_yuan(amount)}" for name, amount, _d in items]
-        start = dt.datetime(day.year, day.month, day.day, REMINDER_HOUR_UTC, tzinfo=dt.UTC)
-        event = icalendar.Event()
-        event.add("uid", f"plan-{number}-{day:%Y%m%d}@borrower-help")
-        event.add("dtstamp", now)
-        event.add("dtstart", start)
-        event.add("dtend", start + dt.timedelta(minutes=30))
-        event.add("summary", summary)
-        event.add("description", "\n".join(lines))
-        alarm = icalendar.Alarm()
-        alarm.add("action", "DISPLAY")
-        alarm.add("description", summary)
-        alarm.add("trigger", dt.timedelta(days=-1))
-        event.add_component(alarm)
-        cal.add_component(event)
-    return cal.to_ical()

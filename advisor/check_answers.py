@@ -17,9 +17,6 @@ Other parts of the site pre-fill from the check with ``checked_debts(request)``.
 
 from __future__ import annotations
 
-import contextlib
-import datetime as dt
-import re
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -28,59 +25,11 @@ from django.http import HttpRequest
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from advisor import content, estimate, questionnaire, savecodes, session
+from advisor import check_steps, content, estimate, savecodes, session
+from advisor.check_steps import clean_debt, lender_name, overdue_text
 from advisor.estimate import Estimate, Situation
-from advisor.models import LenderKind, today
-from advisor.money import AmountError, parse_amount
 
 AREA = "check"
-MAX_DAYS = 36500
-
-KIND_LABELS: dict[str, Promise] = dict(LenderKind.choices)  # type: ignore[arg-type]
-KIND_HINTS: dict[str, Promise] = {
-    "credit_card": _("银行发的信用卡，包括分期和取现"),
-    "online_bank": _("银行在App或微信里放的贷款，例如微粒贷"),
-    "consumer_finance": _("持牌消费金融公司的贷款，例如花呗、借呗"),
-    "platform": _("在借款平台上借、实际由别的机构出钱的贷款"),
-    "small_loan": _("名字里有“小额贷款”的公司"),
-    "other": _("不知道属于哪一种也没关系"),
-}
-CONTACT_LABELS: dict[str, Promise] = {
-    "cooperating": _("我在接电话，也在和对方协商"),
-    "answering_cannot_pay": _("我在接电话，但暂时还不上"),
-    "not_answering": _("我没有接他们的电话"),
-    "unreachable": _("他们联系不上我（换了号码或搬了家）"),
-}
-SIGNAL_LABELS: dict[str, Promise] = {
-    "visit_announced": _("短信或电话说要“上门”或“外访”"),
-    "third_parties": _("他们联系了我的家人、朋友或单位"),
-    "lawyer_letter": _("收到律师函"),
-    "court_notice": _("收到法院或仲裁机构的文书（如传票、支付令）"),
-    "none": _("以上都没有"),
-}
-SIGNALS = tuple(SIGNAL_LABELS)
-ARRANGEMENT_LABELS: dict[str, Promise] = {
-    "none": _("没有还款安排"),
-    "kept": _("有还款安排，并且在按时还"),
-    "broken": _("有过安排或答应过还款，但没能做到"),
-}
-REGION_LABELS: dict[str, Promise] = {
-    "tier1": _("一线城市（北京、上海、广州、深圳）"),
-    "tier2": _("省会或其他大城市"),
-    "tier3": _("其他城市或县城"),
-    "rural": _("乡镇或农村"),
-    "": _("不确定或不想说"),
-}
-# Day ranges offered on the "how long overdue" page: code → (label, representative day).
-# The edges match the stage and score bands, so any day inside a range gives the same result.
-DAY_RANGES: dict[str, tuple[Promise, int]] = {
-    "1-30": (_("1到30天"), 1),
-    "31-60": (_("31到60天"), 31),
-    "61-90": (_("61到90天（约3个月）"), 61),
-    "91-180": (_("91到180天（3到6个月）"), 91),
-    "181-365": (_("181到365天（半年到一年）"), 181),
-    "366+": (_("一年以上"), 366),
-}
 LEVEL_LABELS: dict[str, Promise] = {
     "low": _("较低"),
     "medium": _("中等"),
@@ -120,8 +69,6 @@ STAGE_FALLBACK_LABELS: dict[str, Promise] = {
 }
 DEFAULT_VERSION_LABEL = _("内置默认值")
 
-_SLUG = re.compile(r"^[-a-z0-9_]{1,60}$")
-
 
 @dataclass(frozen=True)
 class CheckedDebt:
@@ -142,56 +89,12 @@ class CheckedDebt:
     complete: bool
 
 
-def clean_debt(raw: Any) -> dict[str, Any]:
-    """A debt dict with only well-formed answers (anything else is dropped)."""
-    if not isinstance(raw, dict):
-        return {}
-    debt: dict[str, Any] = {}
-    if raw.get("kind") in estimate.LENDER_KINDS:
-        debt["kind"] = raw["kind"]
-    lender = raw.get("lender")
-    if isinstance(lender, str) and _SLUG.match(lender):
-        debt["lender"] = lender
-        other = raw.get("lender_other", "")
-        debt["lender_other"] = other.strip()[:100] if isinstance(other, str) else ""
-    amount = raw.get("amount")
-    if isinstance(amount, str):
-        with contextlib.suppress(AmountError):
-            debt["amount"] = str(parse_amount(amount))
-    first_missed = raw.get("first_missed") or ""
-    days = raw.get("days_overdue")
-    if isinstance(first_missed, str) and first_missed:
-        try:
-            missed = dt.date.fromisoformat(first_missed)
-        except ValueError:
-            missed = None
-        if missed is not None and missed <= today():
-            debt["first_missed"] = first_missed
-            debt["days_range"] = ""
-            debt["days_overdue"] = min((today() - missed).days, MAX_DAYS)
-    elif isinstance(days, int) and not isinstance(days, bool) and 0 <= days <= MAX_DAYS:
-        debt["days_overdue"] = days
-        day_range = raw.get("days_range", "")
-        debt["days_range"] = day_range if day_range in DAY_RANGES else ""
-        debt["first_missed"] = ""
-    if raw.get("contact") in estimate.CONTACTS:
-        debt["contact"] = raw["contact"]
-    signals = raw.get("signals")
-    if isinstance(signals, list) and signals and all(s in SIGNALS for s in signals):
-        debt["signals"] = [s for s in SIGNALS if s in signals]
-    if raw.get("arrangement") in ARRANGEMENT_LABELS:
-        debt["arrangement"] = raw["arrangement"]
-    if raw.get("region") in estimate.REGIONS:
-        debt["region"] = raw["region"]
-    return debt
-
-
 def load(request: HttpRequest) -> dict[str, Any]:
     """The check area, cleaned: always ``{"debts": [...], ...}``."""
     data = session.load(request, AREA)
     raw_debts = data.get("debts")
     debts = [clean_debt(d) for d in raw_debts] if isinstance(raw_debts, list) else []
-    data["debts"] = [d for d in debts if d][: questionnaire.MAX_DEBTS]
+    data["debts"] = [d for d in debts if d][: check_steps.MAX_DEBTS]
     return data
 
 
@@ -208,10 +111,11 @@ def save_answer(request: HttpRequest, index: int, changes: dict[str, Any]) -> di
     data = load(request)
     debts_ = data["debts"]
     debt = dict(debts_[index]) if index < len(debts_) else {}
-    if "kind" in changes and debt.get("kind") not in (None, changes["kind"]):
-        # Another kind of debt: the lender list changes, so ask for the lender again.
-        debt.pop("lender", None)
-        debt.pop("lender_other", None)
+    for item in check_steps.STEPS:
+        # e.g. another kind of debt: the lender list changes, so the lender is asked again.
+        if any(key in changes and debt.get(key) not in (None, changes[key]) for key in item.keys):
+            for key in item.clears:
+                debt.pop(key, None)
     debt.update(changes)
     if index < len(debts_):
         debts_[index] = debt
@@ -251,31 +155,8 @@ def situation_for(debt: dict[str, Any]) -> Situation:
     )
 
 
-def lender_name(debt: dict[str, Any]) -> str:
-    slug = debt.get("lender", "")
-    if slug and slug != "other":
-        found = content.lender(slug)
-        if found is not None:
-            return found.t("name")
-    if debt.get("lender_other"):
-        return debt["lender_other"]
-    return str(KIND_LABELS.get(debt.get("kind", ""), _("其他／不确定")))
-
-
-def overdue_text(debt: dict[str, Any]) -> str:
-    """How long overdue, as the borrower answered it (a range stays a range)."""
-    if debt.get("first_missed"):
-        return str(
-            _("从 %(date)s 起，共 %(days)s 天")
-            % {"date": debt["first_missed"], "days": debt["days_overdue"]}
-        )
-    if debt.get("days_range") in DAY_RANGES:
-        return str(DAY_RANGES[debt["days_range"]][0])
-    return str(_("%(days)s 天") % {"days": debt.get("days_overdue", 0)})
-
-
 def reason_text(code: str) -> str:
-    return str(REASON_TEXTS.get(code, estimate.REASON_TEXTS.get(code, code)))
+    return str(REASON_TEXTS[code])
 
 
 def checked_debts(request: HttpRequest) -> list[CheckedDebt]:
@@ -294,7 +175,7 @@ def checked_debts(request: HttpRequest) -> list[CheckedDebt]:
                 days_overdue=situation.days_overdue,
                 contact=situation.contact,
                 estimate=estimate.estimate_visit(situation, weights),
-                complete=questionnaire.is_complete(debt),
+                complete=check_steps.is_complete(debt),
             )
         )
     return found

@@ -1,0 +1,311 @@
+"""The guided check's questions, each declared once, and the order they are asked in.
+
+A ``Step`` is everything about one question: its page (``slug``), its form, the answer keys it
+fills, how a stored answer is checked again (``clean``), its row on check-your-answers
+(``label`` and ``summary``), and whether it feeds the estimate. To add a question, add its
+form in advisor/forms/check.py and one ``Step`` below; if it changes the estimate, add it to
+``check_answers.situation_for`` and advisor/estimate.py.
+
+Answers for one debt are a JSON-safe dict (see advisor.check_answers for the session layout);
+a step is answered when its keys are present. The functions at the end decide where a
+borrower goes next and where a request for a later page must be sent back to; the view only
+follows them.
+
+>>> first_incomplete({"kind": "credit_card", "lender": "other"})
+'amount'
+>>> next_step("amount", {})
+'overdue'
+>>> previous_step("kind", {}) is None
+True
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+from advisor import content, estimate
+from advisor.forms import check as f
+from advisor.models import today
+from advisor.money import AmountError, format_yuan, parse_amount
+
+Answers = Mapping[str, Any]
+
+# Lender slugs and other content keys: the site's one slug rule.
+SLUG = re.compile(r"^[-a-z0-9_]{1,60}$")
+
+
+@dataclass(frozen=True)
+class Step:
+    slug: str
+    form: type[f.StepForm]
+    label: Promise  # the row's label on check-your-answers
+    keys: tuple[str, ...]  # the answer keys this page fills; answered when all are present
+    clean: Callable[[Answers], dict[str, Any]]  # stored answers → this step's well-formed keys
+    summary: Callable[[Answers], list[str]]  # the row's values on check-your-answers
+    feeds_estimate: bool = True
+    template: str = "advisor/check/question.html"
+    clears: tuple[str, ...] = ()  # answers of other steps a changed answer makes stale
+
+
+def _choice(key: str, allowed: Sequence[str]) -> Callable[[Answers], dict[str, Any]]:
+    def clean(raw: Answers) -> dict[str, Any]:
+        value = raw.get(key)
+        return {key: value} if isinstance(value, str) and value in allowed else {}
+
+    return clean
+
+
+def _label(key: str, labels: Mapping[str, Promise]) -> Callable[[Answers], list[str]]:
+    return lambda debt: [str(labels[debt[key]])]
+
+
+def lender_name(debt: Answers) -> str:
+    slug = debt.get("lender", "")
+    if slug and slug != "other":
+        found = content.lender(slug)
+        if found is not None:
+            return found.t("name")
+    if debt.get("lender_other"):
+        return str(debt["lender_other"])
+    return str(f.KIND_LABELS.get(debt.get("kind", ""), _("其他／不确定")))
+
+
+def overdue_text(debt: Answers) -> str:
+    """How long overdue, as the borrower answered it (a range stays a range)."""
+    if debt.get("first_missed"):
+        return str(
+            _("从 %(date)s 起，共 %(days)s 天")
+            % {"date": debt["first_missed"], "days": debt["days_overdue"]}
+        )
+    if debt.get("days_range") in f.DAY_RANGES:
+        return str(f.DAY_RANGES[debt["days_range"]][0])
+    return str(_("%(days)s 天") % {"days": debt.get("days_overdue", 0)})
+
+
+def _clean_lender(raw: Answers) -> dict[str, Any]:
+    lender = raw.get("lender")
+    if not (isinstance(lender, str) and SLUG.match(lender)):
+        return {}
+    other = raw.get("lender_other", "")
+    return {"lender": lender, "lender_other": other.strip()[:100] if isinstance(other, str) else ""}
+
+
+def _clean_amount(raw: Answers) -> dict[str, Any]:
+    amount = raw.get("amount")
+    if isinstance(amount, str):
+        with contextlib.suppress(AmountError):
+            return {"amount": str(parse_amount(amount))}
+    return {}
+
+
+def _clean_overdue(raw: Answers) -> dict[str, Any]:
+    first_missed = raw.get("first_missed") or ""
+    days = raw.get("days_overdue")
+    if isinstance(first_missed, str) and first_missed:
+        try:
+            missed = dt.date.fromisoformat(first_missed)
+        except ValueError:
+            return {}
+        if missed > today():
+            return {}
+        return {
+            "first_missed": first_missed,
+            "days_range": "",
+            "days_overdue": min((today() - missed).days, f.MAX_DAYS),
+        }
+    if isinstance(days, int) and not isinstance(days, bool) and 0 <= days <= f.MAX_DAYS:
+        day_range = raw.get("days_range", "")
+        return {
+            "days_overdue": days,
+            "days_range": day_range if day_range in f.DAY_RANGES else "",
+            "first_missed": "",
+        }
+    return {}
+
+
+def _clean_signals(raw: Answers) -> dict[str, Any]:
+    signals = raw.get("signals")
+    if isinstance(signals, list) and signals and all(s in f.SIGNALS for s in signals):
+        return {"signals": [s for s in f.SIGNALS if s in signals]}
+    return {}
+
+
+STEPS: tuple[Step, ...] = (
+    Step(
+        "kind",
+        f.KindForm,
+        _("欠款类型"),
+        ("kind",),
+        _choice("kind", estimate.LENDER_KINDS),
+        _label("kind", f.KIND_LABELS),
+        clears=("lender", "lender_other"),  # another kind of debt: another lender list
+    ),
+    Step(
+        "lender",
+        f.LenderForm,
+        _("机构"),
+        ("lender",),
+        _clean_lender,
+        lambda debt: [lender_name(debt)],
+        feeds_estimate=False,
+        template="advisor/check/lender.html",
+    ),
+    Step(
+        "amount",
+        f.AmountForm,
+        _("逾期金额"),
+        ("amount",),
+        _clean_amount,
+        lambda debt: [format_yuan(Decimal(debt["amount"]))],
+        template="advisor/check/amount.html",
+    ),
+    Step(
+        "overdue",
+        f.OverdueForm,
+        _("逾期多久"),
+        ("days_overdue",),
+        _clean_overdue,
+        lambda debt: [overdue_text(debt)],
+        template="advisor/check/overdue.html",
+    ),
+    Step(
+        "contact",
+        f.ContactForm,
+        _("联系情况"),
+        ("contact",),
+        _choice("contact", estimate.CONTACTS),
+        _label("contact", f.CONTACT_LABELS),
+    ),
+    Step(
+        "signals",
+        f.SignalsForm,
+        _("收到的通知"),
+        ("signals",),
+        _clean_signals,
+        lambda debt: [str(f.SIGNAL_LABELS[s]) for s in debt["signals"]],
+    ),
+    Step(
+        "arrangement",
+        f.ArrangementForm,
+        _("还款安排"),
+        ("arrangement",),
+        _choice("arrangement", tuple(f.ARRANGEMENT_LABELS)),
+        _label("arrangement", f.ARRANGEMENT_LABELS),
+    ),
+    Step(
+        "region",
+        f.RegionForm,
+        _("所在地区"),
+        ("region",),
+        _choice("region", estimate.REGIONS),
+        _label("region", f.REGION_LABELS),
+    ),
+)
+SLUGS = tuple(item.slug for item in STEPS)
+MAX_DEBTS = 10
+
+
+def step(slug: str) -> Step:
+    for item in STEPS:
+        if item.slug == slug:
+            return item
+    raise KeyError(slug)
+
+
+def clean_debt(raw: Any) -> dict[str, Any]:
+    """One debt's stored answers with only well-formed values (anything else is dropped)."""
+    if not isinstance(raw, Mapping):
+        return {}
+    debt: dict[str, Any] = {}
+    for item in STEPS:
+        debt.update(item.clean(raw))
+    return debt
+
+
+def is_answered(slug: str, answers: Answers) -> bool:
+    return all(key in answers and answers[key] is not None for key in step(slug).keys)
+
+
+def first_incomplete(answers: Answers) -> str | None:
+    """The first question of this debt still to answer, or None when all are answered."""
+    for item in STEPS:
+        if not is_answered(item.slug, answers):
+            return item.slug
+    return None
+
+
+def is_complete(answers: Answers) -> bool:
+    return first_incomplete(answers) is None
+
+
+def next_step(slug: str, answers: Answers) -> str | None:
+    """The step after ``slug`` for these answers; None after the last one."""
+    if slug not in SLUGS:
+        return first_incomplete(answers)
+    position = SLUGS.index(slug)
+    return SLUGS[position + 1] if position + 1 < len(SLUGS) else None
+
+
+def previous_step(slug: str, answers: Answers) -> str | None:
+    if slug not in SLUGS:
+        return None
+    position = SLUGS.index(slug)
+    return SLUGS[position - 1] if position > 0 else None
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where a borrower should be: debt ``index`` (0-based), question ``slug``."""
+
+    index: int
+    slug: str
+
+
+def first_unanswered(debts: Sequence[Answers]) -> Place | None:
+    """The first unanswered question over all debts; None when every debt is complete."""
+    for index, answers in enumerate(debts):
+        slug = first_incomplete(answers)
+        if slug is not None:
+            return Place(index, slug)
+    return None
+
+
+def guard_step(debts: Sequence[Answers], index: int, slug: str) -> Place | None:
+    """None if question ``slug`` of debt ``index`` may be shown; else where to go instead.
+
+    A borrower may revisit any answered question and the first unanswered one of a debt.
+    A new debt (index == len(debts)) starts at its first question, and only once the
+    debts before it are complete.
+    """
+    if slug not in SLUGS or index < 0:
+        return first_unanswered(debts) or Place(0, SLUGS[0])
+    if index > len(debts) or index >= MAX_DEBTS:
+        return first_unanswered(debts) or Place(len(debts) - 1 if debts else 0, SLUGS[0])
+    if index == len(debts):
+        earlier = first_unanswered(debts)
+        if earlier is not None:
+            return earlier
+        return None if slug == SLUGS[0] else Place(index, SLUGS[0])
+    answers = debts[index]
+    if is_answered(slug, answers):
+        return None
+    first = first_incomplete(answers)
+    if first is None or first == slug:
+        return None
+    return None if SLUGS.index(slug) <= SLUGS.index(first) else Place(index, first)
+
+
+def guard_summary(debts: Sequence[Answers]) -> Place | None:
+    """For check-your-answers and the result: None if every debt is complete."""
+    if not debts:
+        return Place(0, SLUGS[0])
+    return first_unanswered(debts)

@@ -1,0 +1,56 @@
+"""The repayment plan as an .ics calendar: one event per payment date, a reminder the day before."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import icalendar
+from django.utils.translation import gettext as _
+
+from advisor.money import format_yuan
+from advisor.plan import Plan
+
+REMINDER_HOUR_UTC = 1  # 09:00 in China (UTC+8), no daylight saving
+
+
+def calendar(plan: Plan, *, stamp: dt.datetime | None = None) -> bytes:
+    """An .ics file with one event per payment date and a reminder the day before.
+
+    Times are written in UTC (09:00 Beijing time = 01:00Z) so every phone calendar reads
+    them the same way without a time-zone block. The text names lenders and amounts only.
+    """
+    cal = icalendar.Calendar()
+    cal.add("prodid", "-//Borrower Help//Repayment plan//ZH")
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "PUBLISH")
+    cal.add("x-wr-calname", _("还款计划"))
+    now = stamp or dt.datetime.now(dt.UTC).replace(microsecond=0)
+    by_month: dict[int, list[tuple[str, Decimal, dt.date]]] = {}
+    for schedule in plan.schedules:
+        for payment in schedule.payments:
+            by_month.setdefault(payment.number, []).append(
+                (schedule.debt.lender_name, payment.amount, payment.date)
+            )
+    for number in sorted(by_month):
+        items = by_month[number]
+        day = items[0][2]
+        total = sum((amount for _name, amount, _d in items), Decimal("0.00"))
+        summary = _("第 %(n)s 期还款 %(amount)s") % {"n": number, "amount": format_yuan(total)}
+        lines = [f"{name}：{format_yuan(amount)}" for name, amount, _d in items]
+        start = dt.datetime(day.year, day.month, day.day, REMINDER_HOUR_UTC, tzinfo=dt.UTC)
+        event = icalendar.Event()
+        event.add("uid", f"plan-{number}-{day:%Y%m%d}@borrower-help")
+        event.add("dtstamp", now)
+        event.add("dtstart", start)
+        event.add("dtend", start + dt.timedelta(minutes=30))
+        event.add("summary", summary)
+        event.add("description", "\n".join(lines))
+        alarm = icalendar.Alarm()
+        alarm.add("action", "DISPLAY")
+        alarm.add("description", summary)
+        alarm.add("trigger", dt.timedelta(days=-1))
+        event.add_component(alarm)
+        cal.add_component(event)
+    return cal.to_ical()
