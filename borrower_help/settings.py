@@ -168,8 +168,10 @@ else:
 
 # Sessions hold the borrower's answers. They live in the database so that several app
 # servers share them; they expire after SESSION_HOURS (default 24) and "erase my data"
-# deletes the row at once. See README, "Privacy".
-SESSION_ENGINE = "django.contrib.sessions.backends.db"
+# deletes the row at once. See README, "Privacy". The row is read with one plain query
+# (advisor/session_backend.py); with a shared cache (REDIS_URL) a copy is kept there too
+# (cached_db), never in a per-process cache, which other processes could not update or erase.
+SESSION_ENGINE = "advisor.session_backend_cached" if REDIS_URL else "advisor.session_backend"
 SESSION_COOKIE_AGE = env_int("SESSION_HOURS", 24, minimum=1) * 3600
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
