@@ -10,6 +10,7 @@ import logging
 from typing import Any
 
 from django.contrib.sessions.backends import cached_db
+from django.core.cache.backends.base import BaseCache
 
 from advisor.session_backend import SessionStore as LeanStore
 
@@ -22,6 +23,8 @@ class SessionStore(cached_db.SessionStore, LeanStore):
     The database stays the truth: a failed cache write removes the cached copy (so a stale
     one is never served), and a failed cache read falls back to the database.
     """
+
+    _cache: BaseCache  # set by Django's cached_db store (not in its type stubs)
 
     def load(self) -> dict[str, Any]:
         try:
@@ -49,7 +52,7 @@ class SessionStore(cached_db.SessionStore, LeanStore):
     def save(self, must_create: bool = False) -> None:
         LeanStore.save(self, must_create)
         try:
-            self._cache.set(self.cache_key, self._session, self.get_expiry_age())
+            self._cache.set(self.cache_key, dict(self.items()), self.get_expiry_age())
         except Exception:  # noqa: BLE001
             logger.warning("session cache write failed; the copy there is dropped")
             self._drop_cached(self.session_key)
