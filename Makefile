@@ -27,6 +27,7 @@ help:
 	@echo "make test-postgres  the test suite against a throw-away PostgreSQL cluster (CI runs both)"
 	@echo "make bench      load test (wrk) on SQLite and on PostgreSQL with two app processes"
 	@echo "make faults     fault run: PostgreSQL, Redis, two gunicorn pools, nginx; prints what borrowers saw"
+	@echo "make bench-pdf  plan page and plan PDF against the size of the plan (lenders x months)"
 	@echo "make lighthouse Lighthouse (mobile) on home, a question, the result and the plan page"
 	@echo "make editors    create/reset the content editors group (USERS=\"alice bob\" adds staff users)"
 
@@ -124,6 +125,11 @@ test-postgres: system-deps $(STAMP) node compile-messages
 bench: system-deps $(STAMP) compile-messages
 	scripts/system-deps bench postgres
 	$(PY) scripts/bench.py $(BENCH_ARGS)
+
+# Growth of the plan page and its PDF with lenders × months (in-process CPU, bytes, pages).
+.PHONY: bench-pdf
+bench-pdf: system-deps $(STAMP) compile-messages
+	$(PY) scripts/bench_pdf.py $(BENCH_ARGS)
 
 # Lighthouse 12.8.2 (pinned in tools/lighthouse) with Debian Chromium; not part of `make test`.
 # Serves the app production-like on 127.0.0.1, prints the four scores per page and writes

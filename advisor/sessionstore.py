@@ -17,11 +17,11 @@ import logging
 from typing import Any
 
 from django.contrib.sessions.backends.base import CreateError, UpdateError
-from django.contrib.sessions.backends.db import SessionStore as DatabaseSessionStore
 from django.db import DatabaseError, IntegrityError, router, transaction
 from django.utils import timezone
 
 from advisor import faults
+from advisor.session_backend import SessionStore as DatabaseSessionStore
 
 TOUCH_SECONDS = 300
 

@@ -13,9 +13,18 @@ Per configuration:
             own port for the restart test.
 
 Endpoints, each driven by wrk for --duration seconds at --connections connections:
-  (a) bare Django view (scripts/bench_wsgi.py), the ceiling; (b) home; (c) a question page;
-  (d) the check result with two debts in the session; (e) the plan page; (f) the plan PDF
-  (sequential Python client). A page that does not exist yet is reported as "missing".
+  (a) bare Django view (scripts/bench_wsgi.py), the ceiling; (s) the bare view reading the
+  session, the floor of any personal page; (b) home; (c) a question page; (d) the check
+  result with two debts in the session; (e) the plan page; (f) the plan PDF (sequential
+  Python client). A page that does not exist yet is reported as "missing".
+  The bare view is driven before the first page and again after every page (for half the
+  duration); each page's ratio is to the mean of the bare runs just before and after it, so
+  a load that changes during the run (a shared machine) does not distort the ratios.
+In-process CPU: scripts/bench_cpu.py times the same pages through the WSGI app in one
+process, interleaved request by request (CPU time, not wall time); printed beside wrk's.
+Mixed load: --pdf-clients clients request the plan PDF without pause (from
+--documents-base if documents are served elsewhere) while wrk drives home at
+--mixed-connections connections: do documents stall pages?
 Also: first-view transfer size per page (HTML + CSS + JS, compressed), third-party requests,
 and (postgres) a journey that survives the restart of one app process.
 
@@ -37,6 +46,7 @@ import socket
 import statistics
 import subprocess
 import sys
+import threading
 import time
 import urllib.error
 import urllib.parse
@@ -208,22 +218,34 @@ def probe(base: str, target: Target) -> None:
         target.missing = f"answers {status} at {target.path}"
 
 
-def run_wrk(base: str, target: Target, args: argparse.Namespace, lua: Path) -> dict[str, Any]:
+def run_wrk(
+    base: str,
+    target: Target,
+    args: argparse.Namespace,
+    lua: Path,
+    *,
+    duration: int | None = None,
+    connections: int | None = None,
+    warm: bool = True,
+) -> dict[str, Any]:
     headers = ["-H", f"Cookie: {target.cookie}"] if target.cookie else []
     url = base + target.path
-    # Warm-up: templates compiled, connections to the database opened in every worker.
-    subprocess.run(
-        ["wrk", "-t1", "-c4", "-d2s", *headers, url],
-        check=True,
-        stdout=subprocess.DEVNULL,
-        timeout=60,
-    )
+    duration = duration or args.duration
+    connections = connections or args.connections
+    if warm:
+        # Warm-up: templates compiled, connections to the database opened in every worker.
+        subprocess.run(
+            ["wrk", "-t1", "-c4", "-d2s", *headers, url],
+            check=True,
+            stdout=subprocess.DEVNULL,
+            timeout=60,
+        )
     completed = subprocess.run(
         [
             "wrk",
-            f"-t{args.threads}",
-            f"-c{args.connections}",
-            f"-d{args.duration}s",
+            f"-t{min(args.threads, connections)}",
+            f"-c{connections}",
+            f"-d{duration}s",
             "--timeout",
             "10s",
             "--latency",
@@ -235,7 +257,7 @@ def run_wrk(base: str, target: Target, args: argparse.Namespace, lua: Path) -> d
         check=True,
         capture_output=True,
         text=True,
-        timeout=args.duration + 60,
+        timeout=duration + 60,
     )
     line = next(x for x in completed.stdout.splitlines() if x.startswith("BENCHJSON "))
     raw = json.loads(line.removeprefix("BENCHJSON "))
@@ -250,8 +272,84 @@ def run_wrk(base: str, target: Target, args: argparse.Namespace, lua: Path) -> d
         "max_ms": raw["max"] / 1000,
         "non_2xx_3xx": raw["status"],
         "socket_errors": errors,
-        "connections": args.connections,
+        "connections": connections,
         "seconds": round(seconds, 2),
+    }
+
+
+def run_cpu(env: dict[str, str], targets: dict[str, Target], rounds: int) -> dict[str, Any]:
+    """The in-process CPU table (scripts/bench_cpu.py) for the same borrower and pages."""
+    spec = {
+        key: {"label": t.label, "path": t.path, "cookie": t.cookie, "missing": t.missing}
+        for key, t in targets.items()
+    }
+    completed = subprocess.run(
+        [
+            PY,
+            str(ROOT / "scripts" / "bench_cpu.py"),
+            "--json",
+            "--rounds",
+            str(rounds),
+            "--targets",
+            json.dumps(spec),
+        ],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    return json.loads(completed.stdout.strip().splitlines()[-1])
+
+
+def run_mixed(
+    base: str, documents: str, targets: dict[str, Target], args: argparse.Namespace, lua: Path
+) -> dict[str, Any]:
+    """Home under wrk while PDF clients ask for documents without pause (same session)."""
+    pdf = targets["f"]
+    stop = threading.Event()
+    times: list[float] = []
+    failures: list[str] = []
+
+    def client() -> None:
+        while not stop.is_set():
+            request = urllib.request.Request(documents + (pdf.path or ""))
+            request.add_header("Cookie", pdf.cookie or "")
+            started = time.perf_counter()
+            try:
+                with urllib.request.urlopen(request, timeout=60) as response:
+                    body = response.read()
+                if not body.startswith(b"%PDF"):
+                    failures.append("not a PDF")
+                    continue
+            except (OSError, urllib.error.HTTPError) as error:
+                failures.append(str(error))
+                continue
+            if not stop.is_set():
+                times.append(time.perf_counter() - started)
+
+    threads = [threading.Thread(target=client, daemon=True) for _ in range(args.pdf_clients)]
+    for thread in threads:
+        thread.start()
+    try:
+        time.sleep(1)  # the document clients are busy before the pages are measured
+        home = run_wrk(
+            base, targets["b"], args, lua, connections=args.mixed_connections, warm=False
+        )
+    finally:
+        stop.set()
+        for thread in threads:
+            thread.join(timeout=90)
+    ordered = sorted(times)
+    return {
+        "home": home,
+        "pdf_clients": args.pdf_clients,
+        "documents": documents,
+        "pdfs": len(times),
+        "pdf_failures": len(failures),
+        "pdf_p50_ms": round(statistics.median(ordered) * 1000, 1) if ordered else None,
+        "pdf_max_ms": round(ordered[-1] * 1000, 1) if ordered else None,
     }
 
 
@@ -384,6 +482,7 @@ def first_view(base: str, target: Target) -> dict[str, Any]:
 def prepare_targets(base: str) -> dict[str, Target]:
     targets = {
         "a": Target("a", "bare Django view", "/__bench__/bare/"),
+        "s": Target("s", "bare view + session read", "/__bench__/session/"),
         "b": Target("b", "home", "/"),
         "c": Target("c", "question page", None),
         "d": Target("d", "check result, 2 debts", None),
@@ -414,7 +513,7 @@ def prepare_targets(base: str) -> dict[str, Target]:
     except jc.JourneyError as error:
         targets["e"].missing = targets["f"].missing = str(error)
     cookie = borrower.cookie(SESSION_COOKIE)
-    for key in "cdef":
+    for key in "scdef":
         targets[key].cookie = f"{SESSION_COOKIE}={cookie}" if cookie else None
     if targets["c"].path and not cookie:
         targets["c"].cookie = None
@@ -517,7 +616,17 @@ def bench_config(
         for target in targets.values():
             if target.missing is None:
                 probe(base, target)
-        for key in "abcde":
+        bare_runs: list[dict[str, Any]] = []
+        bare_half = max(2, args.duration // 2)
+
+        def bare_run() -> float:
+            result = run_wrk(base, targets["a"], args, lua, duration=bare_half, warm=not bare_runs)
+            bare_runs.append(result)
+            return result["rps"]
+
+        log(f"[{name}] (a) bare view: wrk {bare_half}s before the first page and after each page")
+        before = bare_run()
+        for key in "sbcde":
             target = targets[key]
             if target.missing:
                 log(f"[{name}] ({key}) {target.label}: missing ({target.missing})")
@@ -526,13 +635,28 @@ def bench_config(
                 f"[{name}] ({key}) {target.label}: wrk {args.duration}s, {args.connections} connections"
             )
             target.result = run_wrk(base, target, args, lua)
+            after = bare_run()
+            target.result["bare_rps_around"] = [before, after]
+            target.result["ratio_to_bare"] = round(target.result["rps"] / ((before + after) / 2), 2)
+            before = after
+        targets["a"].result = _merge_bare(bare_runs)
+        targets["a"].result["ratio_to_bare"] = 1.0
         if targets["f"].missing is None:
             log(f"[{name}] (f) plan PDF: {args.pdf_requests} sequential requests")
             targets["f"].result = run_pdf(base, targets["f"], args.pdf_requests)
-        bare = targets["a"].result.get("rps")
-        for target in targets.values():
-            if bare and target.result.get("rps") and target.key != "f":
-                target.result["ratio_to_bare"] = round(target.result["rps"] / bare, 2)
+            if args.mixed:
+                documents = (args.documents_base or base).rstrip("/")
+                log(
+                    f"[{name}] mixed load: {args.pdf_clients} PDF clients on {documents} while"
+                    f" wrk drives home at {args.mixed_connections} connections for {args.duration}s"
+                )
+                report["mixed"] = run_mixed(base, documents, targets, args, lua)
+        if args.cpu_rounds:
+            log(f"[{name}] in-process CPU: {args.cpu_rounds} interleaved rounds")
+            try:
+                report["cpu"] = run_cpu(env, targets, args.cpu_rounds)
+            except (subprocess.CalledProcessError, subprocess.TimeoutExpired) as error:
+                report["cpu"] = {"error": str(getattr(error, "stderr", "") or error)[-2000:]}
         report["endpoints"] = {
             key: {"label": t.label, "path": t.path, "missing": t.missing, **t.result}
             for key, t in targets.items()
@@ -554,6 +678,14 @@ def bench_config(
             app.stop()
 
 
+def _merge_bare(runs: list[dict[str, Any]]) -> dict[str, Any]:
+    """The bare view's row: the median run by req/s, with every run's req/s listed."""
+    ordered = sorted(runs, key=lambda run: run["rps"])
+    middle = dict(ordered[len(ordered) // 2])
+    middle["runs_rps"] = [run["rps"] for run in runs]
+    return middle
+
+
 def text_report(data: dict[str, Any]) -> str:
     lines = [
         f"Borrower Help benchmark {data['timestamp']}",
@@ -570,10 +702,18 @@ def text_report(data: dict[str, Any]) -> str:
             lines.append(f"   ERROR: {report['error']}")
             lines.append("")
             continue
+        cpu = report.get("cpu", {}).get("pages", {})
         lines.append(
-            f"   {'endpoint':<28}{'req/s':>9}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}{'ratio':>7}  notes"
+            f"   {'endpoint':<28}{'req/s':>9}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}{'ratio':>7}"
+            f" |{'CPU ms':>9}{'ratio':>7}  notes"
         )
         for key, row in report["endpoints"].items():
+            in_process = cpu.get(key, {})
+            cpu_cols = (
+                f" |{in_process['cpu_ms']:>9.2f}{in_process['ratio_to_bare']:>7}"
+                if in_process
+                else f" |{'-':>9}{'-':>7}"
+            )
             label = f"({key}) {row['label']}"
             if row.get("missing"):
                 lines.append(f"   {label:<28}{'missing':>9}  {row['missing']}")
@@ -590,10 +730,31 @@ def text_report(data: dict[str, Any]) -> str:
                 notes.append(
                     f"sequential; first request {row['first_ms']} ms; {row['pdf_bytes']} bytes"
                 )
+            if key == "a" and row.get("runs_rps"):
+                notes.append(f"median of {len(row['runs_rps'])} runs: {row['runs_rps']}")
             ratio = row.get("ratio_to_bare")
             lines.append(
                 f"   {label:<28}{row['rps']:>9}{row['p50_ms']:>9.1f}{row['p95_ms']:>9.1f}"
-                f"{row['p99_ms']:>9.1f}{(f'{ratio:.2f}' if ratio else '-'):>7}  {'; '.join(notes)}"
+                f"{row['p99_ms']:>9.1f}{(f'{ratio:.2f}' if ratio else '-'):>7}{cpu_cols}"
+                f"  {'; '.join(notes)}"
+            )
+        if report.get("cpu"):
+            if "error" in report["cpu"]:
+                lines.append(f"   in-process CPU: failed: {report['cpu']['error'][-300:]}")
+            else:
+                lines.append(
+                    f"   CPU ms: in-process, median of {report['cpu']['rounds']} rounds with the"
+                    " pages interleaved request by request; its ratio is bare CPU / page CPU"
+                )
+        mixed = report.get("mixed")
+        if mixed:
+            home = mixed["home"]
+            lines.append(
+                f"   mixed load: home at {home['connections']} connections while {mixed['pdf_clients']}"
+                f" clients fetch PDFs from {mixed['documents']}: {home['rps']} req/s, p50"
+                f" {home['p50_ms']:.1f} / p95 {home['p95_ms']:.1f} / p99 {home['p99_ms']:.1f} ms;"
+                f" {mixed['pdfs']} PDFs (p50 {mixed['pdf_p50_ms']} ms, max {mixed['pdf_max_ms']} ms,"
+                f" {mixed['pdf_failures']} failures)"
             )
         if report.get("first_view"):
             lines.append("   first view, bytes transferred (Accept-Encoding: br, gzip):")
@@ -616,9 +777,13 @@ def text_report(data: dict[str, Any]) -> str:
         lines.append("")
     goals = data.get("goals", [])
     if goals:
-        lines.append("goals (issue 8), informative only:")
+        lines.append("goals (issues 8 and 18), informative only:")
         lines.extend(f"   {goal}" for goal in goals)
     return "\n".join(lines) + "\n"
+
+
+# In-process CPU ratios to the bare view measured for issue 18 (2026-12-03, before its work).
+CPU_RATIO_BEFORE = {"c": 0.10, "d": 0.07, "e": 0.028}
 
 
 def goals(configs: list[dict[str, Any]]) -> list[str]:
@@ -636,14 +801,28 @@ def goals(configs: list[dict[str, Any]]) -> list[str]:
                 out.append(
                     f"[{name}] ({key}) ratio to bare >= 0.5: {ratio} {'met' if ratio >= 0.5 else 'NOT met'}"
                 )
-        worst = max((row(k).get("p99_ms", 0) for k in "abcde"), default=0)
-        if worst:
-            out.append(
-                f"[{name}] p99 < 50 ms at 16 connections: worst {worst:.1f} ms {'met' if worst < 50 else 'NOT met'}"
-            )
+        cpu = report.get("cpu", {}).get("pages", {})
+        for key, was in CPU_RATIO_BEFORE.items():
+            ratio = cpu.get(key, {}).get("ratio_to_bare")
+            if ratio is not None:
+                out.append(
+                    f"[{name}] ({key}) in-process CPU ratio at least doubled from {was}:"
+                    f" {ratio} {'met' if ratio >= 2 * was else 'NOT met'}"
+                )
+        for key in "bcde":
+            p99 = row(key).get("p99_ms")
+            if p99 is not None:
+                out.append(
+                    f"[{name}] ({key}) p99 < 50 ms at {row(key)['connections']} connections:"
+                    f" {p99:.1f} ms {'met' if p99 < 50 else 'NOT met'}"
+                )
         pdf = row("f").get("p50_ms")
         if pdf is not None:
-            out.append(f"[{name}] PDF p50 < 500 ms: {pdf} ms {'met' if pdf < 500 else 'NOT met'}")
+            size = row("f").get("pdf_bytes", 0)
+            out.append(
+                f"[{name}] plan PDF p50 < 300 ms and < 100 KB: {pdf} ms, {size} B"
+                f" {'met' if pdf < 300 and size < 102400 else 'NOT met'}"
+            )
         views = report.get("first_view", {})
         if views:
             biggest = max(v["first_view_bytes"] for v in views.values())
@@ -663,6 +842,15 @@ def main() -> int:
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--pdf-requests", type=int, default=10)
+    parser.add_argument("--cpu-rounds", type=int, default=100, help="0 skips the CPU table")
+    parser.add_argument("--no-mixed", dest="mixed", action="store_false")
+    parser.add_argument("--pdf-clients", type=int, default=4)
+    parser.add_argument("--mixed-connections", type=int, default=8)
+    parser.add_argument(
+        "--documents-base",
+        default=os.environ.get("BENCH_DOCUMENTS_BASE", ""),
+        help="where the mixed load asks for PDFs (default: the app under test)",
+    )
     parser.add_argument(
         "--configs", default="sqlite,postgres", help="comma-separated: sqlite,postgres"
     )
