@@ -25,6 +25,8 @@ RETRY_SECONDS = 5.0
 
 
 class SafeRedisCache(RedisCache):
+    _cache: Any  # Django's Redis client wrapper, set by RedisCache (not in its type stubs)
+
     def __init__(self, server: str, params: dict[str, Any]) -> None:
         super().__init__(server, params)
         self._down_until = 0.0

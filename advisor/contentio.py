@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from functools import partial
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -67,6 +68,10 @@ def _key_of(row: dict[str, Any], model: type[models.Model]) -> tuple[Any, ...]:
     return tuple(row.get(name) for name in NATURAL_KEYS[model.__name__])
 
 
+def _sort_key(row: dict[str, Any], *, model: type[models.Model]) -> list[str]:
+    return [str(part) for part in _key_of(row, model)]
+
+
 def export_content() -> dict[str, Any]:
     """All content rows (published and draft), ordered by natural key."""
     data: dict[str, Any] = {"format": FORMAT, "version": VERSION, "models": {}}
@@ -76,7 +81,7 @@ def export_content() -> dict[str, Any]:
             {field.name: _dump_value(obj, field) for field in fields}
             for obj in model.objects.select_related().all()
         ]
-        rows.sort(key=lambda row, m=model: [str(part) for part in _key_of(row, m)])
+        rows.sort(key=partial(_sort_key, model=model))
         data["models"][model.__name__] = rows
     return data
 
@@ -98,7 +103,8 @@ def _load_row(model: type[models.Model], row: Any, where: str) -> tuple[dict, di
     for name, value in row.items():
         field = known[name]
         if isinstance(field, models.ForeignKey) and value is not None:
-            related = field.related_model.objects.filter(slug=value).first()
+            related_model: Any = field.related_model
+            related = related_model.objects.filter(slug=value).first()
             if related is None:
                 raise ContentImportError(f"{where}: {name} {value!r} does not exist")
             value = related
@@ -156,7 +162,7 @@ def import_content(data: Any, *, replace: bool = False) -> dict[str, int]:
                     obj.full_clean()
                 except ValidationError as exc:
                     raise ContentImportError(f"{where} {lookup}: {exc}") from None
-                obj._change_reason = CHANGE_REASON
+                obj._change_reason = CHANGE_REASON  # type: ignore[union-attr]  # simple_history
                 obj.save()
                 kept.append(obj.pk)
             if replace:

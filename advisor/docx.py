@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
+from typing import Any
 
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
@@ -22,7 +23,7 @@ FONT = "Noto Sans CJK SC"
 LATIN_FONT = "Arial"
 
 
-def _font(run, *, size: float = 11, bold: bool = False) -> None:  # noqa: ANN001
+def _font(run: Any, *, size: float = 11, bold: bool = False) -> None:
     run.font.name = LATIN_FONT
     run.font.size = Pt(size)
     run.font.bold = bold
@@ -31,7 +32,9 @@ def _font(run, *, size: float = 11, bold: bool = False) -> None:  # noqa: ANN001
     r_fonts.set(qn("w:eastAsia"), FONT)
 
 
-def _paragraph(document, text: str, *, size: float = 11, bold: bool = False, center: bool = False):  # noqa: ANN001, ANN202
+def _paragraph(
+    document: Any, text: str, *, size: float = 11, bold: bool = False, center: bool = False
+) -> Any:
     paragraph = document.add_paragraph()
     if center:
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -41,7 +44,7 @@ def _paragraph(document, text: str, *, size: float = 11, bold: bool = False, cen
     return paragraph
 
 
-def _letter(document, text: str) -> None:  # noqa: ANN001
+def _letter(document: Any, text: str) -> None:
     title, body = letter.split_title(text)
     if title:
         _paragraph(document, title, size=15, bold=True, center=True)

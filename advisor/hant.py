@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Any
 
 OPENCC_CONFIG = "s2tw"
 
@@ -58,7 +59,7 @@ _PATTERN = re.compile("|".join(re.escape(key) for key in sorted(OVERRIDES, key=l
 
 
 @lru_cache(maxsize=1)
-def _converter():  # noqa: ANN202 - opencc ships no type hints
+def _converter() -> Any:  # opencc ships no type hints
     import opencc
 
     return opencc.OpenCC(OPENCC_CONFIG)

@@ -12,6 +12,7 @@ the active language and falls back to Simplified Chinese when a translation is e
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -22,6 +23,9 @@ from simple_history.models import HistoricalRecords
 
 from advisor import claims
 from advisor.hant import to_traditional
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 LANGUAGE_SUFFIXES = {"zh-hans": "zh_hans", "en": "en", "zh-hant": "zh_hant"}
 
@@ -251,7 +255,7 @@ class Sourced(models.Model):
 
 
 def zh(
-    verbose: str, *, long: bool = False, blank: bool = False, help_text: str = ""
+    verbose: str, *, long: bool = False, blank: bool = False, help_text: StrOrPromise = ""
 ) -> models.Field:
     """The Simplified Chinese field of a translated text (the default language)."""
     if long:

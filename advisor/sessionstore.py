@@ -67,7 +67,7 @@ class SessionStore(DatabaseSessionStore):
             return self.create()
         if not must_create and not self.modified and self._recently_touched():
             return None
-        data = self._get_session(no_load=must_create)
+        data = self._get_session(no_load=must_create)  # type: ignore[attr-defined]  # not in the stubs
         obj = self.create_model_instance(data)
         using = router.db_for_write(self.model, instance=obj)
         try:

@@ -19,6 +19,9 @@ PURE_MODULES = [
     "budget",
     "door",
     "docx",
+    "deadlines",
+    "phrases",
+    "claims",
 ]
 
 

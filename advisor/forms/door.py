@@ -20,7 +20,9 @@ class TicksForm(SiteForm):
 
     def __init__(self, *args: Any, codes: list[str], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["ticked"].choices = [(code, code) for code in codes]
+        ticked = self.fields["ticked"]
+        assert isinstance(ticked, forms.ChoiceField)
+        ticked.choices = [(code, code) for code in codes]
         self.fields["ticked"].error_messages["invalid_choice"] = _("请从清单里选择。")
 
 
@@ -90,7 +92,9 @@ class EvidenceEntryForm(SiteForm):
         self, *args: Any, phrases: list[tuple[str, str]] | None = None, **kwargs: Any
     ) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["phrase"].choices = [("", _("不选")), *(phrases or [])]
+        phrase = self.fields["phrase"]
+        assert isinstance(phrase, forms.ChoiceField)
+        phrase.choices = [("", _("不选")), *(phrases or [])]
         if not phrases:
             del self.fields["phrase"]
         if not self.is_bound:

@@ -25,7 +25,7 @@ class LetterCharField(forms.CharField):
     def to_python(self, value: Any) -> str:
         if isinstance(value, str):
             value = letter.clean_text(value, limit=letter.MAX_LETTER_CHARS + 1)
-        return super().to_python(value)
+        return str(super().to_python(value) or "")
 
 
 def typed_keys(template_texts: list[str]) -> list[str]:

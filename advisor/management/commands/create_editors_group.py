@@ -31,14 +31,14 @@ LIST_MODELS = (BlockedDomain,)
 def editor_permissions() -> list[Permission]:
     wanted = Q(pk__in=[])
     for model in CONTENT_MODELS:
-        history = model.history.model  # type: ignore[attr-defined]
+        history = model.history.model
         for target, actions in ((model, CONTENT_ACTIONS), (history, HISTORY_ACTIONS)):
             content_type = ContentType.objects.get_for_model(target, for_concrete_model=False)
             codenames = [f"{action}_{target._meta.model_name}" for action in actions]
             wanted |= Q(content_type=content_type, codename__in=codenames)
-    for model in LIST_MODELS:
-        content_type = ContentType.objects.get_for_model(model)
-        codenames = [f"{action}_{model._meta.model_name}" for action in CONTENT_ACTIONS]
+    for list_model in LIST_MODELS:
+        content_type = ContentType.objects.get_for_model(list_model)
+        codenames = [f"{action}_{list_model._meta.model_name}" for action in CONTENT_ACTIONS]
         wanted |= Q(content_type=content_type, codename__in=codenames)
     permissions = list(Permission.objects.filter(wanted).order_by("codename"))
     expected = len(CONTENT_MODELS) * (len(CONTENT_ACTIONS) + len(HISTORY_ACTIONS)) + len(

@@ -17,7 +17,8 @@ def _resolve(model: type[models.Model], values: dict[str, Any]) -> dict[str, Any
     for name, value in values.items():
         field = model._meta.get_field(name) if "__" not in name else None
         if isinstance(field, models.ForeignKey) and isinstance(value, str):
-            value = field.related_model.objects.get(slug=value)
+            related: Any = field.related_model
+            value = related.objects.get(slug=value)
         resolved[name] = value
     return resolved
 
