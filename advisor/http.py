@@ -47,9 +47,17 @@ def client_address(request: HttpRequest) -> str:
     return remote
 
 
-def axes_client_address(request: HttpRequest) -> str:
-    """AXES_CLIENT_IP_CALLABLE: the same address the rate limits use."""
-    return client_address(request)
+def axes_client_address(request: HttpRequest) -> str | None:
+    """AXES_CLIENT_IP_CALLABLE: the same address the rate limits use.
+
+    None when the request carries no address (a sign-in made in code, not over the network):
+    the sign-in records store addresses in an address column, which PostgreSQL checks.
+    """
+    address = client_address(request)
+    try:
+        return str(ipaddress.ip_address(address))
+    except ValueError:
+        return None
 
 
 def attachment(data: bytes, filename: str, content_type: str) -> HttpResponse:
