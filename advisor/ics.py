@@ -14,18 +14,55 @@ from advisor.plan import Plan
 REMINDER_HOUR_UTC = 1  # 09:00 in China (UTC+8), no daylight saving
 
 
-def calendar(plan: Plan, *, stamp: dt.datetime | None = None) -> bytes:
-    """An .ics file with one event per payment date and a reminder the day before.
-
-    Times are written in UTC (09:00 Beijing time = 01:00Z) so every phone calendar reads
-    them the same way without a time-zone block. The text names lenders and amounts only.
-    """
+def new_calendar(prodid: str, name: str = "") -> icalendar.Calendar:
     cal = icalendar.Calendar()
-    cal.add("prodid", "-//Borrower Help//Repayment plan//ZH")
+    cal.add("prodid", f"-//Borrower Help//{prodid}//ZH")
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
-    cal.add("x-wr-calname", _("还款计划"))
+    if name:
+        cal.add("x-wr-calname", name)
+    return cal
+
+
+def add_event(
+    cal: icalendar.Calendar,
+    *,
+    uid: str,
+    day: dt.date,
+    summary: str,
+    description: str,
+    stamp: dt.datetime,
+    remind_days_before: tuple[int, ...] = (1,),
+) -> None:
+    """A 30-minute event at 09:00 Beijing time on ``day``, with reminders days before.
+
+    Times are written in UTC (09:00 Beijing time = 01:00Z) so every phone calendar reads
+    them the same way without a time-zone block.
+    """
+    start = dt.datetime(day.year, day.month, day.day, REMINDER_HOUR_UTC, tzinfo=dt.UTC)
+    event = icalendar.Event()
+    event.add("uid", f"{uid}@borrower-help")
+    event.add("dtstamp", stamp)
+    event.add("dtstart", start)
+    event.add("dtend", start + dt.timedelta(minutes=30))
+    event.add("summary", summary)
+    event.add("description", description)
+    for days in sorted(set(remind_days_before), reverse=True):
+        alarm = icalendar.Alarm()
+        alarm.add("action", "DISPLAY")
+        alarm.add("description", summary)
+        alarm.add("trigger", dt.timedelta(days=-days))
+        event.add_component(alarm)
+    cal.add_component(event)
+
+
+def calendar(plan: Plan, *, stamp: dt.datetime | None = None) -> bytes:
+    """An .ics file with one event per payment date and a reminder the day before.
+
+    The text names lenders and amounts only.
+    """
+    cal = new_calendar("Repayment plan", _("还款计划"))
     now = stamp or dt.datetime.now(dt.UTC).replace(microsecond=0)
     by_month: dict[int, list[tuple[str, Decimal, dt.date]]] = {}
     for schedule in plan.schedules:
@@ -39,18 +76,12 @@ def calendar(plan: Plan, *, stamp: dt.datetime | None = None) -> bytes:
         total = sum((amount for _name, amount, _d in items), Decimal("0.00"))
         summary = _("第 %(n)s 期还款 %(amount)s") % {"n": number, "amount": format_yuan(total)}
         lines = [f"{name}：{format_yuan(amount)}" for name, amount, _d in items]
-        start = dt.datetime(day.year, day.month, day.day, REMINDER_HOUR_UTC, tzinfo=dt.UTC)
-        event = icalendar.Event()
-        event.add("uid", f"plan-{number}-{day:%Y%m%d}@borrower-help")
-        event.add("dtstamp", now)
-        event.add("dtstart", start)
-        event.add("dtend", start + dt.timedelta(minutes=30))
-        event.add("summary", summary)
-        event.add("description", "\n".join(lines))
-        alarm = icalendar.Alarm()
-        alarm.add("action", "DISPLAY")
-        alarm.add("description", summary)
-        alarm.add("trigger", dt.timedelta(days=-1))
-        event.add_component(alarm)
-        cal.add_component(event)
+        add_event(
+            cal,
+            uid=f"plan-{number}-{day:%Y%m%d}",
+            day=day,
+            summary=summary,
+            description="\n".join(lines),
+            stamp=now,
+        )
     return cal.to_ical()

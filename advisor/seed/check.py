@@ -8,6 +8,7 @@ fixed timetable (§7 point 10).
 """
 
 from advisor.seed import REVISED, Seed, sourced
+from advisor.seed.sources import CBA_2026, NIFA_2018
 
 # Sources (domain-facts.md)
 PRACTICE_STAGES = (
@@ -26,16 +27,6 @@ PRACTICE_VISITS = (
     "行业文章对上门催收影响因素的描述（gzjll、wodefinance 等；只有定性描述，没有可靠统计）",
     "practice",
     "https://m.gzjll.com/3/4276158.html",
-)
-CBA_2026 = (
-    "中国银行业协会《金融机构个人消费类贷款催收工作指引（试行）》（2026-01-30）",
-    "association",
-    "https://www.01caijing.com/article/344310.htm",
-)
-NIFA_2018 = (
-    "中国互联网金融协会《互联网金融逾期债务催收自律公约（试行）》（2018）第15、19、21条",
-    "association",
-    "http://extremexp.net/xinwen/jinrong/2018/0328/36729.html",
 )
 ENTRY = (
     "《刑法》第245条（非法侵入住宅）；《民法典》第1033条；中国银行业协会催收工作指引（2026）",

@@ -8,18 +8,9 @@ two-person visits or advance notice (all unconfirmed, domain-facts 1.10 and 7).
 import datetime as dt
 
 from advisor.seed import REVISED, Seed, sourced
+from advisor.seed.sources import CBA_2026, NIFA_2018
 
 # Sources (domain-facts.md)
-CBA_2026 = (
-    "中国银行业协会《金融机构个人消费类贷款催收工作指引（试行）》（2026-01-30）",
-    "association",
-    "https://www.01caijing.com/article/344310.htm",
-)
-NIFA_2018 = (
-    "中国互联网金融协会《互联网金融逾期债务催收自律公约（试行）》（2018）第15、19、21条",
-    "association",
-    "http://extremexp.net/xinwen/jinrong/2018/0328/36729.html",
-)
 NIGHT = (
     "中国银行业协会《金融机构个人消费类贷款催收工作指引（试行）》（2026-01-30，零壹财经报道）；"
     "另见国家标准GB/T 45251-2025（推荐性，条文未核实）",

@@ -21,12 +21,11 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
-from advisor import content, deadlines, phrases
+from advisor import content, deadlines, ics, phrases
 from advisor.forms.base import SiteForm
 from advisor.hant import to_traditional
 from advisor.models import CollectorPhrase, CourtPaper
 
-REMINDER_HOUR_UTC = 1  # 09:00 in China (UTC+8)
 BAD_SERVED = {
     "empty": _("请填写收到（签收）文书的日期"),
     "format": _("请按“年-月-日”填写日期，例如 2026-03-01"),
@@ -86,7 +85,6 @@ def papers(request: HttpRequest) -> HttpResponse:
 
 def reminder_calendar(paper: CourtPaper, due: deadlines.Deadline, *, stamp: dt.datetime) -> bytes:
     """One event on the last day, with alarms REMIND_DAYS_BEFORE days and one day before."""
-    import icalendar
 
     title = paper.t("title")
     summary = gettext("最后一天：%(paper)s") % {"paper": title}
@@ -97,27 +95,16 @@ def reminder_calendar(paper: CourtPaper, due: deadlines.Deadline, *, stamp: dt.d
             gettext("先用12368或“人民法院在线服务”核实文书是真的。以法院通知为准。"),
         ]
     )
-    cal = icalendar.Calendar()
-    cal.add("prodid", "-//Borrower Help//Court deadline//ZH")
-    cal.add("version", "2.0")
-    cal.add("calscale", "GREGORIAN")
-    cal.add("method", "PUBLISH")
-    day = due.last_day
-    start = dt.datetime(day.year, day.month, day.day, REMINDER_HOUR_UTC, tzinfo=dt.UTC)
-    event = icalendar.Event()
-    event.add("uid", f"deadline-{paper.slug}-{due.served:%Y%m%d}@borrower-help")
-    event.add("dtstamp", stamp)
-    event.add("dtstart", start)
-    event.add("dtend", start + dt.timedelta(minutes=30))
-    event.add("summary", summary)
-    event.add("description", details)
-    for days in sorted({deadlines.REMIND_DAYS_BEFORE, 1}, reverse=True):
-        alarm = icalendar.Alarm()
-        alarm.add("action", "DISPLAY")
-        alarm.add("description", summary)
-        alarm.add("trigger", dt.timedelta(days=-days))
-        event.add_component(alarm)
-    cal.add_component(event)
+    cal = ics.new_calendar("Court deadline")
+    ics.add_event(
+        cal,
+        uid=f"deadline-{paper.slug}-{due.served:%Y%m%d}",
+        day=due.last_day,
+        summary=summary,
+        description=details,
+        stamp=stamp,
+        remind_days_before=(deadlines.REMIND_DAYS_BEFORE, 1),
+    )
     return cal.to_ical()
 
 
