@@ -53,6 +53,13 @@ def _fonts() -> tuple[Any, Any]:
     return font_config, CSS(string=faces, font_config=font_config)
 
 
+def warm_up() -> None:
+    """Import WeasyPrint and build the shared font configuration (document workers at start)."""
+    import weasyprint  # noqa: F401
+
+    _fonts()
+
+
 def render_pdf(
     template_name: str, context: dict[str, Any], request: HttpRequest | None = None
 ) -> bytes:

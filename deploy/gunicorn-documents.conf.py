@@ -21,3 +21,11 @@ globals().update(
 bind = os.environ.get("DOCUMENTS_BIND", "127.0.0.1:8001")
 workers = int(os.environ.get("DOCUMENT_WORKERS", "2"))
 timeout = int(os.environ.get("DOCUMENTS_TIMEOUT", "20"))
+
+
+def post_worker_init(worker: object) -> None:
+    """Load WeasyPrint and the PDF fonts once per worker before it takes a request, so the
+    first borrower to ask for a PDF does not wait about a second longer than the next one."""
+    from advisor import pdf
+
+    pdf.warm_up()

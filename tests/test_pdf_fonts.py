@@ -54,3 +54,17 @@ def test_a_rare_character_falls_back_to_the_full_system_font() -> None:
     text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
     for character in RARE:
         assert character in text
+
+
+def test_document_workers_load_weasyprint_and_fonts_before_their_first_request() -> None:
+    import runpy
+    from pathlib import Path
+
+    from advisor import pdf
+
+    config = runpy.run_path(
+        str(Path(__file__).resolve().parents[1] / "deploy" / "gunicorn-documents.conf.py")
+    )
+    pdf._fonts.cache_clear()
+    config["post_worker_init"](object())
+    assert pdf._fonts.cache_info().currsize == 1
