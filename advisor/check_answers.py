@@ -155,7 +155,20 @@ def situation_for(debt: dict[str, Any]) -> Situation:
     )
 
 
-def reason_text(code: str) -> str:
+# The lender-kind reason in words that agree with its tag: a card centre raises the
+# indicator the most; other kinds raise it a little (or not at all), and say so.
+LENDER_KIND_TEXTS: dict[bool, Promise] = {
+    True: _("机构类型：信用卡中心过去较常外访。"),
+    False: _(
+        "机构类型：这类机构有时也委托外访，但比信用卡中心少，更多靠电话和起诉；"
+        "所以只略微提高，这是本站的粗略假设。"
+    ),
+}
+
+
+def reason_text(code: str, kind: str = "") -> str:
+    if code == "lender_kind" and kind:
+        return str(LENDER_KIND_TEXTS[kind == "credit_card"])
     return str(REASON_TEXTS[code])
 
 
@@ -261,7 +274,7 @@ def debt_result(
     reasons = tuple(
         ShownReason(
             code=reason.code,
-            text=reason_text(reason.code),
+            text=reason_text(reason.code, situation.lender_kind),
             raises=reason.contribution > 0,
             direction=str(DIRECTION_LABELS[reason.contribution > 0]),
             strength=str(STRENGTH_LABELS[_strength(reason.contribution)]),

@@ -1,0 +1,57 @@
+"""The result fits this borrower (issue 17): the two debts of the borrower walk."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+
+from advisor import check_answers
+from tests.test_check_journey import answer_debt, text_of
+
+pytestmark = pytest.mark.django_db
+
+WEILIDAI = [
+    ("kind", {"kind": "online_bank"}),
+    ("lender", {"lender": "webank-weilidai"}),
+    ("amount", {"amount": "38000"}),
+    ("overdue", {"days": "120"}),
+    ("contact", {"contact": "not_answering"}),
+    ("signals", {"signals": ["visit_announced"]}),
+    ("arrangement", {"arrangement": "none"}),
+    ("region", {"region": "unknown"}),
+]
+HUABEI = [
+    ("kind", {"kind": "consumer_finance"}),
+    ("lender", {"lender": "ant-huabei-jiebei"}),
+    ("amount", {"amount": "3000"}),
+    ("overdue", {"days": "20"}),
+    ("contact", {"contact": "cooperating"}),
+    ("signals", {"signals": ["none"]}),
+    ("arrangement", {"arrangement": "none"}),
+    ("region", {"region": "unknown"}),
+]
+
+
+@pytest.fixture
+def walked(client: Client, content: None) -> str:
+    answer_debt(client, 1, WEILIDAI)
+    answer_debt(client, 2, HUABEI)
+    return text_of(client.get("/check/result/"))
+
+
+def test_no_figure_is_computed_to_cross_a_threshold(walked: str) -> None:
+    assert "¥18,001" not in walked and "¥19,999" not in walked
+    assert "让欠款降到" not in walked
+
+
+def test_a_raising_lender_kind_reason_does_not_argue_the_opposite(walked: str) -> None:
+    assert "网贷更多靠电话和起诉；其他类型" not in walked
+    assert "所以只略微提高" in walked
+
+
+@pytest.mark.parametrize(
+    ("kind", "words"),
+    [("credit_card", "信用卡中心过去较常外访"), ("consumer_finance", "比信用卡中心少")],
+)
+def test_the_lender_kind_reason_matches_the_kind(kind: str, words: str) -> None:
+    assert words in check_answers.reason_text("lender_kind", kind)
