@@ -55,3 +55,42 @@ def test_a_raising_lender_kind_reason_does_not_argue_the_opposite(walked: str) -
 )
 def test_the_lender_kind_reason_matches_the_kind(kind: str, words: str) -> None:
     assert words in check_answers.reason_text("lender_kind", kind)
+
+
+def test_the_result_leads_with_the_level_and_three_actions(client: Client, content: None) -> None:
+    answer_debt(client, 1, WEILIDAI)
+    answer_debt(client, 2, HUABEI)
+    page = client.get("/check/result/").content.decode()
+    lead = page[: page.index("<details")]
+    assert "今天先做这三件事" in lead
+    assert lead.count('class="tag level-') == 2
+    actions = lead[lead.index("today-actions") :].split("</ol>")[0]
+    assert actions.count("<li>") == 3
+    assert 'href="/visitor/"' in actions  # a visit was announced
+    # The timeline and the detailed reasons are folded, readable without JavaScript.
+    assert page.index('id="timeline-title"') > page.index("<details")
+
+
+def _codes(**answers: object) -> list[str]:
+    return [code for code, _words, _url in check_answers.today_actions([answers])]
+
+
+def test_the_three_actions_follow_the_answers() -> None:
+    calm = _codes(
+        amount="3000",
+        kind="consumer_finance",
+        contact="cooperating",
+        arrangement="kept",
+        signals=["none"],
+        days_overdue=20,
+    )
+    assert calm == ["keep", "record", "budget"]
+    worried = _codes(
+        amount="38000",
+        kind="online_bank",
+        contact="not_answering",
+        arrangement="none",
+        signals=["visit_announced", "court_notice"],
+        days_overdue=120,
+    )
+    assert worried == ["court", "door", "answer"]
