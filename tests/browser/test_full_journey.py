@@ -81,8 +81,11 @@ def run_check(site: Site, *, axe: bool = True) -> None:
         site.check("check-answers")
     page.get_by_role("link", name="查看评估结果").click()
     expect(page).to_have_url(re.compile(r"/check/result/$"))
-    expect(page.get_by_role("heading", level=2, name=re.compile("^第 1 笔"))).to_be_visible()
-    expect(page.get_by_role("heading", level=2, name=re.compile("^第 2 笔"))).to_be_visible()
+    # The answer first: each debt's level and main reason; the details are folded.
+    answers = page.locator(".answer-lines")
+    expect(answers.get_by_role("link", name=re.compile("^第 1 笔"))).to_be_visible()
+    expect(answers.get_by_role("link", name=re.compile("^第 2 笔"))).to_be_visible()
+    expect(page.get_by_role("heading", level=2, name="今天先做这三件事")).to_be_visible()
 
 
 def test_guided_check_result_plan_pdf_letter_and_print(site: Site) -> None:
