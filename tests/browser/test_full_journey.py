@@ -245,7 +245,9 @@ def test_guided_check_can_be_completed_with_the_keyboard_only(phone: Site) -> No
     focus_on(page, page.get_by_role("link", name="查看评估结果"))
     page.keyboard.press("Enter")
     expect(page).to_have_url(re.compile(r"/check/result/$"))
-    expect(page.get_by_role("heading", level=2, name=re.compile("^第 1 笔"))).to_be_visible()
+    expect(
+        page.locator(".answer-lines").get_by_role("link", name=re.compile("^第 1 笔"))
+    ).to_be_visible()
 
 
 def focus_on(page: Any, target: Any, limit: int = 120) -> None:
