@@ -117,6 +117,13 @@ def save_answer(request: HttpRequest, index: int, changes: dict[str, Any]) -> di
             for key in item.clears:
                 debt.pop(key, None)
     debt.update(changes)
+    shared = {key: changes[key] for key in check_steps.PER_BORROWER_KEYS if key in changes}
+    if not shared and index >= len(debts_) and debts_:
+        # A new debt: what the borrower already said about themselves carries over.
+        shared = {k: debts_[0][k] for k in check_steps.PER_BORROWER_KEYS if k in debts_[0]}
+        debt.update(shared)
+    for other in debts_:
+        other.update(shared)
     if index < len(debts_):
         debts_[index] = debt
     else:

@@ -94,3 +94,19 @@ def test_the_three_actions_follow_the_answers() -> None:
         days_overdue=120,
     )
     assert worried == ["court", "door", "answer"]
+
+
+def test_the_region_is_asked_once_not_for_every_debt(client: Client, content: None) -> None:
+    answer_debt(client, 1, WEILIDAI)
+    # The second debt goes from its arrangement question straight to the answers page.
+    assert answer_debt(client, 2, HUABEI[:-1]) == "/check/answers/"
+    stored = client.session["bh"]["check"]["debts"]
+    assert "region" in stored[1] and stored[1]["region"] == stored[0]["region"]
+
+
+def test_changing_the_region_changes_it_for_every_debt(client: Client, content: None) -> None:
+    answer_debt(client, 1, WEILIDAI)
+    answer_debt(client, 2, HUABEI[:-1])
+    client.post("/check/debt/2/region/", {"region": "tier1"})
+    stored = client.session["bh"]["check"]["debts"]
+    assert [debt["region"] for debt in stored] == ["tier1", "tier1"]
