@@ -64,3 +64,27 @@ def test_the_letter_uses_the_figure_its_monthly_amount_comes_from(content, clien
     months = int(initial["months"])
     monthly = initial["monthly"].replace("¥", "").replace(",", "")
     assert float(monthly) * (months - 1) < 24956.78 <= float(monthly) * months + 1
+
+
+def test_every_attachment_list_is_in_the_first_person(content) -> None:  # noqa: ANN001, ARG001
+    import re
+
+    from advisor import content as site_content
+
+    for template in site_content.letter_templates():
+        for line in template.t("evidence", "zh-hans").splitlines():
+            assert "你" not in line, (template.slug, line)
+        for line in template.t("evidence", "en").splitlines():
+            assert not re.search(r"\byour?\b", line, re.IGNORECASE), (template.slug, line)
+
+
+def test_the_written_letter_lists_its_attachments_in_the_first_person(
+    content,
+    client: Client,  # noqa: ANN001, ARG001
+) -> None:
+    from tests.test_letters_views import details_then_edit
+
+    _with(client, check=CHECK)
+    _page, _data, edit = details_then_edit(client, "loan-negotiation")
+    text = edit.context["form"].initial["text"]
+    assert "我的全部欠款清单" in text and "你所有欠款" not in text
