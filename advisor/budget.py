@@ -24,6 +24,8 @@ ESSENTIALS = (
     "other_essentials",
 )
 ZERO = Decimal("0.00")
+# What the budget form suggests keeping aside each month; the borrower can change it.
+SUGGESTED_RESERVE = Decimal("200")
 
 
 @dataclass(frozen=True)

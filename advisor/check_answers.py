@@ -117,6 +117,13 @@ def save_answer(request: HttpRequest, index: int, changes: dict[str, Any]) -> di
             for key in item.clears:
                 debt.pop(key, None)
     debt.update(changes)
+    shared = {key: changes[key] for key in check_steps.PER_BORROWER_KEYS if key in changes}
+    if not shared and index >= len(debts_) and debts_:
+        # A new debt: what the borrower already said about themselves carries over.
+        shared = {k: debts_[0][k] for k in check_steps.PER_BORROWER_KEYS if k in debts_[0]}
+        debt.update(shared)
+    for other in debts_:
+        other.update(shared)
     if index < len(debts_):
         debts_[index] = debt
     else:
@@ -155,7 +162,20 @@ def situation_for(debt: dict[str, Any]) -> Situation:
     )
 
 
-def reason_text(code: str) -> str:
+# The lender-kind reason in words that agree with its tag: a card centre raises the
+# indicator the most; other kinds raise it a little (or not at all), and say so.
+LENDER_KIND_TEXTS: dict[bool, Promise] = {
+    True: _("机构类型：信用卡中心过去较常外访。"),
+    False: _(
+        "机构类型：这类机构有时也委托外访，但比信用卡中心少，更多靠电话和起诉；"
+        "所以只略微提高，这是本站的粗略假设。"
+    ),
+}
+
+
+def reason_text(code: str, kind: str = "") -> str:
+    if code == "lender_kind" and kind:
+        return str(LENDER_KIND_TEXTS[kind == "credit_card"])
     return str(REASON_TEXTS[code])
 
 
@@ -261,7 +281,7 @@ def debt_result(
     reasons = tuple(
         ShownReason(
             code=reason.code,
-            text=reason_text(reason.code),
+            text=reason_text(reason.code, situation.lender_kind),
             raises=reason.contribution > 0,
             direction=str(DIRECTION_LABELS[reason.contribution > 0]),
             strength=str(STRENGTH_LABELS[_strength(reason.contribution)]),
@@ -294,3 +314,41 @@ def debt_result(
         ),
         court_notice=situation.court_notice,
     )
+
+
+# --- "Do these three things today" ------------------------------------------------------
+
+# (code, words, URL name), in the order they are considered; the first three that fit are shown.
+TODAY_ACTIONS: dict[str, tuple[Promise, str]] = {
+    "court": (_("先处理法院或仲裁的文书：核实真假，算出期限。"), "advisor-papers"),
+    "door": (
+        _("有人说要上门：先看上门核实清单，知道隔门该问什么、什么时候报警。"),
+        "advisor-visitor",
+    ),
+    "answer": (
+        _("通过机构官方App或官方电话联系它，说明情况，提出一个你真做得到的还款方案。"),
+        "advisor-letters",
+    ),
+    "family": (_("把“写给被联系的亲友”这一页发给接到电话的人。"), "advisor-for-family"),
+    "record": (_("记下每一次催收：时间、对方工号、说了什么，以后投诉用得上。"), "advisor-evidence"),
+    "budget": (_("算一算每月真正能拿出多少钱还债，先保住吃饭和房租。"), "advisor-plan"),
+    "keep": (_("继续按谈好的安排还款，每次都留好凭证。"), "advisor-evidence"),
+}
+
+
+def today_actions(debts: list[dict[str, Any]]) -> list[tuple[str, str, str]]:
+    """Three concrete things to do today, chosen from the borrower's answers."""
+    situations = [situation_for(debt) for debt in debts]
+    wanted = []
+    if any(s.court_notice for s in situations):
+        wanted.append("court")
+    if any(s.visit_announced for s in situations):
+        wanted.append("door")
+    if any(s.contact != "cooperating" and not s.plan_kept for s in situations):
+        wanted.append("answer")
+    if any(s.third_parties_contacted for s in situations):
+        wanted.append("family")
+    if all(s.plan_kept for s in situations):
+        wanted.append("keep")
+    wanted += ["record", "budget"]
+    return [(code, str(TODAY_ACTIONS[code][0]), TODAY_ACTIONS[code][1]) for code in wanted[:3]]

@@ -54,6 +54,7 @@ class Step:
     feeds_estimate: bool = True
     template: str = "advisor/check/question.html"
     clears: tuple[str, ...] = ()  # answers of other steps a changed answer makes stale
+    per_borrower: bool = False  # about the borrower, not the debt: asked once, kept for all
 
 
 def _choice(key: str, allowed: Sequence[str]) -> Callable[[Answers], dict[str, Any]]:
@@ -208,9 +209,11 @@ STEPS: tuple[Step, ...] = (
         ("region",),
         _choice("region", estimate.REGIONS),
         _label("region", f.REGION_LABELS),
+        per_borrower=True,
     ),
 )
 SLUGS = tuple(item.slug for item in STEPS)
+PER_BORROWER_KEYS = tuple(key for item in STEPS if item.per_borrower for key in item.keys)
 MAX_DEBTS = 10
 
 
@@ -251,8 +254,11 @@ def next_step(slug: str, answers: Answers) -> str | None:
     """The step after ``slug`` for these answers; None after the last one."""
     if slug not in SLUGS:
         return first_incomplete(answers)
-    position = SLUGS.index(slug)
-    return SLUGS[position + 1] if position + 1 < len(SLUGS) else None
+    for following in SLUGS[SLUGS.index(slug) + 1 :]:
+        # A question about the borrower already answered (for an earlier debt) is not asked again.
+        if not (step(following).per_borrower and is_answered(following, answers)):
+            return following
+    return None
 
 
 def previous_step(slug: str, answers: Answers) -> str | None:

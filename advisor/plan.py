@@ -39,6 +39,7 @@ CENT = Decimal("0.01")
 ZERO = Decimal("0.00")
 CREDIT_CARD = "credit_card"
 CREDIT_CARD_MAX_MONTHS = 60
+REALISTIC_MONTHS = 60  # longer plans are called unrealistic: few lenders accept them
 MAX_MONTHS = 600  # 50 years: a schedule that would run longer is reported as "never finishes"
 METHODS = ("equal_payment", "equal_principal")
 STRATEGIES = ("pro_rata", "avalanche", "urgent")
@@ -443,6 +444,11 @@ class Plan:
     @property
     def over_cap(self) -> list[LenderSchedule]:
         return [s for s in self.simulation.lenders if s.over_cap]
+
+    @property
+    def too_long(self) -> bool:
+        """True when the plan never finishes or runs past ``REALISTIC_MONTHS``."""
+        return not self.finished or self.months > REALISTIC_MONTHS
 
     @property
     def last_date(self) -> dt.date | None:

@@ -42,6 +42,9 @@ MAX_DEBTS = 20
 BUDGET_AMOUNTS = (*INCOME_SOURCES, *ESSENTIALS, "commitments", "reserve")
 KINDS = {value for value, _label in LenderKind.choices}
 FORMAT = 2  # of the stored state; older ones are migrated (_migrate)
+# At or below this many yuan a month for debts, the plan goes straight to the hardship route
+# (a budget statement and a letter asking for a pause) instead of comparing long options.
+FAST_LANE_LINE = Decimal("300")
 DEFAULT_SETTINGS: dict[str, Any] = {
     "basis": "",
     "monthly": "",
@@ -166,6 +169,12 @@ def budget(state: dict[str, Any]) -> Budget | None:
         commitments=values["commitments"],
         reserve=values["reserve"],
     )
+
+
+def fast_lane(state: dict[str, Any]) -> bool:
+    """True when a budget was entered and it leaves nothing, or only a little, for debts."""
+    the_budget = budget(state)
+    return the_budget is not None and the_budget.available <= FAST_LANE_LINE
 
 
 def lump_sum(state: dict[str, Any]) -> Decimal | None:

@@ -62,14 +62,20 @@ def test_an_empty_region_counts_as_answered_but_a_missing_one_does_not() -> None
 
 
 def test_next_and_previous_walk_the_sequence() -> None:
+    first_debt = {k: v for k, v in COMPLETE.items() if k != "region"}
     walked = ["kind"]
-    while (following := next_step(walked[-1], COMPLETE)) is not None:
+    while (following := next_step(walked[-1], first_debt)) is not None:
         walked.append(following)
     assert tuple(walked) == SLUGS
     back = ["region"]
     while (earlier := previous_step(back[-1], COMPLETE)) is not None:
         back.append(earlier)
     assert tuple(reversed(back)) == SLUGS
+
+
+def test_a_question_about_the_borrower_already_answered_is_skipped() -> None:
+    assert "region" in COMPLETE
+    assert next_step("arrangement", COMPLETE) is None
 
 
 def test_next_step_after_an_unknown_slug_is_the_first_incomplete() -> None:

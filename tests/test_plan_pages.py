@@ -325,7 +325,7 @@ def test_assumptions_can_be_changed_and_stay_open(planned: Client) -> None:
         },
     )
     page = planned.get("/plan/result/").content.decode()
-    assert "<details open>" in page
+    assert 'id="plan-rates" open' in page
     assert "一次性结清（提议总欠款的 40%）" in page
     assert "年化 10% 单利估算" in page
     status = page.split('class="plan-status"')[1].split("</p>")[0]

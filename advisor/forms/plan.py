@@ -96,9 +96,13 @@ class BudgetForm(SiteForm):
     dependants = _amount(_("孩子或老人"), _("学费、生活费、赡养费"))
     other_essentials = _amount(_("其他必需开支"))
     commitments = _amount(_("其他固定支出"), _("网贷和信用卡以外、每月必须按时交的钱，例如保险。"))
-    reserve = _amount(
-        _("每月留作应急的钱"),
-        _("生病、修东西等意外开支。留一点，计划才不容易断。可以填 0。"),
+    reserve = AmountField(
+        label=_("每个月想留多少钱应急？"),
+        help_text=_(
+            "生病、修东西等意外开支。我们先填了一个建议的数，可以改成你觉得合适的；"
+            "真的一分都留不出，就填 0。"
+        ),
+        empty_message=_("请填每月想留多少钱应急；一分都留不出就填 0"),
     )
     lump_sum = _amount(
         _("现在能一次拿出的钱（可不填）"),

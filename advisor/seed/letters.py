@@ -90,11 +90,11 @@ SEEDS = [
 银行在电话里同意后，请它把协议内容书面发给你，或者用“书面确认函”确认。
 """,
             "evidence": """
-身份证复印件（在复印件上写“仅用于协商还款”）
+身份证复印件（复印件上已注明“仅用于协商还款”）
 最近一期信用卡账单
 收入证明，或最近3到6个月的银行流水
 困难证明，按实际情况：失业或解除劳动合同证明、诊断证明和医院票据、低保证、经营亏损或停业材料
-你所有欠款的清单
+我的全部欠款清单
 """,
             "body": """
 个性化分期还款申请书
@@ -160,11 +160,11 @@ Post it in a trackable way (such as EMS) and keep the tracking number. When you 
 If the bank agrees on the phone, ask it to send the terms in writing, or confirm them with the "Written confirmation of a phone agreement" letter.
 """,
             "evidence": """
-Copy of your ID card (write "only for repayment negotiation" on the copy)
-Your latest card statement
+Copy of my ID card (marked "only for repayment negotiation")
+My latest card statement
 Proof of income, or 3 to 6 months of bank statements
-Proof of hardship that applies to you: job loss or termination letter, diagnosis and hospital bills, minimum-living-allowance card, business loss or closure papers
-A list of all your debts
+Proof of my hardship: job loss or termination letter, diagnosis and hospital bills, minimum-living-allowance card, business loss or closure papers
+A list of all my debts
 """,
             "body": """
 Request for a personalised instalment plan
@@ -235,11 +235,11 @@ Date: [Today's date]
 机构同意后，请它书面确认；电话里谈妥的，用“书面确认函”确认。
 """,
             "evidence": """
-身份证复印件（在复印件上写“仅用于协商还款”）
+身份证复印件（复印件上已注明“仅用于协商还款”）
 借款合同或App里的借款记录截图
 收入证明，或最近3到6个月的银行流水
 困难证明，按实际情况：失业或解除劳动合同证明、诊断证明和医院票据、低保证
-你所有欠款的清单
+我的全部欠款清单
 """,
             "body": """
 协商还款申请书
@@ -305,11 +305,11 @@ You can paste the text into the official app's online chat first, then send the 
 Once the lender agrees, ask for it in writing; if you agreed by phone, use the "Written confirmation of a phone agreement" letter.
 """,
             "evidence": """
-Copy of your ID card (write "only for repayment negotiation" on the copy)
+Copy of my ID card (marked "only for repayment negotiation")
 Loan contract, or screenshots of the loan record in the app
 Proof of income, or 3 to 6 months of bank statements
-Proof of hardship that applies to you: job loss or termination letter, diagnosis and hospital bills, minimum-living-allowance card
-A list of all your debts
+Proof of my hardship: job loss or termination letter, diagnosis and hospital bills, minimum-living-allowance card
+A list of all my debts
 """,
             "body": """
 Request to renegotiate repayment
@@ -377,7 +377,7 @@ Date: [Today's date]
 保留寄件凭证或聊天截图，记下每次通话的日期、时间和客服工号。
 """,
             "evidence": """
-身份证复印件（在复印件上写“仅用于协商还款”）
+身份证复印件（复印件上已注明“仅用于协商还款”）
 最近的账单或欠款明细（能看出罚息和费用的部分）
 收入证明或最近3到6个月的银行流水
 困难证明，按实际情况提供
@@ -430,10 +430,10 @@ Send it through the official app's customer service, the official phone number o
 Keep the postal receipt or chat screenshots, and note the date, time and agent's staff number of every call.
 """,
             "evidence": """
-Copy of your ID card (write "only for repayment negotiation" on the copy)
-Your latest statement or debt breakdown (showing the penalties and fees)
+Copy of my ID card (marked "only for repayment negotiation")
+My latest statement or debt breakdown (showing the penalties and fees)
 Proof of income or 3 to 6 months of bank statements
-Proof of hardship that applies to you
+Proof of my hardship
 """,
             "body": """
 Request to waive penalty interest and fees
@@ -488,7 +488,7 @@ Date: [Today's date]
 """,
             "evidence": """
 通话记录截图（显示日期、时间和号码）
-通话录音（如果你录了）
+通话录音（如有）
 对方发来的短信或App消息（如果有）
 还款凭证（如果已经按新安排还了第一笔）
 """,
@@ -529,9 +529,9 @@ If their reply differs from what was said on the phone, do not sign anything in 
 """,
             "evidence": """
 Screenshot of the call log (showing date, time and number)
-The call recording (if you made one)
-Texts or app messages they sent you (if any)
-Proof of payment (if you have already made the first payment under the new arrangement)
+The call recording (if I made one)
+Texts or app messages they sent me (if any)
+Proof of payment (if I have already made the first payment under the new arrangement)
 """,
             "body": """
 Written confirmation of what was agreed by phone
@@ -632,11 +632,11 @@ Keep the originals of all evidence (screenshots, recordings, call logs) and send
 Note the date you sent it. If there is no reply within 15 days, or you are unhappy with it, you can call 12378 and say you have already complained to the lender.
 """,
             "evidence": """
-Your evidence log (time, number and what was said each time)
+My evidence log (time, number and what was said each time)
 Screenshots of the call log
 Screenshots of texts, WeChat or app messages
 Recordings (if any)
-Screenshots of messages your family, friends or colleagues received (with their permission)
+Screenshots of messages my family, friends or colleagues received (with their permission)
 """,
             "body": """
 Complaint about improper debt collection
@@ -691,7 +691,7 @@ Date: [Today's date]
 打印两份：一份提交或对照着打电话，一份自己留着，把受理编号写在上面。
 """,
             "evidence": """
-你向贷款机构投诉的记录：日期、投诉编号、机构的答复（如果有）
+我向贷款机构投诉的记录：日期、投诉编号、机构的答复（如果有）
 证据记录（每一次的时间、号码、对方说了什么）
 通话记录、短信、App消息截图
 录音（如果有）
@@ -749,8 +749,8 @@ If they ask for written material, send this sheet and copies of your evidence th
 Print two copies: one to send or read from, one to keep with the case number written on it.
 """,
             "evidence": """
-Record of your complaint to the lender: date, reference number, the lender's reply (if any)
-Your evidence log (time, number and what was said each time)
+Record of my complaint to the lender: date, reference number, the lender's reply (if any)
+My evidence log (time, number and what was said each time)
 Screenshots of call logs, texts and app messages
 Recordings (if any)
 """,
@@ -810,7 +810,7 @@ Date: [Today's date]
 """,
             "evidence": """
 家人朋友收到的消息或来电截图（征得他们同意后保存）
-你的证据记录
+我的证据记录
 """,
             "body": """
 关于催收电话的说明
@@ -848,8 +848,8 @@ For an employer, you can print it and give it to HR or your manager, keeping one
 If your family or friends received messages, ask them to screenshot them for you and not delete them.
 """,
             "evidence": """
-Screenshots of messages or calls your family and friends received (saved with their permission)
-Your evidence log
+Screenshots of messages or calls my family and friends received (saved with their permission)
+My evidence log
 """,
             "body": """
 About calls from debt collectors
@@ -894,7 +894,7 @@ Thank you.
             "evidence": """
 最后一笔还款的凭证（转账记录或App截图）
 如果是协商还清的：协商结果的书面记录
-身份证复印件（在复印件上写“仅用于申请结清证明”）
+身份证复印件（复印件上已注明“仅用于申请结清证明”）
 """,
             "body": """
 结清证明申请
@@ -941,9 +941,9 @@ Send it through the official app, official phone line or official email, and ask
 Once you have the certificate, keep the original and a digital copy, at least until your credit report has been updated.
 """,
             "evidence": """
-Proof of your last payment (transfer record or app screenshot)
-If you settled by agreement: the written record of that agreement
-Copy of your ID card (write "only for a settlement certificate" on the copy)
+Proof of my last payment (transfer record or app screenshot)
+If I settled by agreement: the written record of that agreement
+Copy of my ID card (marked "only for a settlement certificate")
 """,
             "body": """
 Request for a settlement certificate
@@ -999,7 +999,7 @@ Date: [Today's date]
             "evidence": """
 信用报告中有错误的那一页（把错误的地方圈出来）
 证明记录有错的材料：还款凭证、结清证明、合同或对方的书面答复
-身份证复印件（在复印件上写“仅用于征信异议”）
+身份证复印件（复印件上已注明“仅用于征信异议”）
 """,
             "body": """
 征信异议申请
@@ -1045,9 +1045,9 @@ Send it to the lender that supplied the entry (official customer service or offi
 Note the date you sent it. If you have no written reply within 20 days, you can call 12363 for advice or to complain.
 """,
             "evidence": """
-The page of your credit report with the error (circle the wrong entry)
+The page of my credit report with the error (the wrong entry circled)
 Proof that the entry is wrong: payment records, a settlement certificate, the contract or the lender's written reply
-Copy of your ID card (write "only for a credit-report dispute" on the copy)
+Copy of my ID card (marked "only for a credit-report dispute")
 """,
             "body": """
 Credit report dispute

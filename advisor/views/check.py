@@ -202,6 +202,7 @@ def result(request: HttpRequest) -> HttpResponse:
                 for stage in stages
             ],
             "levels": [(code, check_answers.LEVEL_LABELS[code]) for code in estimate.LEVELS],
+            "actions": check_answers.today_actions(debts),
             "version": version,
             "facts": content.facts("result"),
             "court_fact": content.fact("check-court-papers") if court else None,

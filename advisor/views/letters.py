@@ -95,7 +95,8 @@ def _plan_values(request: HttpRequest, debt: Any, slug: str, language: str) -> d
         return values
     if debt is None:
         values["lender"] = schedule.debt.lender_name
-        values["amount"] = format_yuan(schedule.debt.balance)
+    # One figure: the amount the monthly payments are worked out from.
+    values["amount"] = format_yuan(schedule.debt.balance)
     values["monthly"] = format_yuan(schedule.first_amount)
     values["months"] = str(len(schedule.payments))
     values["first_date"] = letter.format_date(schedule.payments[0].date, language)
@@ -109,11 +110,25 @@ def _pick_debt(slug: str, debts: list[Any], wanted: str | None) -> Any:
     rule = letter.letter_rule(slug)
     if rule.debts == letter.NO_DEBT or not debts:
         return None
+    suitable = [debt for debt in debts if rule.suits(debt.kind)]
     if wanted is not None and wanted.isdigit():
-        for debt in debts:
+        for debt in suitable:
             if debt.index == int(wanted):
                 return debt
-    return next((debt for debt in debts if rule.suits(debt.kind)), debts[0])
+    # Never a debt the letter is not for: the borrower fills the lender in instead.
+    return suitable[0] if suitable else None
+
+
+def _not_offered(slug: str, debts: list[Any]) -> list[str]:
+    """One sentence per debt this letter is not for, saying why."""
+    rule = letter.letter_rule(slug)
+    if rule.debts == letter.CARDS:
+        why = _("%(name)s：不是信用卡，这封信只适用于信用卡，请用“协商还款／延期还款申请”。")
+    elif rule.debts == letter.NOT_CARDS:
+        why = _("%(name)s：是信用卡，信用卡请用“个性化分期还款申请”。")
+    else:
+        return []
+    return [why % {"name": d.lender_name} for d in debts if not rule.suits(d.kind)]
 
 
 def _prefill(
@@ -178,6 +193,7 @@ def gate(request: HttpRequest, slug: str) -> HttpResponse:
     debts = checked_debts(request)
     rule = letter.letter_rule(slug)
     notes = []
+    offered = not debts or any(rule.suits(d.kind) for d in debts)
     if rule.debts == letter.CARDS and debts and not any(rule.suits(d.kind) for d in debts):
         notes.append(
             _(
@@ -193,6 +209,8 @@ def gate(request: HttpRequest, slug: str) -> HttpResponse:
         {
             "template": template,
             "notes": notes,
+            "offered": offered or rule.debts == letter.NO_DEBT,
+            "not_offered": _not_offered(slug, debts) if offered else [],
             "alternatives": [templates[s] for s in rule.alternatives if s in templates],
             "evidence_count": evidence_count,
         },
@@ -202,13 +220,17 @@ def gate(request: HttpRequest, slug: str) -> HttpResponse:
 def _write_page(
     request: HttpRequest, template: LetterTemplate, form: DetailsForm, debts: list[Any], debt: Any
 ) -> HttpResponse:
+    rule = letter.letter_rule(template.slug)
     return render(
         request,
         "advisor/letters/write.html",
         {
             "template": template,
             "form": form,
-            "debts": [] if letter.letter_rule(template.slug).debts == letter.NO_DEBT else debts,
+            "debts": []
+            if rule.debts == letter.NO_DEBT
+            else [d for d in debts if rule.suits(d.kind)],
+            "not_offered": _not_offered(template.slug, debts),
             "debt": debt,
             "prefilled": any(form[key].value() for key in form.other_keys()),
             "title": template.t("title"),

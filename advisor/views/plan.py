@@ -18,12 +18,13 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from advisor import content, ics, plan_answers
-from advisor.budget import ESSENTIALS, INCOME_SOURCES
+from advisor.budget import ESSENTIALS, INCOME_SOURCES, SUGGESTED_RESERVE
 from advisor.forms.plan import OTHER, BudgetForm, DebtForm, PlanControlsForm
 from advisor.http import HtmxHttpRequest, attachment
 from advisor.pdf import pdf_response, render_pdf
-from advisor.plan import CREDIT_CARD_MAX_MONTHS, Plan
+from advisor.plan import CREDIT_CARD_MAX_MONTHS, REALISTIC_MONTHS, Plan
 from advisor.plan_answers import PlanDebt
+from advisor.schedule import MIN_NOTICE_DAYS
 
 
 def _budget_lines(state: dict[str, Any]) -> dict[str, Any] | None:
@@ -49,6 +50,10 @@ def _context(request: HttpRequest, state: dict[str, Any], plan: Plan | None) -> 
         "budget_info": _budget_lines(state),
         "settings": plan_answers.settings(state),
         "card_limit": CREDIT_CARD_MAX_MONTHS,
+        "realistic_months": REALISTIC_MONTHS,
+        "notice_days": MIN_NOTICE_DAYS,
+        "fast_lane": plan_answers.fast_lane(state),
+        "fast_lane_line": plan_answers.FAST_LANE_LINE,
         "facts": content.facts("plan"),
     }
 
@@ -81,13 +86,15 @@ def budget(request: HttpRequest) -> HttpResponse:
             }
             state["budget"]["pay_day"] = data["pay_day"]
             plan_answers.save(request, state)
-            the_budget = plan_answers.budget(state)
-            if the_budget is not None and the_budget.status != "surplus":
+            if plan_answers.fast_lane(state):
                 return redirect("advisor-plan-shortfall")
             return redirect("advisor-plan-debts")
     else:
         saved = state.get("budget") if isinstance(state.get("budget"), dict) else {}
-        form = BudgetForm(initial={k: v for k, v in saved.items() if v not in ("", None)})
+        initial = {"reserve": str(SUGGESTED_RESERVE)} if not saved else {}
+        form = BudgetForm(
+            initial={**initial, **{k: v for k, v in saved.items() if v not in ("", None)}}
+        )
     return render(
         request,
         "advisor/plan/budget.html",
@@ -97,10 +104,19 @@ def budget(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 def shortfall(request: HttpRequest) -> HttpResponse:
-    info = _budget_lines(plan_answers.load(request))
+    state = plan_answers.load(request)
+    info = _budget_lines(state)
     if info is None:
         return redirect("advisor-plan-budget")
-    return render(request, "advisor/plan/shortfall.html", {"budget_info": info})
+    return render(
+        request,
+        "advisor/plan/shortfall.html",
+        {
+            "budget_info": info,
+            "fast_lane_line": plan_answers.FAST_LANE_LINE,
+            "has_debts": bool(plan_answers.plan_debts(state)),
+        },
+    )
 
 
 @require_safe
@@ -230,8 +246,6 @@ def _apply_controls(state: dict[str, Any], data: dict[str, Any]) -> None:
         chosen["basis"] = "monthly"
     elif months is not None and str(months) != data["months_was"]:
         chosen["basis"] = "months"
-    elif chosen["basis"] == "" and monthly is not None:
-        chosen["basis"] = "monthly"
     if monthly is not None:
         chosen["monthly"] = str(monthly)
     if months is not None:
@@ -253,6 +267,11 @@ def result(request: HtmxHttpRequest) -> HttpResponse:
     if plan is None:
         return redirect("advisor-plan-debts")
     form = _controls(plan, plan_answers.settings(state))
+    if request.method == "POST" and request.POST.get("follow_budget"):
+        chosen = plan_answers.settings(state)
+        state["settings"] = {**chosen, "basis": "", "monthly": "", "months": None}
+        plan_answers.save(request, state)
+        return redirect(reverse("advisor-plan-result") + "#plan-work")
     if request.method == "POST":
         form = PlanControlsForm(request.POST)
         if form.is_valid():

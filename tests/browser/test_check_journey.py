@@ -63,7 +63,8 @@ def test_a_borrower_checks_one_debt_and_reads_the_result(site: Site) -> None:
     page.get_by_role("link", name="查看评估结果").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("你的评估结果")
     expect(page.locator(".tag")).to_have_text("较高")
-    expect(page.get_by_text("这只是一个粗略的参考，不是预测。")).to_be_visible()
+    expect(page.get_by_text("这是上门催收可能性的粗略参考，不是预测，也不是概率。")).to_be_visible()
+    expect(page.get_by_role("heading", name="今天先做这三件事")).to_be_visible()
     site.check("check-result")
 
 
