@@ -47,7 +47,7 @@ class SafeRedisCache(RedisCache):
             return default
         try:
             return method(*args, **kwargs)
-        except Exception as exc:  # noqa: BLE001 - any cache failure is a miss, never an error page
+        except Exception as exc:
             self._failed(exc, what)
             return default
 
@@ -56,7 +56,7 @@ class SafeRedisCache(RedisCache):
         try:
             client = self._cache.get_client(write=False)
             ok = bool(client.ping())
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:
             self._failed(exc, "ping")
             return False
         with self._state_lock:

@@ -112,7 +112,7 @@ def _last_known(name: str, exc: DatabaseError) -> Any:
     if value is _missing:
         try:
             # Our own file, written by _keep above in a folder only the app writes.
-            value = pickle.loads(_snapshot_path(name).read_bytes())  # noqa: S301
+            value = pickle.loads(_snapshot_path(name).read_bytes())
         except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError):
             raise exc from None
         _last_good[name] = value

@@ -543,9 +543,10 @@ def incident_lines(entries: Iterable[Mapping[str, object]], language: str = "zh-
         what = str(entry.get("what") or "").strip()
         if what:
             line += (": " if english else "：") + " ".join(what.split())
-        attachments = entry.get("attachments") or []
-        if isinstance(attachments, str):
-            attachments = [attachments]
+        raw = entry.get("attachments") or []
+        attachments: list[object] = (
+            [raw] if isinstance(raw, str) else list(raw) if isinstance(raw, list | tuple) else []
+        )
         names = [str(a.get("name", a)) if isinstance(a, Mapping) else str(a) for a in attachments]
         names = [n for n in names if n.strip()]
         if names:

@@ -586,7 +586,8 @@ def build_plan(
         # Instalments of the same length as the plan can need a few 分 more in the last
         # month; offer the shortest length whose every month fits the chosen amount.
         for _ in range(3):
-            if instalment_option(debts, option_months, plan_rate, None).monthly <= monthly:
+            each_month = instalment_option(debts, option_months, plan_rate, None).monthly
+            if each_month is not None and each_month <= monthly:
                 break
             option_months = min(option_months + 1, MAX_MONTHS)
     options = build_options(

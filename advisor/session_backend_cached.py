@@ -29,7 +29,7 @@ class SessionStore(cached_db.SessionStore, LeanStore):
     def load(self) -> dict[str, Any]:
         try:
             data = self._cache.get(self.cache_key)
-        except Exception:  # noqa: BLE001 - the cache is down: read the database
+        except Exception:
             data = None
         if data is not None:
             return data
@@ -39,21 +39,21 @@ class SessionStore(cached_db.SessionStore, LeanStore):
         data = self.decode(row.session_data)
         try:
             self._cache.set(self.cache_key, data, self.get_expiry_age(expiry=row.expire_date))
-        except Exception:  # noqa: BLE001
+        except Exception:
             logger.warning("session cache write failed; answers read from the database")
         return data
 
     def exists(self, session_key: str) -> bool:
         try:
             return super().exists(session_key)
-        except Exception:  # noqa: BLE001 - the cache is down: ask the database
+        except Exception:
             return LeanStore.exists(self, session_key)
 
     def save(self, must_create: bool = False) -> None:
         LeanStore.save(self, must_create)
         try:
             self._cache.set(self.cache_key, dict(self.items()), self.get_expiry_age())
-        except Exception:  # noqa: BLE001
+        except Exception:
             logger.warning("session cache write failed; the copy there is dropped")
             self._drop_cached(self.session_key)
 
@@ -68,5 +68,5 @@ class SessionStore(cached_db.SessionStore, LeanStore):
             return
         try:
             self._cache.delete(self.cache_key_prefix + session_key)
-        except Exception:  # noqa: BLE001
+        except Exception:
             logger.error("session cache delete failed; a cached copy may remain until expiry")

@@ -93,7 +93,7 @@ class Stop(Exception):
     pass
 
 
-def _terminate(signum: int, frame: Any) -> None:  # noqa: ARG001
+def _terminate(signum: int, frame: Any) -> None:
     raise Stop(f"signal {signum}")
 
 

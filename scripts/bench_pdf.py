@@ -63,7 +63,7 @@ def setup() -> None:
     call_command("load_content", stdout=io.StringIO())
 
 
-def plan_client(lenders: int, months: int):  # noqa: ANN201 - a django.test.Client
+def plan_client(lenders: int, months: int):
     from django.test import Client
 
     client = Client()
@@ -99,7 +99,7 @@ def plan_client(lenders: int, months: int):  # noqa: ANN201 - a django.test.Clie
     return client
 
 
-def cpu(call, rounds: int) -> tuple[float, object]:  # noqa: ANN001
+def cpu(call, rounds: int) -> tuple[float, object]:
     times, result = [], None
     for _ in range(rounds):
         started = time.process_time()

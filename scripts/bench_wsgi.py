@@ -14,7 +14,7 @@ import os
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "borrower_help.settings")
 
-import django  # noqa: E402
+import django
 
 django.setup()
 

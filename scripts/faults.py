@@ -681,7 +681,7 @@ def stack_running() -> Iterator[Stack]:
     )
     stack = Stack(work)
 
-    def interrupted(signum: int, frame: Any) -> None:  # noqa: ARG001
+    def interrupted(signum: int, frame: Any) -> None:
         raise KeyboardInterrupt
 
     signal.signal(signal.SIGTERM, interrupted)

@@ -31,7 +31,7 @@ import urllib.request
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from tests.sample_borrower import BUDGET_FORM, DEBTS  # noqa: E402  (the journey tests' borrower)
+from tests.sample_borrower import BUDGET_FORM, DEBTS
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "artifacts" / "lighthouse"

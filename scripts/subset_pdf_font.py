@@ -89,7 +89,7 @@ def wanted() -> set[int]:
     return codepoints | gb2312_level1() | site_text()
 
 
-def source_font(filename: str):  # noqa: ANN201 - a fontTools TTFont
+def source_font(filename: str):
     collection = TTCollection(SYSTEM / filename)
     for font in collection.fonts:
         if font["name"].getDebugName(1) == SOURCE_FAMILY:
@@ -97,7 +97,7 @@ def source_font(filename: str):  # noqa: ANN201 - a fontTools TTFont
     raise SystemExit(f"{SOURCE_FAMILY} not found in {SYSTEM / filename} (scripts/system-deps)")
 
 
-def rename(font, weight: str) -> None:  # noqa: ANN001
+def rename(font, weight: str) -> None:
     names = font["name"]
     full = f"{FAMILY} {weight}" if weight != "Regular" else FAMILY
     postscript = f"{FAMILY.replace(' ', '')}-{weight}"

@@ -97,7 +97,7 @@ def pytest_runtest_makereport(item, call) -> Iterator[None]:
         report.longrepr = f"skipped in CI (CI=true), which must run every test: {reason}"
 
 
-def pytest_collection_modifyitems(config, items) -> None:  # noqa: ANN001
+def pytest_collection_modifyitems(config, items) -> None:
     """Tests marked `database("postgresql")` run only on PostgreSQL, and so on: on the other
     database they are deselected (each run says how many), never skipped."""
     from django.db import connection

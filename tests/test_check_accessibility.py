@@ -15,7 +15,7 @@ RADIO_STEPS = ("kind", "lender", "overdue", "contact", "arrangement", "region")
 EMPTY_POSTS = {slug: {} for slug, _ in FIRST_DEBT}
 
 
-def parse(response):  # noqa: ANN001, ANN201
+def parse(response):
     return lxml_html.fromstring(response.content.decode())
 
 

@@ -33,7 +33,7 @@ def answer_debt(client: Client, number: int, steps: list) -> str:
     return location
 
 
-def text_of(response) -> str:  # noqa: ANN001
+def text_of(response) -> str:
     tree = lxml_html.fromstring(response.content.decode())
     main = tree.find(".//main")
     return re.sub(r"\s+", " ", main.text_content())
@@ -304,7 +304,7 @@ def test_the_result_page_is_in_english_when_chosen(client: Client, content: None
     assert "not a prediction" in text
 
 
-def client_request(client: Client):  # noqa: ANN201
+def client_request(client: Client):
     """A request object carrying the client's session, for reading it through our API."""
     from django.contrib.sessions.backends.db import SessionStore
     from django.test import RequestFactory

@@ -20,7 +20,7 @@ def sample_answers(slug: str) -> list[dict]:
     return [dict(steps)[slug] for steps in DEBTS if slug in dict(steps)]
 
 
-def a_request():  # noqa: ANN201
+def a_request():
     request = RequestFactory().post("/")
     request.session = SessionStore()
     request.COOKIES = {}
@@ -48,7 +48,7 @@ def answer_up_to(slug: str, answers: dict) -> tuple[dict, dict]:
 
 
 @pytest.mark.parametrize("slug", STEP_NAMES)
-def test_every_steps_answer_is_kept_after_reloading_the_session(content, slug: str) -> None:  # noqa: ANN001
+def test_every_steps_answer_is_kept_after_reloading_the_session(content, slug: str) -> None:
     step = check_steps.step(slug)
     for steps in DEBTS:
         given, kept = answer_up_to(slug, dict(steps))
@@ -60,7 +60,7 @@ def test_every_steps_answer_is_kept_after_reloading_the_session(content, slug: s
         assert all(step.summary(kept))
 
 
-def test_a_step_that_forgets_to_keep_its_answer_is_caught(content, monkeypatch) -> None:  # noqa: ANN001
+def test_a_step_that_forgets_to_keep_its_answer_is_caught(content, monkeypatch) -> None:
     """Control: the check above can fail. A step whose ``clean`` drops its answer loses it."""
     forgetful = dataclasses.replace(check_steps.step("contact"), clean=lambda raw: {})
     monkeypatch.setattr(

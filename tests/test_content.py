@@ -60,7 +60,7 @@ def test_content_without_traditional_text_is_converted_for_zh_hant(content: None
 def test_a_change_made_by_another_app_process_shows_here_without_a_shared_cache(
     content: None,
     client,
-    monkeypatch,  # noqa: ANN001
+    monkeypatch,
 ) -> None:
     from django.db.models import F
 
@@ -81,7 +81,7 @@ def test_a_change_made_by_another_app_process_shows_here_without_a_shared_cache(
 def test_content_reads_do_not_hit_the_database_on_every_page(
     content: None,
     client,
-    django_assert_max_num_queries,  # noqa: ANN001
+    django_assert_max_num_queries,
 ) -> None:
     client.get("/visitor/")
     with django_assert_max_num_queries(2):  # the session at most; content from the cache

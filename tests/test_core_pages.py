@@ -60,7 +60,7 @@ def test_language_switch_shows_english(client: Client) -> None:
     assert "Someone at your door? Check who they are first" in html
 
 
-def test_unknown_page_gets_the_sites_404_page(client: Client, settings) -> None:  # noqa: ANN001
+def test_unknown_page_gets_the_sites_404_page(client: Client, settings) -> None:
     settings.DEBUG = False
     response = client.get("/no-such-page/")
     assert response.status_code == 404

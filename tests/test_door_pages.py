@@ -14,7 +14,7 @@ from advisor.models import Lender
 pytestmark = pytest.mark.django_db
 
 
-def _html(response) -> str:  # noqa: ANN001
+def _html(response) -> str:
     assert response.status_code == 200, response.status_code
     return response.content.decode()
 
@@ -171,5 +171,5 @@ def test_content_lives_in_the_editor_tables(content: None) -> None:
     assert all(item.t("text", "en") for item in items)
 
 
-def content_checklist(slug: str):  # noqa: ANN201
+def content_checklist(slug: str):
     return content.checklist(slug)

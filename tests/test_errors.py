@@ -42,7 +42,7 @@ handler500 = site_urls.handler500
 
 
 @pytest.fixture
-def error_urls(settings) -> None:  # noqa: ANN001
+def error_urls(settings) -> None:
     settings.ROOT_URLCONF = __name__
     settings.DEBUG = False
 

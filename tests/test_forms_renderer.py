@@ -81,7 +81,7 @@ def test_hot_fields_are_drawn_without_the_template_engine(
     drawn_by_templates: list[str] = []
     original = TemplatesSetting.render
 
-    def spy(self, template_name, context, request=None):  # noqa: ANN001, ANN202
+    def spy(self, template_name, context, request=None):
         drawn_by_templates.append(template_name)
         return original(self, template_name, context, request=request)
 

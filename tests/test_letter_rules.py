@@ -23,7 +23,7 @@ def test_card_letters_suit_cards_and_loan_letters_suit_loans() -> None:
     assert unknown.group == "" and unknown.suits("credit_card") and unknown.suits("other")
 
 
-def test_every_seeded_letter_is_placed_by_a_rule(content) -> None:  # noqa: ANN001, ARG001
+def test_every_seeded_letter_is_placed_by_a_rule(content) -> None:
     seeded = {template.slug for template in site_content.letter_templates()}
     assert seeded
     assert seeded == {rule.slug for rule in letter.LETTER_RULES}

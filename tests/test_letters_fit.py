@@ -22,14 +22,14 @@ def _with(client: Client, **areas: object) -> Client:
     return client
 
 
-def test_the_card_letter_is_not_offered_when_no_debt_is_a_card(content, client: Client) -> None:  # noqa: ANN001, ARG001
+def test_the_card_letter_is_not_offered_when_no_debt_is_a_card(content, client: Client) -> None:
     _with(client, check={"debts": [CHECK["debts"][1]]})
     gate = client.get(reverse("advisor-letter-gate", args=["card-instalment"])).content.decode()
     assert "适合我，开始写信" not in gate
     assert reverse("advisor-letter-gate", args=["loan-negotiation"]) in gate
 
 
-def test_the_card_letter_never_takes_a_loan_debt(content, client: Client) -> None:  # noqa: ANN001, ARG001
+def test_the_card_letter_never_takes_a_loan_debt(content, client: Client) -> None:
     _with(client, check={"debts": [CHECK["debts"][1]]})
     page = client.get(write_url("card-instalment"))
     initial = page.context["form"].initial
@@ -40,7 +40,7 @@ def test_the_card_letter_never_takes_a_loan_debt(content, client: Client) -> Non
 
 def test_asking_for_a_loan_debt_by_number_does_not_put_it_in_the_card_letter(
     content,
-    client: Client,  # noqa: ANN001, ARG001
+    client: Client,
 ) -> None:
     _with(client, check=CHECK)
     page = client.get(write_url("card-instalment") + "?debt=1")
@@ -50,12 +50,12 @@ def test_asking_for_a_loan_debt_by_number_does_not_put_it_in_the_card_letter(
     assert "不是信用卡" in text
 
 
-def test_the_loan_letter_says_why_the_card_is_not_offered(content, client: Client) -> None:  # noqa: ANN001, ARG001
+def test_the_loan_letter_says_why_the_card_is_not_offered(content, client: Client) -> None:
     _with(client, check=CHECK)
     assert "是信用卡，信用卡请用" in client.get(write_url("loan-negotiation")).content.decode()
 
 
-def test_the_letter_uses_the_figure_its_monthly_amount_comes_from(content, client: Client) -> None:  # noqa: ANN001, ARG001
+def test_the_letter_uses_the_figure_its_monthly_amount_comes_from(content, client: Client) -> None:
     plan = copy.deepcopy(PLAN)
     plan["debts"][0]["charges"] = "1500.00"  # the plan owes 24,956.78, the check said 23,456.78
     _with(client, check=CHECK, plan=plan)
@@ -66,7 +66,7 @@ def test_the_letter_uses_the_figure_its_monthly_amount_comes_from(content, clien
     assert float(monthly) * (months - 1) < 24956.78 <= float(monthly) * months + 1
 
 
-def test_every_attachment_list_is_in_the_first_person(content) -> None:  # noqa: ANN001, ARG001
+def test_every_attachment_list_is_in_the_first_person(content) -> None:
     import re
 
     from advisor import content as site_content
@@ -80,7 +80,7 @@ def test_every_attachment_list_is_in_the_first_person(content) -> None:  # noqa:
 
 def test_the_written_letter_lists_its_attachments_in_the_first_person(
     content,
-    client: Client,  # noqa: ANN001, ARG001
+    client: Client,
 ) -> None:
     from tests.test_letters_views import details_then_edit
 

@@ -60,7 +60,7 @@ CHECK = {
 
 
 @pytest.fixture
-def client_with_check(content, client: Client) -> Client:  # noqa: ANN001, ARG001
+def client_with_check(content, client: Client) -> Client:
     session = client.session
     session["bh"] = {"v": 1, "check": CHECK}
     session.save()
@@ -82,7 +82,7 @@ def write_url(slug: str) -> str:
     return reverse("advisor-letter-write", args=[slug])
 
 
-def initial_fields(response) -> dict[str, str]:  # noqa: ANN001
+def initial_fields(response) -> dict[str, str]:
     """The pre-filled values of the details form, as the browser would post them."""
     form = response.context["form"]
     data = {"step": "details"}
@@ -92,7 +92,7 @@ def initial_fields(response) -> dict[str, str]:  # noqa: ANN001
     return data
 
 
-def details_then_edit(client: Client, slug: str, **typed: str):  # noqa: ANN201
+def details_then_edit(client: Client, slug: str, **typed: str):
     page = client.get(write_url(slug))
     assert page.status_code == 200
     data = {
@@ -111,7 +111,7 @@ def edit_post(data: dict[str, str], text: str, action: str, copies: bool = True)
     return posted
 
 
-def test_the_library_lists_every_letter_by_situation(content, client: Client) -> None:  # noqa: ANN001, ARG001
+def test_the_library_lists_every_letter_by_situation(content, client: Client) -> None:
     response = client.get(reverse("advisor-letters"))
     assert response.status_code == 200
     for template in content_templates():
@@ -123,7 +123,7 @@ def content_templates() -> list:
 
 
 @pytest.mark.parametrize("slug", SLUGS)
-def test_each_gate_page_explains_and_offers_two_copies(content, client: Client, slug: str) -> None:  # noqa: ANN001, ARG001
+def test_each_gate_page_explains_and_offers_two_copies(content, client: Client, slug: str) -> None:
     response = client.get(reverse("advisor-letter-gate", args=[slug]))
     page = response.content.decode()
     assert response.status_code == 200
@@ -133,7 +133,7 @@ def test_each_gate_page_explains_and_offers_two_copies(content, client: Client, 
     assert "form" not in response.context or not response.context.get("form")
 
 
-def test_the_card_gate_points_elsewhere_when_the_check_has_no_card(content, client: Client) -> None:  # noqa: ANN001, ARG001
+def test_the_card_gate_points_elsewhere_when_the_check_has_no_card(content, client: Client) -> None:
     session = client.session
     session["bh"] = {"v": 1, "check": {"debts": [CHECK["debts"][1]]}}
     session.save()
@@ -263,7 +263,7 @@ def test_the_family_message_has_the_copy_button_that_is_harmless_without_js(
 
 
 @pytest.fixture
-def hostile_editor_template(content):  # noqa: ANN001, ANN201, ARG001
+def hostile_editor_template(content):
     from advisor.models import LetterTemplate
 
     template = LetterTemplate.objects.get(slug="fee-waiver")
@@ -274,7 +274,7 @@ def hostile_editor_template(content):  # noqa: ANN001, ANN201, ARG001
 
 def test_hostile_input_is_text_in_the_html_preview(
     client_with_check: Client, hostile_editor_template
-) -> None:  # noqa: ANN001, ARG001
+) -> None:
     _page, data, edit = details_then_edit(client_with_check, "fee-waiver", name=HOSTILE)
     page = edit.content.decode()
     assert "<script>alert" not in page
@@ -285,7 +285,7 @@ def test_hostile_input_is_text_in_the_html_preview(
 
 def test_hostile_input_is_text_in_the_pdf(
     client_with_check: Client, hostile_editor_template
-) -> None:  # noqa: ANN001, ARG001
+) -> None:
     _page, data, edit = details_then_edit(client_with_check, "fee-waiver", name=HOSTILE)
     text = edit.context["form"].initial["text"]
     response = client_with_check.post(write_url("fee-waiver"), edit_post(data, text, "pdf"))
@@ -299,7 +299,7 @@ def test_hostile_input_is_text_in_the_pdf(
 
 def test_hostile_input_is_text_in_the_docx(
     client_with_check: Client, hostile_editor_template
-) -> None:  # noqa: ANN001, ARG001
+) -> None:
     _page, data, edit = details_then_edit(
         client_with_check, "fee-waiver", name=HOSTILE + "\x00\x0b"
     )
@@ -434,7 +434,7 @@ PLAN = {
 
 
 @time_machine.travel("2026-11-23 10:00 +0800", tick=False)
-def test_the_proposal_comes_from_the_repayment_plan(content, client: Client) -> None:  # noqa: ANN001, ARG001
+def test_the_proposal_comes_from_the_repayment_plan(content, client: Client) -> None:
     from advisor import plan_answers
 
     session = client.session
@@ -455,7 +455,7 @@ def test_the_proposal_comes_from_the_repayment_plan(content, client: Client) -> 
     assert loan["monthly"] == f"¥{plan.schedules[1].first_amount:,.2f}"
 
 
-def test_without_a_check_the_letter_takes_the_lender_from_the_plan(content, client: Client) -> None:  # noqa: ANN001, ARG001
+def test_without_a_check_the_letter_takes_the_lender_from_the_plan(content, client: Client) -> None:
     session = client.session
     session["bh"] = {"v": 1, "plan": PLAN}
     session.save()
@@ -470,7 +470,7 @@ def test_without_a_check_the_letter_takes_the_lender_from_the_plan(content, clie
 @pytest.mark.parametrize("seed", SEEDS, ids=SLUGS)
 def test_every_seeded_letter_is_complete_in_both_languages_and_uses_known_placeholders(
     seed,
-) -> None:  # noqa: ANN001
+) -> None:
     for name in ("title", "situation", "gate", "sending", "evidence", "body"):
         assert seed.fields[f"{name}_zh_hans"].strip(), name
         assert seed.fields[f"{name}_en"].strip(), name
@@ -501,7 +501,7 @@ def test_no_letter_promises_a_right_to_instalments_or_waivers() -> None:
                 assert claim not in text, (seed.key["slug"], claim)
 
 
-def test_the_pages_are_in_english_when_the_borrower_chose_english(content, client: Client) -> None:  # noqa: ANN001, ARG001
+def test_the_pages_are_in_english_when_the_borrower_chose_english(content, client: Client) -> None:
     client.cookies["bh_language"] = "en"
     page = client.get(reverse("advisor-letter-gate", args=["card-instalment"])).content.decode()
     assert "Is this letter right for you?" in page

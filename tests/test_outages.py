@@ -234,7 +234,7 @@ def test_healthz_names_database_write_when_the_database_is_read_only(
 
 def _get(url: str) -> tuple[int, str]:
     try:
-        with urllib.request.urlopen(url, timeout=20) as response:  # noqa: S310 - loopback
+        with urllib.request.urlopen(url, timeout=20) as response:
             return response.status, response.read().decode()
     except urllib.error.HTTPError as error:
         return error.code, error.read().decode()

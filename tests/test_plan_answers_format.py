@@ -45,7 +45,7 @@ def plan_area(client: Client) -> dict:
 
 
 def test_a_plan_saved_in_the_old_format_is_read_and_saved_in_the_new_one(
-    content,  # noqa: ANN001, ARG001
+    content,
     client: Client,
 ) -> None:
     stored(client, plan={"debts": [OLD_FORMAT_DEBT], "imported": True})
@@ -81,7 +81,7 @@ def test_a_plan_saved_in_the_old_format_is_read_and_saved_in_the_new_one(
     ],
 )
 def test_a_tampered_plan_is_cleaned_and_every_page_still_answers(
-    content,  # noqa: ANN001, ARG001
+    content,
     client: Client,
     plan: object,
 ) -> None:
@@ -91,14 +91,14 @@ def test_a_tampered_plan_is_cleaned_and_every_page_still_answers(
 
 
 def test_the_plan_reads_the_checks_answers_and_estimates_only_for_the_urgent_order(
-    content,  # noqa: ANN001, ARG001
+    content,
     client: Client,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     calls = []
     real = estimate.estimate_visit
 
-    def counted(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+    def counted(*args, **kwargs):
         calls.append(1)
         return real(*args, **kwargs)
 

@@ -14,8 +14,8 @@ from tests.browser.conftest import (  # noqa: F401 - fixtures used by name
     browser_type_launch_args,
     live_content,
 )
-from tests.browser.conftest import open_site as open_site  # noqa: F401
-from tests.browser.conftest import site as site  # noqa: F401
+from tests.browser.conftest import open_site as open_site
+from tests.browser.conftest import site as site
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -76,7 +76,7 @@ def test_the_plan_updates_in_place_with_htmx(site: Site) -> None:
     site.check("plan-result-updated", screenshot=True)
 
 
-def test_the_plan_works_without_javascript(open_site) -> None:  # noqa: ANN001
+def test_the_plan_works_without_javascript(open_site) -> None:
     site = open_site("phone", "plan-nojs", java_script_enabled=False)
     enter_budget_and_debts(site, check=False)
     page = site.page
@@ -86,7 +86,7 @@ def test_the_plan_works_without_javascript(open_site) -> None:  # noqa: ANN001
     expect(page.get_by_role("cell", name="2027-02-28").first).to_be_visible()
 
 
-def test_spending_above_income_leads_to_guidance_not_an_error(open_site) -> None:  # noqa: ANN001
+def test_spending_above_income_leads_to_guidance_not_an_error(open_site) -> None:
     site = open_site("phone", "plan-shortfall")
     page = site.page
     site.goto("/plan/budget/")

@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(autouse=True)
-def _a_known_day():  # noqa: ANN202 - 3 Dec 2026, pay day 15: 15 Dec is only 12 days away
+def _a_known_day():
     with time_machine.travel(dt.datetime(2026, 12, 3, 8, tzinfo=dt.UTC)):
         yield
 

@@ -35,7 +35,7 @@ BUDGET = {
 
 
 @pytest.fixture(autouse=True)
-def _a_known_day():  # noqa: ANN202 - Tuesday 5 Jan 2027; pay day 31 → first payment 31 Jan
+def _a_known_day():
     with time_machine.travel(dt.datetime(2027, 1, 5, 10, tzinfo=dt.UTC)):
         yield
 

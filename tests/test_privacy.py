@@ -234,7 +234,7 @@ def database_dump() -> str:
     chunks: list[str] = []
     with connection.cursor() as cursor:
         for table in connection.introspection.table_names(include_views=False):
-            cursor.execute(f"SELECT * FROM {connection.ops.quote_name(table)}")  # noqa: S608
+            cursor.execute(f"SELECT * FROM {connection.ops.quote_name(table)}")
             for row in cursor.fetchall():
                 for value in row:
                     if isinstance(value, bytes | memoryview):

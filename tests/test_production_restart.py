@@ -26,7 +26,7 @@ import bench  # noqa: E402
 
 
 @pytest.fixture
-def shared_database_url(transactional_db: None, tmp_path: Path) -> str:  # noqa: ARG001
+def shared_database_url(transactional_db: None, tmp_path: Path) -> str:
     """A database URL other processes can open, holding the migrated schema and the content."""
     call_command("load_content", verbosity=0)
     settings_dict = connection.settings_dict

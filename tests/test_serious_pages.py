@@ -61,7 +61,7 @@ CONTENT = {
 }
 
 
-def _html(response) -> str:  # noqa: ANN001
+def _html(response) -> str:
     assert response.status_code == 200, response.status_code
     return response.content.decode()
 
@@ -244,7 +244,7 @@ def _all_rows_text() -> str:
     chunks = []
     with connection.cursor() as cursor:
         for table in connection.introspection.table_names():
-            cursor.execute(f'SELECT * FROM "{table}"')  # noqa: S608 - names from introspection
+            cursor.execute(f'SELECT * FROM "{table}"')
             chunks.extend(repr(row) for row in cursor.fetchall())
     return "\n".join(chunks)
 
@@ -252,7 +252,7 @@ def _all_rows_text() -> str:
 def test_typed_text_is_never_stored_or_logged(
     client: Client,
     content: None,
-    captured_logs,  # noqa: ANN001, F811
+    captured_logs,  # noqa: F811
 ) -> None:
     text = f"外访明天到，{MARKER} <script>alert('{MARKER}')</script>"
     response = client.post("/what-they-said/", {"said": text})
@@ -309,7 +309,7 @@ def test_the_evidence_log_records_a_call_with_the_phrase_code(
     assert refused.status_code == 200 and "请从列表里选择" in refused.content.decode()
 
 
-def test_evidence_entries_expose_the_phrase_code(client: Client, content: None, rf) -> None:  # noqa: ANN001
+def test_evidence_entries_expose_the_phrase_code(client: Client, content: None, rf) -> None:
     client.post("/evidence/start/")
     client.post(
         "/evidence/",

@@ -59,6 +59,12 @@ class SiteForm(forms.Form):
             if isinstance(field.widget, forms.TextInput | forms.Textarea):
                 field.widget.attrs.setdefault("spellcheck", "false")
 
+    def set_choices(self, name: str, choices: list[tuple[str, Any]]) -> None:
+        """Choices known only when the form is made (content, the borrower's answers)."""
+        field = self.fields[name]
+        assert isinstance(field, forms.ChoiceField), name
+        field.choices = choices
+
 
 class AmountInput(forms.TextInput):
     """Amounts: a text box with the numeric keypad on phones, never ``type="number"``."""

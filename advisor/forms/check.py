@@ -17,7 +17,7 @@ from advisor.models import LenderKind, today
 
 MAX_DAYS = 36500  # about 100 years: anything longer is a typing mistake
 
-KIND_LABELS: dict[str, Promise] = dict(LenderKind.choices)  # type: ignore[arg-type]
+KIND_LABELS: dict[str, Promise] = dict(LenderKind.choices)
 KIND_HINTS: dict[str, Promise] = {
     "credit_card": _("银行发的信用卡，包括分期和取现"),
     "online_bank": _("银行在App或微信里放的贷款，例如微粒贷"),
@@ -104,9 +104,10 @@ class KindForm(StepForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["kind"].choices = [
-            (code, _hinted(label, KIND_HINTS[code])) for code, label in KIND_LABELS.items()
-        ]
+        self.set_choices(
+            "kind",
+            [(code, _hinted(label, KIND_HINTS[code])) for code, label in KIND_LABELS.items()],
+        )
 
 
 class LenderForm(StepForm):
@@ -129,12 +130,14 @@ class LenderForm(StepForm):
         every = content.lenders()
         matching = [item for item in every if item.kind == kind] if kind != "other" else []
         shown = matching or every
-        self.fields["lender"].choices = [(item.slug, item.t("name")) for item in shown] + [
-            ("other", _("其他，或者列表里没有"))
-        ]
+        self.set_choices(
+            "lender",
+            [(item.slug, item.t("name")) for item in shown]
+            + [("other", _("其他，或者列表里没有"))],
+        )
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        cleaned = super().clean() or {}
         if cleaned.get("lender") != "other":
             cleaned["lender_other"] = ""
         return cleaned
@@ -198,7 +201,7 @@ class OverdueForm(StepForm):
         return value
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        cleaned = super().clean() or {}
         if self.errors:
             return cleaned
         if (

@@ -139,7 +139,7 @@ class BudgetForm(SiteForm):
 
 
 def lender_choices() -> list[tuple[str, str]]:
-    choices = [("", _("请选择"))]
+    choices: list[tuple[str, str]] = [("", str(_("请选择")))]
     choices += [(lender.slug, lender.t("name")) for lender in content.lenders()]
     choices.append((OTHER, str(_("其他（自己填写名称）"))))
     return choices
@@ -189,10 +189,10 @@ class DebtForm(SiteForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["lender"].choices = lender_choices()
+        self.set_choices("lender", lender_choices())
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         slug = data.get("lender")
         if slug == OTHER:
             if not (data.get("lender_name") or "").strip():

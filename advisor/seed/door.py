@@ -131,7 +131,7 @@ def item(
     detail_zh="",
     detail_en="",
     red_flag=False,
-):  # noqa: E501, PLR0913
+):
     return Seed(
         "ChecklistItem",
         {"checklist": checklist, "code": code},
@@ -149,7 +149,7 @@ def item(
     )
 
 
-def fact(slug, topic, order, source, title_zh, title_en, body_zh, body_en, **extra):  # noqa: PLR0913
+def fact(slug, topic, order, source, title_zh, title_en, body_zh, body_en, **extra):
     return Seed(
         "Fact",
         {"slug": slug},

@@ -131,7 +131,7 @@ HOTLINE_12356 = (
 )
 
 
-def fact(slug, topic, order, source, title_zh, title_en, body_zh, body_en):  # noqa: PLR0913
+def fact(slug, topic, order, source, title_zh, title_en, body_zh, body_en):
     return Seed(
         "Fact",
         {"slug": slug},
@@ -147,7 +147,7 @@ def fact(slug, topic, order, source, title_zh, title_en, body_zh, body_en):  # n
     )
 
 
-def paper(slug, order, source, zh, en, *, days=None, court=True):  # noqa: PLR0913
+def paper(slug, order, source, zh, en, *, days=None, court=True):
     return Seed(
         "CourtPaper",
         {"slug": slug},
@@ -168,7 +168,7 @@ def paper(slug, order, source, zh, en, *, days=None, court=True):  # noqa: PLR09
     )
 
 
-def phrase(code, category, order, source, keywords, zh, en, *, red_flag=False, against=False):  # noqa: PLR0913
+def phrase(code, category, order, source, keywords, zh, en, *, red_flag=False, against=False):
     return Seed(
         "CollectorPhrase",
         {"code": code},
@@ -191,7 +191,7 @@ def phrase(code, category, order, source, keywords, zh, en, *, red_flag=False, a
     )
 
 
-def step(checklist, code, order, source, text, say, detail):  # noqa: PLR0913
+def step(checklist, code, order, source, text, say, detail):
     return Seed(
         "ChecklistItem",
         {"checklist": checklist, "code": code},

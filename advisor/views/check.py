@@ -105,7 +105,7 @@ def question(request: HttpRequest, number: int, slug: str) -> HttpResponse:
         the_step.template,
         {
             "form": form,
-            "title": str(form.fields[form.heading_field].label),
+            "title": str(form.fields[form.heading_field or ""].label),
             "caption": _caption(number, debt),
             "back_url": back_url,
             "step_number": check_steps.SLUGS.index(slug) + 1,

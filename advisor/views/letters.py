@@ -284,9 +284,8 @@ def write(request: HttpRequest, slug: str) -> HttpResponse:
     keys = typed_keys(_bodies(template))
     debts = checked_debts(request)
     if request.method == "GET":
-        language = (
-            request.GET.get("lang") if request.GET.get("lang") in ("zh-hans", "en") else "zh-hans"
-        )
+        asked = request.GET.get("lang") or ""
+        language = asked if asked in ("zh-hans", "en") else "zh-hans"
         debt = _pick_debt(slug, debts, request.GET.get("debt"))
         initial = {"language": language, **_prefill(request, template, debt, language)}
         form = DetailsForm(keys=keys, initial=initial)

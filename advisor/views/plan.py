@@ -90,7 +90,8 @@ def budget(request: HttpRequest) -> HttpResponse:
                 return redirect("advisor-plan-shortfall")
             return redirect("advisor-plan-debts")
     else:
-        saved = state.get("budget") if isinstance(state.get("budget"), dict) else {}
+        raw_budget = state.get("budget")
+        saved: dict[str, Any] = raw_budget if isinstance(raw_budget, dict) else {}
         initial = {"reserve": str(SUGGESTED_RESERVE)} if not saved else {}
         form = BudgetForm(
             initial={**initial, **{k: v for k, v in saved.items() if v not in ("", None)}}

@@ -68,7 +68,7 @@ def test_a_borrower_checks_one_debt_and_reads_the_result(site: Site) -> None:
     site.check("check-result")
 
 
-def test_the_check_works_without_javascript(open_site) -> None:  # noqa: ANN001
+def test_the_check_works_without_javascript(open_site) -> None:
     site = open_site(name="check-nojs", java_script_enabled=False)
     answer_one_debt(site, check=False)
     page = site.page

@@ -13,7 +13,7 @@ from .conftest import Site
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def switch_language(page, code: str) -> None:  # noqa: ANN001
+def switch_language(page, code: str) -> None:
     """Press the language button (a real form POST to Django's set_language)."""
     page.locator(f"form.language-switch button[name='language'][value='{code}']").first.click()
 
@@ -46,7 +46,7 @@ def test_quick_exit_replaces_the_page_in_history_and_goes_to_the_outside_page(si
     site.assert_clean()
 
 
-def test_quick_exit_works_without_javascript(open_site) -> None:  # noqa: ANN001
+def test_quick_exit_works_without_javascript(open_site) -> None:
     site = open_site(name="quick-exit-nojs", java_script_enabled=False)
     site.goto("/")
     site.page.get_by_role("link", name="快速离开").click()

@@ -180,7 +180,7 @@ def test_door_checklist_gives_a_verdict_in_place_and_without_javascript(site: Si
     site.check("door-card")
 
 
-def test_door_checklist_without_javascript_posts_and_redirects(open_site) -> None:  # noqa: ANN001
+def test_door_checklist_without_javascript_posts_and_redirects(open_site) -> None:
     site = open_site(viewport="phone", name="visitor-nojs", java_script_enabled=False)
     page = site.page
     site.goto("/visitor/")

@@ -60,7 +60,7 @@ def test_a_borrower_writes_edits_and_previews_a_letter(site: Site) -> None:
     site.check("letters-preview")
 
 
-def test_the_letter_page_works_without_javascript(open_site) -> None:  # noqa: ANN001
+def test_the_letter_page_works_without_javascript(open_site) -> None:
     site = open_site(name="letters-nojs", java_script_enabled=False)
     fill_details(site, checks=False)
     page = site.page

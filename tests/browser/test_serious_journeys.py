@@ -30,7 +30,7 @@ def test_new_pages_pass_axe_on_phone_and_desktop(site: Site) -> None:
         site.check(f"serious-{label}")
 
 
-def test_what_did_they_say_typed_text_works_without_javascript(open_site) -> None:  # noqa: ANN001
+def test_what_did_they_say_typed_text_works_without_javascript(open_site) -> None:
     site = open_site(name="said-nojs", java_script_enabled=False)
     page = site.page
     page.set_viewport_size({"width": 320, "height": 640})
@@ -43,7 +43,7 @@ def test_what_did_they_say_typed_text_works_without_javascript(open_site) -> Non
     assert width <= 320, f"page is {width}px wide at 320px"
 
 
-def test_deadline_form_works_without_javascript_at_320px(open_site) -> None:  # noqa: ANN001
+def test_deadline_form_works_without_javascript_at_320px(open_site) -> None:
     site = open_site(name="papers-nojs", java_script_enabled=False)
     page = site.page
     page.set_viewport_size({"width": 320, "height": 640})
