@@ -94,7 +94,7 @@ lint: $(STAMP)
 
 .PHONY: typecheck
 typecheck: $(STAMP)
-	$(VENV)/bin/mypy
+	DEBUG=$${DEBUG:-1} $(VENV)/bin/mypy
 
 .PHONY: format
 format: $(STAMP)

@@ -35,7 +35,7 @@ def enter_budget_and_debts(site: Site, *, check: bool) -> None:
     page.get_by_label("工资（到手）").fill("６０００")
     page.get_by_label("房租或房贷").fill("1800")
     page.get_by_label("吃饭和日用品").fill("1,200")
-    page.get_by_label("每月留作应急的钱").fill("500")
+    page.get_by_label("每个月想留多少钱应急？").fill("500")
     page.get_by_label("每月几号还款方便？").select_option("31")
     page.get_by_role("button", name="继续").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("你的欠款")
