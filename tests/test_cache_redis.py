@@ -7,10 +7,6 @@ with a reason. The app itself is correct without Redis (locmem cache, the defaul
 
 from __future__ import annotations
 
-import shutil
-import socket
-import subprocess
-import time
 from collections.abc import Iterator
 
 import pytest
@@ -20,57 +16,22 @@ from django.test import Client
 
 from advisor import content as content_reads
 from advisor import models
+from tests.servers import NO_REDIS, REDIS_SERVER, free_port, redis_server
 
-REDIS_SERVER = shutil.which("redis-server")
 pytestmark = [
     pytest.mark.django_db,
     pytest.mark.skipif(
         REDIS_SERVER is None,
-        reason="redis-server is not installed: run scripts/system-deps, or sudo apt-get install --no-install-recommends redis-server",
+        reason=NO_REDIS,
     ),
 ]
 PREFIX = "bhtest"
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def redis_url() -> Iterator[str]:
-    port = free_port()
-    server = subprocess.Popen(
-        [
-            REDIS_SERVER,
-            "--bind",
-            "127.0.0.1",
-            "--port",
-            str(port),
-            "--save",
-            "",
-            "--appendonly",
-            "no",
-        ],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    client = redis.Redis(host="127.0.0.1", port=port)
-    try:
-        for _ in range(100):
-            try:
-                if client.ping():
-                    break
-            except redis.ConnectionError:
-                time.sleep(0.05)
-        else:
-            pytest.fail("redis-server did not answer on 127.0.0.1")
+    with redis_server() as port:
         yield f"redis://127.0.0.1:{port}/0"
-    finally:
-        client.close()
-        server.terminate()
-        server.wait(timeout=10)
 
 
 @pytest.fixture

@@ -14,7 +14,6 @@ from __future__ import annotations
 import logging
 import os
 import secrets
-import shutil
 import socket
 import subprocess
 import sys
@@ -32,18 +31,12 @@ from django.test import Client
 from advisor import content as content_reads
 from advisor import faults
 from tests.sample_borrower import FIRST_DEBT
+from tests.servers import NO_REDIS, REDIS_SERVER, free_port, redis_server
 
 ROOT = Path(__file__).resolve().parent.parent
-REDIS_SERVER = shutil.which("redis-server")
 DOOR_PAGES = ["/", "/visitor/", "/rights/", "/scam/", "/visitor/card/"]
 # A word each door page shows only when its content was read (from the database or the copy).
 CONTENT_MARKERS = {"/visitor/": "110", "/rights/": "12378", "/visitor/card/": "110"}
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @pytest.fixture
@@ -84,41 +77,16 @@ def redis_settings(port: int) -> dict[str, Any]:
     }
 
 
-@pytest.mark.skipif(REDIS_SERVER is None, reason="redis-server is not installed")
+@pytest.mark.skipif(REDIS_SERVER is None, reason=NO_REDIS)
 def test_door_pages_keep_working_when_redis_stops_and_healthz_says_cache(
     client: Client, content: None, settings: Any, snapshot_dir: Path, caplog: Any
 ) -> None:
-    port = free_port()
-    server = subprocess.Popen(
-        [
-            REDIS_SERVER,
-            "--bind",
-            "127.0.0.1",
-            "--port",
-            str(port),
-            "--save",
-            "",
-            "--appendonly",
-            "no",
-        ],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        deadline = time.monotonic() + 10
-        while time.monotonic() < deadline:
-            with socket.socket() as probe:
-                if probe.connect_ex(("127.0.0.1", port)) == 0:
-                    break
-            time.sleep(0.05)
+    with redis_server() as port:
         settings.CACHES = redis_settings(port)
         assert_door_pages_work(client)
         healthy = client.get("/healthz")
         assert healthy.status_code == 200
         assert healthy.json()["cache"] == "ok"
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
 
     caplog.set_level(logging.ERROR, logger="borrower_help.faults")
     assert_door_pages_work(client)
