@@ -161,8 +161,8 @@ def test_an_editor_edits_checklist_items_inline_on_the_checklist(editor_client: 
     assert item.text_zh_hans == "先别开门，隔着门问清楚是谁"
 
 
-def test_a_new_inline_item_takes_its_checklists_source(editor_client: Client) -> None:
-    item = make_item()
+def add_inline_item(editor_client: Client, item: models.ChecklistItem, status: str) -> Any:
+    """Post the checklist's admin page with one new inline item ("new-step")."""
     url = change_url(item.checklist)
     data = form_data(editor_client.get(url))
     prefix = next(k for k in data if k.endswith("-TOTAL_FORMS")).rsplit("-", 1)[0]
@@ -173,10 +173,15 @@ def test_a_new_inline_item_takes_its_checklists_source(editor_client: Client) ->
             f"{prefix}-1-code": "new-step",
             f"{prefix}-1-text_zh_hans": "新加的一步",
             f"{prefix}-1-text_en": "A new step",
-            f"{prefix}-1-status": "draft",
+            f"{prefix}-1-status": status,
         }
     )
-    response = editor_client.post(url, data)
+    return editor_client.post(url, data)
+
+
+def test_a_new_inline_item_takes_its_checklists_source(editor_client: Client) -> None:
+    item = make_item()
+    response = add_inline_item(editor_client, item, "draft")
 
     assert response.status_code == 302
     new = models.ChecklistItem.objects.get(code="new-step")

@@ -171,22 +171,9 @@ def test_editors_manage_the_blocked_domain_list(editor_client: Client) -> None:
 def test_a_new_inline_item_published_at_once_takes_its_checklists_readable_source(
     editor_client: Client,
 ) -> None:
-    from tests.test_admin import make_item
+    from tests.test_admin import add_inline_item, make_item
 
     item = make_item()
-    url = change_url(item.checklist)
-    data = form_data(editor_client.get(url))
-    prefix = next(k for k in data if k.endswith("-TOTAL_FORMS")).rsplit("-", 1)[0]
-    data[f"{prefix}-TOTAL_FORMS"] = "2"
-    data.update(
-        {
-            f"{prefix}-1-order": "200",
-            f"{prefix}-1-code": "new-step",
-            f"{prefix}-1-text_zh_hans": "新加的一步",
-            f"{prefix}-1-text_en": "A new step",
-            f"{prefix}-1-status": "published",
-        }
-    )
-    assert editor_client.post(url, data).status_code == 302
+    assert add_inline_item(editor_client, item, "published").status_code == 302
     new = models.ChecklistItem.objects.get(code="new-step")
     assert new.status == "published" and new.source_title == item.checklist.source_title
