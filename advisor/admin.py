@@ -43,6 +43,7 @@ from advisor.models import (
     LetterTemplate,
     Sourced,
     Status,
+    content_models,
     today,
 )
 
@@ -137,23 +138,36 @@ class ContentAdmin(SimpleHistoryAdmin):
     """What every content model's admin shares."""
 
     list_filter: tuple = ("status", ReviewStateFilter, "source_tier")
-    list_display_first: tuple = ("__str__",)
+    list_display_first: tuple = ()  # empty: the item's name and its natural key
     list_display_last: tuple = ("status", "reviewed", "due", "preview_link")
-    extra_search_fields: tuple = ()
+    extra_search_fields: tuple = ()  # empty: its natural key's own fields
     extra_fieldsets: tuple = ()
     readonly_fields: tuple = ("review_due", "updated_at")
     actions = ("mark_reviewed_today", "publish", "unpublish")
     formfield_overrides = SMALL_TEXTAREA
-    previewable = True
     object_history_list_template = "admin/advisor/object_history_list.html"
     list_per_page = 50
     save_on_top = True
 
+    @property
+    def previewable(self) -> bool:
+        """Declared by the model (``Sourced.preview_template``)."""
+        return bool(self.model.preview_template)
+
+    def _own_key_fields(self) -> tuple[str, ...]:
+        """The natural key's fields of this model itself (not its parent's)."""
+        return tuple(
+            name
+            for name in self.model.natural_key_fields
+            if not isinstance(self.model._meta.get_field(name), models.ForeignKey)
+        )
+
     def get_list_display(self, request: HttpRequest) -> tuple:
+        first = self.list_display_first or ("__str__", *self.model.natural_key_fields)
         last = self.list_display_last
         if not self.previewable:
             last = tuple(name for name in last if name != "preview_link")
-        return (*self.list_display_first, *last)
+        return (*first, *last)
 
     def get_search_fields(self, request: HttpRequest) -> list[str]:
         texts = [
@@ -161,7 +175,8 @@ class ContentAdmin(SimpleHistoryAdmin):
             for base in translated_bases(self.model)
             for suffix in ("zh_hans", "en", "zh_hant")
         ]
-        return [*self.extra_search_fields, *texts, "source_title"]
+        own = self.extra_search_fields or self._own_key_fields()
+        return [*own, *texts, "source_title"]
 
     def get_fieldsets(self, request: HttpRequest, obj: Any = None) -> list[tuple[Any, dict]]:
         return content_fieldsets(self.model, self.extra_fieldsets)
@@ -448,4 +463,9 @@ class EstimateVersionAdmin(ContentAdmin):
     list_display_first = ("__str__", "is_active", "updated_at")
     list_filter = ("status", ReviewStateFilter, "source_tier", "is_active")
     extra_search_fields = ("version", "notes")
-    previewable = False
+
+
+# Every other content model gets the shared admin as it is: declaring the model is enough.
+for _model in content_models():
+    if not admin.site.is_registered(_model):
+        admin.site.register(_model, ContentAdmin)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -27,7 +26,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from advisor import contentio, letter
-from advisor.models import CONTENT_MODELS, ChecklistItem, LetterTemplate, Sourced, today
+from advisor.models import Sourced, content_models, today
 
 PREVIEW_LANGUAGES = (("zh-hans", "简体中文"), ("en", "English"), ("zh-hant", "繁體中文"))
 
@@ -69,7 +68,7 @@ def needs_review_rows(request: HttpRequest, on: dt.date | None = None) -> list[R
     something we must never claim (domain-facts §7), oldest first; flagged items first."""
     day = on or today()
     rows: list[ReviewRow] = []
-    for model in CONTENT_MODELS:
+    for model in content_models():
         if not can_see(request, model):
             continue
         info = f"{model._meta.app_label}_{model._meta.model_name}"
@@ -94,7 +93,7 @@ def needs_review_rows(request: HttpRequest, on: dt.date | None = None) -> list[R
 
 
 def dashboard_context(request: HttpRequest) -> dict[str, Any]:
-    visible = [model for model in CONTENT_MODELS if can_see(request, model)]
+    visible = [model for model in content_models() if can_see(request, model)]
     return {
         "needs_review_count": sum(model.objects.needs_review().count() for model in visible),
         "can_see_content": bool(visible),
@@ -106,7 +105,7 @@ def dashboard_context(request: HttpRequest) -> dict[str, Any]:
 def needs_review(request: HttpRequest) -> TemplateResponse:
     from django.contrib import admin
 
-    if not any(can_see(request, model) for model in CONTENT_MODELS):
+    if not any(can_see(request, model) for model in content_models()):
         raise PermissionDenied
     context = {
         **admin.site.each_context(request),
@@ -118,7 +117,7 @@ def needs_review(request: HttpRequest) -> TemplateResponse:
 
 
 def can_export(request: HttpRequest) -> bool:
-    return all(can_see(request, model) for model in CONTENT_MODELS)
+    return all(can_see(request, model) for model in content_models())
 
 
 def export_download(request: HttpRequest) -> HttpResponse:
@@ -149,7 +148,7 @@ class ImportForm(forms.Form):
 
 def can_import(request: HttpRequest, *, replace: bool = False) -> bool:
     actions = ("add", "change", "delete") if replace else ("add", "change")
-    return all(_can(request, action, model) for model in CONTENT_MODELS for action in actions)
+    return all(_can(request, action, model) for model in content_models() for action in actions)
 
 
 def import_upload(request: HttpRequest) -> HttpResponse:
@@ -186,36 +185,11 @@ def import_upload(request: HttpRequest) -> HttpResponse:
 
 # Letter templates -------------------------------------------------------------------------
 
-_BRACKETED = re.compile(r"\[[^\[\]\n]{1,30}\]")
-
 
 def letter_placeholders(language: str | None = None) -> list[tuple[str, str]]:
     """The documented placeholders as (tokens, meaning) for editors."""
     english = (language or translation.get_language() or "").startswith("en")
-    return [
-        (f"[{item.zh}] / [{item.en}]", item.help_en if english else item.help_zh)
-        for item in letter.PLACEHOLDERS
-    ]
-
-
-def placeholders_in(text: str) -> list[str]:
-    """Bracketed words such as ``[姓名]`` written in a letter body, in order, once each."""
-    return list(dict.fromkeys(_BRACKETED.findall(text or "")))
-
-
-def unknown_placeholders(text: str) -> list[str]:
-    """Bracketed words that are not documented placeholders (likely typos)."""
-    return list(dict.fromkeys(letter.unknown_placeholders(text)))
-
-
-def letter_preview_text(template: LetterTemplate, language: str) -> str:
-    """The letter body as a borrower would get it, filled with made-up sample values.
-
-    The result is plain text, escaped by the template that shows it.
-    """
-    english = language.startswith("en")
-    samples = {p.key: p.sample_en if english else p.sample_zh for p in letter.PLACEHOLDERS}
-    return letter.fill(template.t("body", language), samples)
+    return letter.placeholder_list(english=english)
 
 
 # Previews ---------------------------------------------------------------------------------
@@ -228,10 +202,9 @@ def preview(
     language = request.GET.get("lang", "zh-hans")
     if language not in dict(PREVIEW_LANGUAGES):
         language = "zh-hans"
-    kind = type(obj).__name__.lower()
     context: dict[str, Any] = {
         "obj": obj,
-        "kind": kind,
+        "preview_template": obj.preview_template,
         "change_url": change_url,
         "preview_language": language,
         "languages": [
@@ -244,15 +217,6 @@ def preview(
             if field.name.endswith("_zh_hans")
         ],
     }
-    if isinstance(obj, ChecklistItem):
-        context["checklist"] = obj.checklist
-        context["items"] = [obj]
-    elif kind == "checklist":
-        context["checklist"] = obj
-        context["items"] = list(obj.items.all())  # type: ignore[attr-defined]
-    if isinstance(obj, LetterTemplate):
-        context["letter_text"] = letter_preview_text(obj, language)
-        context["unknown_placeholders"] = unknown_placeholders(obj.t("body", language))
-        context["placeholders"] = letter_placeholders(language)
+    context.update(obj.preview_context(language))
     with translation.override(language):
         return render(request, "admin/advisor/preview.html", context)

@@ -149,6 +149,18 @@ def _cached(name: str, build: Callable[[], T]) -> T:
     return value
 
 
+S = TypeVar("S", bound=models.Sourced)
+
+
+def published(model: type[S], name: str = "") -> list[S]:
+    """The published items of any content model, cached like every reader here.
+
+    A new content model needs no reader of its own: ``content.published(models.NewThing)``.
+    ``name`` keeps the cache and snapshot names the older readers had.
+    """
+    return _cached(name or f"published:{model.__name__}", lambda: list(model.objects.published()))
+
+
 def facts(topic: str) -> list[models.Fact]:
     return _cached(
         f"facts:{topic}", lambda: list(models.Fact.objects.published().filter(topic=topic))
@@ -162,7 +174,7 @@ def fact(slug: str) -> models.Fact | None:
 
 
 def lenders() -> list[models.Lender]:
-    return _cached("lenders", lambda: list(models.Lender.objects.published()))
+    return published(models.Lender, "lenders")
 
 
 def lender(slug: str) -> models.Lender | None:
@@ -170,7 +182,7 @@ def lender(slug: str) -> models.Lender | None:
 
 
 def help_channels() -> list[models.HelpChannel]:
-    return _cached("channels", lambda: list(models.HelpChannel.objects.published()))
+    return published(models.HelpChannel, "channels")
 
 
 def checklist(slug: str) -> tuple[models.Checklist | None, list[models.ChecklistItem]]:
@@ -184,19 +196,19 @@ def checklist(slug: str) -> tuple[models.Checklist | None, list[models.Checklist
 
 
 def stages() -> list[models.EscalationStage]:
-    return _cached("stages", lambda: list(models.EscalationStage.objects.published()))
+    return published(models.EscalationStage, "stages")
 
 
 def letter_templates() -> list[models.LetterTemplate]:
-    return _cached("letters", lambda: list(models.LetterTemplate.objects.published()))
+    return published(models.LetterTemplate, "letters")
 
 
 def court_papers() -> list[models.CourtPaper]:
-    return _cached("court-papers", lambda: list(models.CourtPaper.objects.published()))
+    return published(models.CourtPaper, "court-papers")
 
 
 def collector_phrases() -> list[models.CollectorPhrase]:
-    return _cached("phrases", lambda: list(models.CollectorPhrase.objects.published()))
+    return published(models.CollectorPhrase, "phrases")
 
 
 def estimate_version() -> models.EstimateVersion | None:
@@ -212,13 +224,18 @@ def all_sourced() -> list[tuple[str, list[models.Sourced]]]:
     def build() -> list[tuple[str, list[models.Sourced]]]:
         return [
             (str(model._meta.verbose_name_plural), list(model.objects.published()))
-            for model in models.CONTENT_MODELS
-            if model is not models.EstimateVersion
+            for model in models.content_models()
+            if model.on_sources_page
         ]
 
     return _cached("all-sourced", build)
 
 
-for _model in models.CONTENT_MODELS:
-    post_save.connect(invalidate, sender=_model, dispatch_uid=f"content-save-{_model.__name__}")
-    post_delete.connect(invalidate, sender=_model, dispatch_uid=f"content-del-{_model.__name__}")
+def _content_changed(sender: type, **kwargs: Any) -> None:
+    # Every Sourced model, including any added later (history rows are not Sourced).
+    if issubclass(sender, models.Sourced):
+        invalidate(**kwargs)
+
+
+post_save.connect(_content_changed, dispatch_uid="content-save")
+post_delete.connect(_content_changed, dispatch_uid="content-delete")

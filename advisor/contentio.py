@@ -1,7 +1,8 @@
 """Export and import of all editor-managed content as JSON, for backup and outside review.
 
-The file holds every content row, keyed by its natural key (slug, code or version), never
-by database id, so it can be loaded into an empty database or another server. Computed or
+The file holds every row of every content model (``models.content_models()``, parents
+first), keyed by the natural key the model declares (``natural_key_fields``), never by
+database id, so it can be loaded into an empty database or another server. Computed or
 bookkeeping columns (``id``, ``review_due``, ``updated_at``) are left out: the import
 recomputes them. Export → wipe → import → export gives byte-identical JSON.
 
@@ -19,27 +20,12 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 
-from advisor import models as content_models
+from advisor.models import Sourced, content_models
 
 FORMAT = "borrower-help-content"
 VERSION = 1
 SKIPPED_FIELDS = {"id", "review_due", "updated_at"}
 CHANGE_REASON = "import"
-
-# Parents before children: ChecklistItem refers to its Checklist by slug.
-MODELS: tuple[type[content_models.Sourced], ...] = content_models.CONTENT_MODELS
-NATURAL_KEYS: dict[str, tuple[str, ...]] = {
-    "Lender": ("slug",),
-    "HelpChannel": ("slug",),
-    "Checklist": ("slug",),
-    "ChecklistItem": ("checklist", "code"),
-    "Fact": ("slug",),
-    "EscalationStage": ("code",),
-    "LetterTemplate": ("slug",),
-    "EstimateVersion": ("version",),
-    "CourtPaper": ("slug",),
-    "CollectorPhrase": ("code",),
-}
 
 
 class ContentImportError(ValueError):
@@ -54,28 +40,35 @@ def _fields(model: type[models.Model]) -> list[models.Field]:
     ]
 
 
+def _parent_key(field: models.ForeignKey) -> str:
+    """The field a foreign key is written as: the parent's natural key (one field)."""
+    parent: Any = field.related_model
+    (name,) = parent.natural_key_fields
+    return str(name)
+
+
 def _dump_value(obj: models.Model, field: models.Field) -> Any:
     if isinstance(field, models.ForeignKey):
         related = getattr(obj, field.name)
-        return related.slug if related is not None else None
+        return getattr(related, _parent_key(field)) if related is not None else None
     value = getattr(obj, field.attname)
     if isinstance(value, dt.date):
         return value.isoformat()
     return value
 
 
-def _key_of(row: dict[str, Any], model: type[models.Model]) -> tuple[Any, ...]:
-    return tuple(row.get(name) for name in NATURAL_KEYS[model.__name__])
+def _key_of(row: dict[str, Any], model: type[Sourced]) -> tuple[Any, ...]:
+    return tuple(row.get(name) for name in model.natural_key_fields)
 
 
-def _sort_key(row: dict[str, Any], *, model: type[models.Model]) -> list[str]:
+def _sort_key(row: dict[str, Any], *, model: type[Sourced]) -> list[str]:
     return [str(part) for part in _key_of(row, model)]
 
 
 def export_content() -> dict[str, Any]:
     """All content rows (published and draft), ordered by natural key."""
     data: dict[str, Any] = {"format": FORMAT, "version": VERSION, "models": {}}
-    for model in MODELS:
+    for model in content_models():
         fields = _fields(model)
         rows = [
             {field.name: _dump_value(obj, field) for field in fields}
@@ -91,7 +84,7 @@ def dumps(data: dict[str, Any]) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
-def _load_row(model: type[models.Model], row: Any, where: str) -> tuple[dict, dict]:
+def _load_row(model: type[Sourced], row: Any, where: str) -> tuple[dict, dict]:
     """Split one row into (natural key lookup, other values), converting foreign keys."""
     if not isinstance(row, dict):
         raise ContentImportError(f"{where}: each row must be an object")
@@ -104,7 +97,7 @@ def _load_row(model: type[models.Model], row: Any, where: str) -> tuple[dict, di
         field = known[name]
         if isinstance(field, models.ForeignKey) and value is not None:
             related_model: Any = field.related_model
-            related = related_model.objects.filter(slug=value).first()
+            related = related_model.objects.filter(**{_parent_key(field): value}).first()
             if related is None:
                 raise ContentImportError(f"{where}: {name} {value!r} does not exist")
             value = related
@@ -114,7 +107,7 @@ def _load_row(model: type[models.Model], row: Any, where: str) -> tuple[dict, di
             except ValueError:
                 raise ContentImportError(f"{where}: {name} is not a date: {value!r}") from None
         values[name] = value
-    key_names = NATURAL_KEYS[model.__name__]
+    key_names = model.natural_key_fields
     missing = [name for name in key_names if values.get(name) in (None, "")]
     if missing:
         raise ContentImportError(f"{where}: missing {', '.join(missing)}")
@@ -135,14 +128,14 @@ def import_content(data: Any, *, replace: bool = False) -> dict[str, int]:
     sections = data.get("models")
     if not isinstance(sections, dict):
         raise ContentImportError("the file has no models section")
-    names = {model.__name__ for model in MODELS}
+    names = {model.__name__ for model in content_models()}
     unknown = sorted(set(sections) - names)
     if unknown:
         raise ContentImportError(f"unknown models {', '.join(unknown)}")
 
     counts = {"created": 0, "updated": 0, "deleted": 0}
     with transaction.atomic():
-        for model in MODELS:
+        for model in content_models():
             rows = sections.get(model.__name__, [])
             if not isinstance(rows, list):
                 raise ContentImportError(f"{model.__name__}: must be a list of rows")

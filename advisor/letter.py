@@ -446,6 +446,11 @@ def placeholders_in(text: str) -> list[str]:
     return found
 
 
+def placeholder_list(*, english: bool) -> list[tuple[str, str]]:
+    """The fixed placeholders as (tokens, meaning), for editors."""
+    return [(f"[{p.zh}] / [{p.en}]", p.help_en if english else p.help_zh) for p in PLACEHOLDERS]
+
+
 def unknown_placeholders(text: str) -> list[str]:
     """Bracketed words that are not in the fixed set (for editors: a typo check)."""
     return [m.group(0) for m in _TOKEN.finditer(text or "") if _lookup(m.group(1)) is None]

@@ -12,8 +12,10 @@ the active language and falls back to Simplified Chinese when a translation is e
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
+from functools import cache
+from typing import TYPE_CHECKING, Any, ClassVar
 
+from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -21,7 +23,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from advisor import claims
+from advisor import claims, letter
 from advisor.hant import to_traditional
 
 if TYPE_CHECKING:
@@ -91,7 +93,27 @@ class ContentQuerySet(models.QuerySet):
 
 
 class Sourced(models.Model):
-    """Fields every piece of borrower-facing content carries."""
+    """Fields every piece of borrower-facing content carries.
+
+    A subclass is an editor-managed content model, and says here what the rest of the site
+    needs to know about it, so adding one touches this file and its seed data only:
+
+    - ``natural_key_fields``: the fields that name a row in any database (unique together).
+      Export and import match rows by them (advisor.contentio); a foreign key in a row is
+      written as the related row's natural key. Parents are exported before children.
+    - ``preview_template`` and ``preview_context``: how the admin previews an item in the
+      public layout ("" for no preview); the default shows every translated text and the source.
+    - ``on_sources_page``: whether its published items are listed on the sources page.
+
+    Every subclass gets, without more code: source and review-date fields, history, the
+    admin (advisor.admin registers a ``ContentAdmin`` for any model without its own), the
+    cache invalidation and last-known-good copy (advisor.content, ``content.published``),
+    export/import, the editors' permissions and the needs-review list (``content_models()``).
+    """
+
+    natural_key_fields: ClassVar[tuple[str, ...]] = ("slug",)
+    preview_template: ClassVar[str] = "admin/advisor/preview/texts.html"
+    on_sources_page: ClassVar[bool] = True
 
     status = models.CharField(
         _("状态"),
@@ -243,6 +265,10 @@ class Sourced(models.Model):
         return (
             self.t(self.label_field) if hasattr(self, f"{self.label_field}_zh_hans") else str(self)
         )
+
+    def preview_context(self, language: str) -> dict[str, Any]:
+        """Extra values the preview template needs (beyond ``obj`` and its texts)."""
+        return {}
 
     @property
     def is_live(self) -> bool:
@@ -435,6 +461,8 @@ class HelpChannel(Sourced):
 
 
 class Checklist(Sourced):
+    preview_template = "admin/advisor/preview/checklist.html"
+
     title_zh_hans = zh("标题")
     title_en = en("标题")
     title_zh_hant = hant("标题")
@@ -453,9 +481,14 @@ class Checklist(Sourced):
     def __str__(self) -> str:
         return self.title_zh_hans
 
+    def preview_context(self, language: str) -> dict[str, Any]:
+        return {"checklist": self, "items": list(self.items.all())}
+
 
 class ChecklistItem(Sourced):
     label_field = "text"
+    natural_key_fields = ("checklist", "code")
+    preview_template = "admin/advisor/preview/checklist.html"
     text_zh_hans = zh("条目内容", long=True)
     text_en = en("条目内容", long=True)
     text_zh_hant = hant("条目内容", long=True)
@@ -486,6 +519,9 @@ class ChecklistItem(Sourced):
 
     def __str__(self) -> str:
         return self.text_zh_hans
+
+    def preview_context(self, language: str) -> dict[str, Any]:
+        return {"checklist": self.checklist, "items": [self]}
 
     def clean(self) -> None:
         # An item added inline without its own source takes its checklist's (admin.py).
@@ -519,6 +555,8 @@ class FactTopic(models.TextChoices):
 class Fact(Sourced):
     """One short, sourced statement shown on a page (rights, rules, warnings)."""
 
+    preview_template = "admin/advisor/preview/fact.html"
+
     title_zh_hans = zh("标题")
     title_en = en("标题")
     title_zh_hant = hant("标题")
@@ -540,6 +578,8 @@ class Fact(Sourced):
 
 class EscalationStage(Sourced):
     """A stage on the usual escalation path; typical practice, never a fixed timetable."""
+
+    natural_key_fields = ("code",)
 
     title_zh_hans = zh("阶段名称")
     title_en = en("阶段名称")
@@ -570,6 +610,8 @@ class EscalationStage(Sourced):
 
 class LetterTemplate(Sourced):
     """A letter borrowers can send. Placeholders come from a fixed list (see advisor.letter)."""
+
+    preview_template = "admin/advisor/preview/letter.html"
 
     title_zh_hans = zh("信件名称")
     title_en = en("信件名称")
@@ -606,9 +648,24 @@ class LetterTemplate(Sourced):
     def __str__(self) -> str:
         return self.title_zh_hans
 
+    def preview_context(self, language: str) -> dict[str, Any]:
+        """The letter filled with made-up sample values, and a typo check for editors."""
+        english = language.startswith("en")
+        body = self.t("body", language)
+        samples = {p.key: p.sample_en if english else p.sample_zh for p in letter.PLACEHOLDERS}
+        return {
+            "letter_text": letter.fill(body, samples),
+            "unknown_placeholders": list(dict.fromkeys(letter.unknown_placeholders(body))),
+            "placeholders": letter.placeholder_list(english=english),
+        }
+
 
 class EstimateVersion(Sourced):
     """Editor-managed weights for the home-visit indicator. The newest active one is used."""
+
+    natural_key_fields = ("version",)
+    preview_template = ""  # numbers, not a page: nothing to preview
+    on_sources_page = False
 
     version = models.CharField(_("版本号"), max_length=40, unique=True)
     is_active = models.BooleanField(_("启用"), default=False)
@@ -690,6 +747,7 @@ class CollectorPhrase(Sourced):
     """Something collectors often say, the words that recognise it, and what it means."""
 
     label_field = "label"
+    natural_key_fields = ("code",)
 
     label_zh_hans = zh("常见说法（借款人在列表里看到的）")
     label_en = en("常见说法（借款人在列表里看到的）")
@@ -739,18 +797,41 @@ class CollectorPhrase(Sourced):
         return [line.strip() for line in self.keywords.splitlines() if line.strip()]
 
 
-CONTENT_MODELS = (
-    Lender,
-    HelpChannel,
-    Checklist,
-    ChecklistItem,
-    Fact,
-    EscalationStage,
-    LetterTemplate,
-    EstimateVersion,
-    CourtPaper,
-    CollectorPhrase,
-)
+@cache
+def content_models() -> tuple[type[Sourced], ...]:
+    """Every editor-managed content model (each ``Sourced`` subclass), parents first.
+
+    Models keep the order they are defined in, except that a model comes after every content
+    model it has a foreign key to, so export and import can create parents first.
+    """
+    found = [
+        model for model in apps.get_app_config("advisor").get_models() if issubclass(model, Sourced)
+    ]
+    ordered: list[type[Sourced]] = []
+    while found:
+        ready = next(
+            model
+            for model in found
+            if not any(parent in found and parent is not model for parent in _parents(model))
+        )
+        ordered.append(ready)
+        found.remove(ready)
+    return tuple(ordered)
+
+
+def _parents(model: type[models.Model]) -> list[Any]:
+    return [
+        field.related_model
+        for field in model._meta.concrete_fields
+        if isinstance(field, models.ForeignKey)
+    ]
+
+
+def __getattr__(name: str) -> Any:
+    # CONTENT_MODELS: the registry under its older name (read once the app registry is ready).
+    if name == "CONTENT_MODELS":
+        return content_models()
+    raise AttributeError(name)
 
 
 class ContentGeneration(models.Model):

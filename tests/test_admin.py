@@ -224,7 +224,7 @@ def test_saved_borrower_data_is_not_in_the_admin_at_all(admin_client: Client) ->
 
 def test_the_editors_group_holds_only_content_permissions(editor: Any) -> None:
     group = Group.objects.get(name=EDITORS_GROUP)
-    content_names = {m._meta.model_name for m in models.CONTENT_MODELS}
+    content_names = {m._meta.model_name for m in models.content_models()}
     history_names = {f"historical{name}" for name in content_names}
     content_names.add("blockeddomain")  # the editor-managed list of untrusted source sites
     codenames = set()
@@ -343,7 +343,7 @@ def test_stale_items_appear_in_the_review_list_and_on_the_dashboard(
     assert change_url(channel) in stale
     total = sum(
         m.objects.filter(review_due__lte=REVIEWED + dt.timedelta(days=181)).count()
-        for m in models.CONTENT_MODELS
+        for m in models.content_models()
     )
     assert f"有 {total} 条内容已到复核日期" in dashboard
     assert reverse("admin:advisor_needs_review") in dashboard
@@ -449,7 +449,7 @@ def test_a_preview_of_a_missing_item_is_not_found(editor_client: Client) -> None
 
 
 def test_every_content_admin_page_opens_for_an_editor(content: None, editor_client: Client) -> None:
-    for model in models.CONTENT_MODELS:
+    for model in models.content_models():
         name = model._meta.model_name
         for url in [
             reverse(f"admin:advisor_{name}_changelist"),

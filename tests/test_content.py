@@ -11,7 +11,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_every_seeded_row_has_a_source_a_review_date_and_english(content: None) -> None:
-    for model in models.CONTENT_MODELS:
+    for model in models.content_models():
         for obj in model.objects.all():
             assert obj.source_title, f"{model.__name__} {obj} has no source"
             assert obj.source_tier in models.SourceTier.values

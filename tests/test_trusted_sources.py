@@ -49,7 +49,7 @@ def test_editors_add_a_blocked_domain_and_it_applies_at_once(content: None) -> N
 
 def test_no_seeded_item_links_a_blocked_domain_or_an_internal_label(content: None) -> None:
     assert models.BlockedDomain.objects.filter(domain="haokouzi.cc").exists()
-    for model in models.CONTENT_MODELS:
+    for model in models.content_models():
         for obj in model.objects.all():
             assert obj.source_problems() == {}, (model.__name__, str(obj))
             if obj.status == models.Status.PUBLISHED:

@@ -1,6 +1,7 @@
 """Initial content, drawn from our sourced research (shared/domain-facts.md).
 
-Each module in this package lists ``SEEDS``: ``Seed(model, key, fields)`` records. The
+Each module in this package that lists ``SEEDS`` (``Seed(model, key, fields)`` records) is
+loaded; a new module is found without being named anywhere. The
 ``load_content`` command creates what is missing and leaves rows editors have changed
 alone (``--update`` overwrites them from the seed). A foreign key may be given as the
 related row's slug, e.g. ``"checklist": "door"``.
@@ -57,4 +58,13 @@ def sourced(
     }
 
 
-SEED_MODULES = ("trust", "core", "lenders", "check", "plan", "letters", "door", "serious")
+def seed_modules() -> list[str]:
+    """The modules of this package that hold seeds, by name."""
+    import importlib
+    import pkgutil
+
+    return [
+        info.name
+        for info in pkgutil.iter_modules(__path__)
+        if hasattr(importlib.import_module(f"{__name__}.{info.name}"), "SEEDS")
+    ]

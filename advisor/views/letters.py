@@ -13,6 +13,8 @@ directly instead of POST → redirect → GET; personal details are never put in
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from decimal import Decimal
 from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse
@@ -81,29 +83,77 @@ def _schedule_for(
     return next((s for s in schedules if rule.suits(s.debt.kind)), None)
 
 
-def _plan_values(request: HttpRequest, debt: Any, slug: str, language: str) -> dict[str, str]:
-    """Pre-fill from the repayment plan: this lender's monthly share, months and schedule."""
+@dataclass(frozen=True)
+class Figures:
+    """What the letter page pre-fills, and, when the plan counts this debt differently from
+    the amount the borrower entered, one sentence saying so (the plan is then not used
+    unless the borrower chooses it: ``use_plan_url``)."""
+
+    values: dict[str, str] = field(default_factory=dict)
+    mismatch: str = ""
+    use_plan_url: str = ""
+
+
+def _plan_values(
+    request: HttpRequest, debt: Any, slug: str, language: str, *, use_plan: bool
+) -> Figures:
+    """Pre-fill from the repayment plan: this lender's monthly share, months and schedule.
+
+    One debt figure: the letter states the amount the borrower entered (the check's, else
+    the plan's principal) and takes the monthly amount only from a plan worked out from that
+    same figure. When the plan's figure differs (charges added, or an amount changed since),
+    its monthly amount is left out and the page says why, unless the borrower chose the
+    plan's figure for the whole letter.
+    """
     plan, raws, budget = _plan(request)
     if plan is None:
-        return {}
+        return Figures()
     values: dict[str, str] = {}
     if budget is not None and budget.total_income > 0:
         values["income"] = format_yuan(budget.total_income)
         values["spending"] = format_yuan(budget.total_spending)
     schedule = _schedule_for(plan, raws, debt, slug)
     if schedule is None or not schedule.payments:
-        return values
+        return Figures(values)
+    planned = schedule.debt
     if debt is None:
-        values["lender"] = schedule.debt.lender_name
-    # One figure: the amount the monthly payments are worked out from.
-    values["amount"] = format_yuan(schedule.debt.balance)
+        values["lender"] = planned.lender_name
+    entered = debt.amount if debt is not None and debt.amount else planned.principal
+    if planned.balance != entered and not use_plan:
+        values["amount"] = format_yuan(entered)
+        query = f"?debt={debt.index}&figure=plan" if debt is not None else "?figure=plan"
+        return Figures(values, _mismatch(entered, planned.principal, planned.charges), query)
+    values["amount"] = format_yuan(planned.balance)
     values["monthly"] = format_yuan(schedule.first_amount)
     values["months"] = str(len(schedule.payments))
     values["first_date"] = letter.format_date(schedule.payments[0].date, language)
     values["schedule"] = letter.schedule_lines(
         ((p.number, p.date, format_yuan(p.amount)) for p in schedule.payments), language
     )
-    return values
+    chosen = ""
+    if planned.balance != entered:
+        chosen = _("这封信用的是还款计划里的数字 %(plan)s；你填的欠款是 %(entered)s。") % {
+            "plan": format_yuan(planned.balance),
+            "entered": format_yuan(entered),
+        }
+    return Figures(values, chosen)
+
+
+def _mismatch(entered: Decimal, principal: Decimal, charges: Decimal) -> str:
+    if principal == entered:
+        why = _("你填的欠款 %(entered)s 加上计划里填的利息、罚息等 %(charges)s") % {
+            "entered": format_yuan(entered),
+            "charges": format_yuan(charges),
+        }
+    else:
+        why = _("还款计划里这笔欠款填的是 %(principal)s，你在评估里填的是 %(entered)s") % {
+            "principal": format_yuan(principal),
+            "entered": format_yuan(entered),
+        }
+    return _(
+        "每月还款额没有自动填入：还款计划是按 %(plan)s 算的（%(why)s），"
+        "和信里的欠款金额不是同一个数，对方会看到两个对不上的数字。"
+    ) % {"plan": format_yuan(principal + charges), "why": why}
 
 
 def _pick_debt(slug: str, debts: list[Any], wanted: str | None) -> Any:
@@ -132,8 +182,8 @@ def _not_offered(slug: str, debts: list[Any]) -> list[str]:
 
 
 def _prefill(
-    request: HttpRequest, template: LetterTemplate, debt: Any, language: str
-) -> dict[str, str]:
+    request: HttpRequest, template: LetterTemplate, debt: Any, language: str, *, use_plan: bool
+) -> Figures:
     values: dict[str, str] = {}
     if debt is not None:
         values["lender"] = debt.lender_name
@@ -141,11 +191,12 @@ def _prefill(
             values["amount"] = format_yuan(debt.amount)
         if debt.days_overdue:
             values["days_overdue"] = str(debt.days_overdue)
-    values.update(_plan_values(request, debt, template.slug, language))
+    figures = _plan_values(request, debt, template.slug, language, use_plan=use_plan)
+    values.update(figures.values)
     entries = _evidence(request)
     if entries:
         values["incidents"] = letter.incident_lines(entries, language)
-    return values
+    return Figures(values, figures.mismatch, figures.use_plan_url)
 
 
 def _bodies(template: LetterTemplate) -> list[str]:
@@ -218,7 +269,12 @@ def gate(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def _write_page(
-    request: HttpRequest, template: LetterTemplate, form: DetailsForm, debts: list[Any], debt: Any
+    request: HttpRequest,
+    template: LetterTemplate,
+    form: DetailsForm,
+    debts: list[Any],
+    debt: Any,
+    figures: Figures | None = None,
 ) -> HttpResponse:
     rule = letter.letter_rule(template.slug)
     return render(
@@ -233,6 +289,7 @@ def _write_page(
             "not_offered": _not_offered(template.slug, debts),
             "debt": debt,
             "prefilled": any(form[key].value() for key in form.other_keys()),
+            "figures": figures or Figures(),
             "title": template.t("title"),
         },
     )
@@ -287,9 +344,12 @@ def write(request: HttpRequest, slug: str) -> HttpResponse:
         asked = request.GET.get("lang") or ""
         language = asked if asked in ("zh-hans", "en") else "zh-hans"
         debt = _pick_debt(slug, debts, request.GET.get("debt"))
-        initial = {"language": language, **_prefill(request, template, debt, language)}
-        form = DetailsForm(keys=keys, initial=initial)
-        return _write_page(request, template, form, debts, debt)
+        use_plan = request.GET.get("figure") == "plan"
+        figures = _prefill(request, template, debt, language, use_plan=use_plan)
+        if figures.use_plan_url and asked:
+            figures = replace(figures, use_plan_url=f"{figures.use_plan_url}&lang={language}")
+        form = DetailsForm(keys=keys, initial={"language": language, **figures.values})
+        return _write_page(request, template, form, debts, debt, figures)
 
     details = DetailsForm(request.POST, keys=keys)
     if request.POST.get("step") != "edit":

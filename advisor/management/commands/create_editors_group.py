@@ -19,7 +19,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.db.models import Q
 
-from advisor.models import CONTENT_MODELS, BlockedDomain
+from advisor.models import BlockedDomain, content_models
 
 EDITORS_GROUP = "editors"
 CONTENT_ACTIONS = ("view", "add", "change", "delete")
@@ -30,7 +30,7 @@ LIST_MODELS = (BlockedDomain,)
 
 def editor_permissions() -> list[Permission]:
     wanted = Q(pk__in=[])
-    for model in CONTENT_MODELS:
+    for model in content_models():
         history = model.history.model
         for target, actions in ((model, CONTENT_ACTIONS), (history, HISTORY_ACTIONS)):
             content_type = ContentType.objects.get_for_model(target, for_concrete_model=False)
@@ -41,7 +41,7 @@ def editor_permissions() -> list[Permission]:
         codenames = [f"{action}_{list_model._meta.model_name}" for action in CONTENT_ACTIONS]
         wanted |= Q(content_type=content_type, codename__in=codenames)
     permissions = list(Permission.objects.filter(wanted).order_by("codename"))
-    expected = len(CONTENT_MODELS) * (len(CONTENT_ACTIONS) + len(HISTORY_ACTIONS)) + len(
+    expected = len(content_models()) * (len(CONTENT_ACTIONS) + len(HISTORY_ACTIONS)) + len(
         LIST_MODELS
     ) * len(CONTENT_ACTIONS)
     if len(permissions) != expected:

@@ -9,7 +9,8 @@ from django.apps import apps
 from django.core.management.base import BaseCommand
 from django.db import models, transaction
 
-from advisor.seed import SEED_MODULES, Seed
+from advisor.models import content_models
+from advisor.seed import Seed, seed_modules
 
 
 def _resolve(model: type[models.Model], values: dict[str, Any]) -> dict[str, Any]:
@@ -24,7 +25,12 @@ def _resolve(model: type[models.Model], values: dict[str, Any]) -> dict[str, Any
 
 
 def all_seeds() -> list[Seed]:
-    return [seed for name in SEED_MODULES for seed in import_module(f"advisor.seed.{name}").SEEDS]
+    """Every seed, lists (blocked domains) first, then content parents before children."""
+    seeds = [
+        seed for name in seed_modules() for seed in import_module(f"advisor.seed.{name}").SEEDS
+    ]
+    rank = {model.__name__: index for index, model in enumerate(content_models())}
+    return sorted(seeds, key=lambda seed: rank.get(seed.model, -1))
 
 
 class Command(BaseCommand):
