@@ -26,8 +26,8 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from advisor import check_steps, content, estimate, savecodes, session
-from advisor.check_steps import clean_debt, lender_name, overdue_text
-from advisor.estimate import Estimate, Situation
+from advisor.check_steps import REASON_TEXTS, clean_debt, lender_name, overdue_text, situation_for
+from advisor.estimate import Estimate
 
 AREA = "check"
 LEVEL_LABELS: dict[str, Promise] = {
@@ -35,30 +35,6 @@ LEVEL_LABELS: dict[str, Promise] = {
     "medium": _("中等"),
     "high": _("较高"),
     "very_high": _("很高"),
-}
-REASON_TEXTS: dict[str, Promise] = {
-    "amount": _("欠款金额：金额越大，机构越愿意花成本派人上门。"),
-    "days_overdue": _("逾期时间：常见的说法是逾期约3个月以后，上门更多见。"),
-    "lender_kind": _(
-        "机构类型：信用卡中心过去较常外访，网贷更多靠电话和起诉；其他类型机构之间的差别是本站的粗略假设。"
-    ),
-    "contact_cooperating": _("你在接电话并和对方沟通，这通常会减少升级。"),
-    "contact_answering_cannot_pay": _("你在接电话，但暂时还不上。"),
-    "contact_not_answering": _("你没有接电话：行业文章普遍认为，联系不上是上门最常见的原因之一。"),
-    "contact_unreachable": _(
-        "对方联系不上你（换号或搬家）：行业文章普遍认为，失联是上门最常见的原因。"
-    ),
-    "visit_announced": _("你已经收到要上门或外访的通知。"),
-    "third_parties_contacted": _(
-        "对方已经联系你的家人、朋友或单位，说明他们在设法找到你（它让评估略微上升，这是本站的粗略假设）。"
-    ),
-    "lawyer_letter": _("你收到了律师函（它让评估略微上升，这是本站的粗略假设）。"),
-    "court_notice": _("你收到了法院或仲裁的文书：机构已经走法律途径。"),
-    "broken_promises": _("之前答应的还款没有做到。"),
-    "plan_kept": _("你有还款安排，并且在按时履行。"),
-    "region": _(
-        "所在地区：不同城市的外访成本和催收机构分布不同；有行业文章说较发达的地区上门更早，按地区加减是本站的粗略假设。"
-    ),
 }
 STAGE_FALLBACK_LABELS: dict[str, Promise] = {
     "reminders": _("到期提醒"),
@@ -142,24 +118,6 @@ def current_weights() -> tuple[dict[str, Any], str]:
     if version is None:
         return estimate.merge_weights(None), str(DEFAULT_VERSION_LABEL)
     return estimate.merge_weights(version.weights), version.version
-
-
-def situation_for(debt: dict[str, Any]) -> Situation:
-    signals = set(debt.get("signals", []))
-    arrangement = debt.get("arrangement", "none")
-    return Situation(
-        amount=Decimal(debt.get("amount", "0")),
-        days_overdue=int(debt.get("days_overdue", 0)),
-        lender_kind=debt.get("kind", "other"),
-        contact=debt.get("contact", "answering_cannot_pay"),
-        visit_announced="visit_announced" in signals,
-        plan_kept=arrangement == "kept",
-        third_parties_contacted="third_parties" in signals,
-        lawyer_letter="lawyer_letter" in signals,
-        court_notice="court_notice" in signals,
-        broken_promises=arrangement == "broken",
-        region=debt.get("region", ""),
-    )
 
 
 # The lender-kind reason in words that agree with its tag: a card centre raises the

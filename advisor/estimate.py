@@ -95,7 +95,7 @@ FLAGS = (
     "broken_promises",
     "plan_kept",
 )
-# Why an estimate is what it is, as codes; the Django side words them (check_answers.REASON_TEXTS).
+# Why an estimate is what it is, as codes; each check step words its own (check_steps.REASON_TEXTS).
 REASON_CODES = (
     "amount",
     "days_overdue",
