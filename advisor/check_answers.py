@@ -279,6 +279,16 @@ def debt_result(
 # (code, words, URL name), in the order they are considered; the first three that fit are shown.
 TODAY_ACTIONS: dict[str, tuple[Promise, str]] = {
     "court": (_("先处理法院或仲裁的文书：核实真假，算出期限。"), "advisor-papers"),
+    "after_trouble": (
+        _(
+            "上门的人威胁或闹事：先看“已经有人上过门了”这一页，知道怎样留证据、向哪里投诉；遇到危险马上打110。"
+        ),
+        "advisor-after-visit",
+    ),
+    "after_visit": (
+        _("已经有人上过门：看“已经有人上过门了”这一页，知道这意味着什么、接下来做哪三件事。"),
+        "advisor-after-visit",
+    ),
     "door": (
         _("有人说要上门：先看上门核实清单，知道隔门该问什么、什么时候报警。"),
         "advisor-visitor",
@@ -300,6 +310,10 @@ def today_actions(debts: list[dict[str, Any]]) -> list[tuple[str, str, str]]:
     wanted = []
     if any(s.court_notice for s in situations):
         wanted.append("court")
+    if any(s.visit_history == "trouble" for s in situations):
+        wanted.append("after_trouble")
+    elif any(s.visit_history != "none" for s in situations):
+        wanted.append("after_visit")
     if any(s.visit_announced for s in situations):
         wanted.append("door")
     if any(s.contact != "cooperating" and not s.plan_kept for s in situations):

@@ -262,6 +262,38 @@ STEPS: tuple[Step, ...] = (
         samples=({"signals": ["visit_announced", "third_parties"]}, {"signals": ["none"]}),
     ),
     Step(
+        "visited",
+        f.VisitedForm,
+        _("上门情况"),
+        ("visit_history",),
+        _choice("visit_history", estimate.VISIT_HISTORIES),
+        _label("visit_history", f.VISIT_LABELS),
+        situation=lambda debt: {"visit_history": debt.get("visit_history", "none")},
+        reasons={
+            "earlier_visit": _(
+                "已经有人为这笔欠款上过门：机构知道去哪里找你。会不会再来、什么时候来，没有规定，"
+                "要看你之后怎么联系、怎么安排还款；按再来的可能更大来算，是本站的粗略假设。"
+            ),
+        },
+        samples=({"visit_history": "calm"}, {"visit_history": "none"}),
+    ),
+    Step(
+        "agency",
+        f.AgencyForm,
+        _("是否委外催收"),
+        ("agency",),
+        _choice("agency", tuple(f.AGENCY_LABELS)),
+        _label("agency", f.AGENCY_LABELS),
+        situation=lambda debt: {"outside_agency": debt.get("agency") == "yes"},
+        reasons={
+            "outside_agency": _(
+                "机构说已经交给外面的催收公司：行业文章说，逾期较久的欠款常被委外，这时上门也更多见；"
+                "但这些公司多数还是打电话，所以它只让评估小幅上升，这是本站的粗略假设。"
+            ),
+        },
+        samples=({"agency": "yes"}, {"agency": "no"}),
+    ),
+    Step(
         "arrangement",
         f.ArrangementForm,
         _("还款安排"),
@@ -327,6 +359,15 @@ def clean_debt(raw: Any) -> dict[str, Any]:
     for item in STEPS:
         debt.update(item.clean(raw))
     return debt
+
+
+def questions_for(index: int, slug: str) -> tuple[str, ...]:
+    """The questions debt ``index`` (0-based) is asked, in order, for the "question n of N"
+    line: a later debt carries over what the borrower said about themselves, so those
+    questions count only on the first debt (or when one of them is the page shown)."""
+    return tuple(
+        item.slug for item in STEPS if index == 0 or not item.per_borrower or item.slug == slug
+    )
 
 
 def is_answered(slug: str, answers: Answers) -> bool:

@@ -100,6 +100,7 @@ def question(request: HttpRequest, number: int, slug: str) -> HttpResponse:
     else:
         form = form_class(initial=form_class.initial_from(debt), **kwargs)
     back_url = _back_url(index, check_steps.previous_step(slug, debt), back_to_answers)
+    asked = check_steps.questions_for(index, slug)
     return render(
         request,
         the_step.template,
@@ -108,8 +109,8 @@ def question(request: HttpRequest, number: int, slug: str) -> HttpResponse:
             "title": str(form.fields[form.heading_field or ""].label),
             "caption": _caption(number, debt),
             "back_url": back_url,
-            "step_number": check_steps.SLUGS.index(slug) + 1,
-            "step_total": len(check_steps.SLUGS),
+            "step_number": asked.index(slug) + 1,
+            "step_total": len(asked),
             # An extra debt started by mistake can be dropped without finishing it.
             "remove_url": reverse("advisor-check-remove", args=[number])
             if 0 < index < len(debts) and not check_steps.is_complete(debt)
