@@ -161,7 +161,6 @@ class AmountForm(StepForm):
         max_length=40,
         allow_zero=False,
         empty_message=_("请输入逾期欠款的金额"),
-        invalid_message=_("请只输入数字，例如 3000 或 3,000.50"),
     )
 
     def answers(self) -> dict[str, Any]:

@@ -33,7 +33,7 @@ def answer_one_debt(site: Site, *, check: bool) -> None:
 
     page.get_by_label("这笔欠款逾期的金额一共多少？").fill("三千")
     page.get_by_role("button", name="继续").click()
-    expect(page.locator(".error-message")).to_contain_text("请只输入数字")
+    expect(page.locator(".error-message")).to_contain_text("请只填写数字")
     if check:
         site.check("check-amount-error")
     page.get_by_label("这笔欠款逾期的金额一共多少？").fill("５２,０００元")
