@@ -8,6 +8,11 @@ Answers live in the session area "check" (via advisor.session only):
                 "contact": "not_answering", "signals": ["lawyer_letter"],
                 "arrangement": "none" | "kept" | "broken", "region": "tier2" | ""}, ...]}
 
+The area carries ``"format": FORMAT``. Format 1 (no "format" key) is the layout before
+the visit and agency questions: its answers are kept and the new questions are asked. A
+format this code does not know (a later version, or tampered with) starts the check again
+with no debts rather than guessing what its answers mean.
+
 Everything read from the session is checked again here (``clean_debt``): a value that
 is malformed, from an older version, or tampered with is dropped, so the step guard sends
 the borrower back to that question instead of the page failing.
@@ -30,6 +35,7 @@ from advisor.check_steps import REASON_TEXTS, clean_debt, lender_name, overdue_t
 from advisor.estimate import Estimate
 
 AREA = "check"
+FORMAT = 2  # of the stored answers; older ones are migrated (_migrate)
 LEVEL_LABELS: dict[str, Promise] = {
     "low": _("较低"),
     "medium": _("中等"),
@@ -65,9 +71,18 @@ class CheckedDebt:
     complete: bool
 
 
+def _migrate(data: dict[str, Any]) -> dict[str, Any]:
+    """Stored answers in this format: format 1 keeps its answers (the questions added since
+    are simply unanswered); an unknown format starts again empty."""
+    found = data.get("format", 1)
+    if type(found) is int and found in (1, FORMAT):
+        return {**data, "format": FORMAT}
+    return {"format": FORMAT, "debts": []}
+
+
 def load(request: HttpRequest) -> dict[str, Any]:
-    """The check area, cleaned: always ``{"debts": [...], ...}``."""
-    data = session.load(request, AREA)
+    """The check area, cleaned: always ``{"format": FORMAT, "debts": [...], ...}``."""
+    data = _migrate(session.load(request, AREA))
     raw_debts = data.get("debts")
     debts = [clean_debt(d) for d in raw_debts] if isinstance(raw_debts, list) else []
     data["debts"] = [d for d in debts if d][: check_steps.MAX_DEBTS]
@@ -76,6 +91,7 @@ def load(request: HttpRequest) -> dict[str, Any]:
 
 def store(request: HttpRequest, data: dict[str, Any]) -> None:
     """Keep the answers in the session, and under the save code if the borrower has one."""
+    data["format"] = FORMAT
     session.store(request, AREA, data)
     opened = savecodes.for_request(request)  # None with a malformed cookie: the session copy stays
     if opened is not None:

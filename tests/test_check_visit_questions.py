@@ -146,3 +146,63 @@ def test_the_counter_counts_the_questions_this_debt_is_asked(client: Client, con
     assert counter(client, "/check/debt/2/kind/") == (1, total - 1)
     answer_debt(client, 2, SECOND_DEBT[:-2])
     assert counter(client, "/check/debt/2/arrangement/") == (total - 1, total - 1)
+
+
+def check_area(client: Client) -> dict:
+    return client.session[session.KEY]["check"]
+
+
+def test_answers_are_stored_with_their_format(client: Client, content: None) -> None:
+    answer_debt(client, 1, FIRST_DEBT[:2])
+    assert check_area(client)["format"] == check_answers.FORMAT
+
+
+def test_answers_without_a_format_are_kept_and_saved_in_the_current_one(
+    client: Client, content: None
+) -> None:
+    stored(client, [dict(OLD_COMPLETE)])  # format 1: no "format" key
+    assert "format" not in check_area(client)
+    assert client.get("/check/result/")["Location"] == "/check/debt/1/visited/"
+    client.post("/check/debt/1/visited/", {"visit_history": "calm"})
+    area = check_area(client)
+    assert area["format"] == check_answers.FORMAT
+    assert area["debts"][0]["amount"] == "52000.00"
+    assert area["debts"][0]["visit_history"] == "calm"
+
+
+@pytest.mark.parametrize("tampered_format", [99, 0, "2", None, True, [2], {"v": 2}, 2.5])
+def test_an_unknown_or_tampered_format_starts_again_cleanly(
+    client: Client, content: None, tampered_format: object
+) -> None:
+    complete = {**OLD_COMPLETE, "visit_history": "none", "agency": "no"}
+    client.get("/check/")
+    s = client.session
+    s[session.KEY] = {
+        "v": session.VERSION,
+        "check": {"format": tampered_format, "debts": [complete]},
+    }
+    s.save()
+    for url in ("/check/", "/check/answers/", "/check/result/", "/check/debt/1/amount/"):
+        response = client.get(url, follow=True)
+        assert response.status_code == 200, url
+    # Nothing of unknown meaning is shown: the borrower starts again.
+    assert "没有找到你的回答" in text_of(client.get("/check/result/"))
+    assert client.post("/check/debt/1/kind/", {"kind": "credit_card"}).status_code == 302
+    area = check_area(client)
+    assert area["format"] == check_answers.FORMAT
+    assert area["debts"] == [{"kind": "credit_card"}]
+
+
+def test_the_same_answers_in_the_current_format_are_read(client: Client, content: None) -> None:
+    """Control for the test above: only the format differs, and here the result shows."""
+    complete = {**OLD_COMPLETE, "visit_history": "none", "agency": "no"}
+    client.get("/check/")
+    s = client.session
+    s[session.KEY] = {
+        "v": session.VERSION,
+        "check": {"format": check_answers.FORMAT, "debts": [complete]},
+    }
+    s.save()
+    response = client.get("/check/result/")
+    assert response.status_code == 200
+    assert "某某银行信用卡" in text_of(response)
