@@ -2,10 +2,13 @@
 
 Answers live in the session area "check" (via advisor.session only):
 
-    {"debts": [{"kind": "credit_card", "lender": "webank-weilidai" | "other",
+    {"format": 2,
+     "debts": [{"kind": "credit_card", "lender": "webank-weilidai" | "other",
                 "lender_other": "", "amount": "3000.00", "days_overdue": 45,
                 "days_range": "31-60" | "", "first_missed": "2026-10-09" | "",
                 "contact": "not_answering", "signals": ["lawyer_letter"],
+                "visit_history": "none" | "calm" | "trouble",
+                "agency": "yes" | "no" | "not_sure",
                 "arrangement": "none" | "kept" | "broken", "region": "tier2" | ""}, ...]}
 
 The area carries ``"format": FORMAT``. Format 1 (no "format" key) is the layout before
