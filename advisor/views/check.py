@@ -94,7 +94,12 @@ def question(request: HttpRequest, number: int, slug: str) -> HttpResponse:
         if form.is_valid():
             debt = check_answers.save_answer(request, index, form.answers())
             following = check_steps.next_step(slug, debt)
-            if following is None or (back_to_answers and check_steps.is_complete(debt)):
+            # A complete debt goes back to the answers page rather than through questions
+            # already answered (e.g. a session saved before a question was added).
+            done = check_steps.is_complete(debt) and (
+                back_to_answers or following is None or check_steps.is_answered(following, debt)
+            )
+            if following is None or done:
                 return redirect("advisor-check-answers")
             return redirect(step_url(Place(index, following), back_to_answers=back_to_answers))
     else:
