@@ -2,11 +2,19 @@
 
 Answers live in the session area "check" (via advisor.session only):
 
-    {"debts": [{"kind": "credit_card", "lender": "webank-weilidai" | "other",
+    {"format": 2,
+     "debts": [{"kind": "credit_card", "lender": "webank-weilidai" | "other",
                 "lender_other": "", "amount": "3000.00", "days_overdue": 45,
                 "days_range": "31-60" | "", "first_missed": "2026-10-09" | "",
                 "contact": "not_answering", "signals": ["lawyer_letter"],
+                "visit_history": "none" | "calm" | "trouble",
+                "agency": "yes" | "no" | "not_sure",
                 "arrangement": "none" | "kept" | "broken", "region": "tier2" | ""}, ...]}
+
+The area carries ``"format": FORMAT``. Format 1 (no "format" key) is the layout before
+the visit and agency questions: its answers are kept and the new questions are asked. A
+format this code does not know (a later version, or tampered with) starts the check again
+with no debts rather than guessing what its answers mean.
 
 Everything read from the session is checked again here (``clean_debt``): a value that
 is malformed, from an older version, or tampered with is dropped, so the step guard sends
@@ -26,39 +34,16 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from advisor import check_steps, content, estimate, savecodes, session
-from advisor.check_steps import clean_debt, lender_name, overdue_text
-from advisor.estimate import Estimate, Situation
+from advisor.check_steps import REASON_TEXTS, clean_debt, lender_name, overdue_text, situation_for
+from advisor.estimate import Estimate
 
 AREA = "check"
+FORMAT = 2  # of the stored answers; older ones are migrated (_migrate)
 LEVEL_LABELS: dict[str, Promise] = {
     "low": _("较低"),
     "medium": _("中等"),
     "high": _("较高"),
     "very_high": _("很高"),
-}
-REASON_TEXTS: dict[str, Promise] = {
-    "amount": _("欠款金额：金额越大，机构越愿意花成本派人上门。"),
-    "days_overdue": _("逾期时间：常见的说法是逾期约3个月以后，上门更多见。"),
-    "lender_kind": _(
-        "机构类型：信用卡中心过去较常外访，网贷更多靠电话和起诉；其他类型机构之间的差别是本站的粗略假设。"
-    ),
-    "contact_cooperating": _("你在接电话并和对方沟通，这通常会减少升级。"),
-    "contact_answering_cannot_pay": _("你在接电话，但暂时还不上。"),
-    "contact_not_answering": _("你没有接电话：行业文章普遍认为，联系不上是上门最常见的原因之一。"),
-    "contact_unreachable": _(
-        "对方联系不上你（换号或搬家）：行业文章普遍认为，失联是上门最常见的原因。"
-    ),
-    "visit_announced": _("你已经收到要上门或外访的通知。"),
-    "third_parties_contacted": _(
-        "对方已经联系你的家人、朋友或单位，说明他们在设法找到你（它让评估略微上升，这是本站的粗略假设）。"
-    ),
-    "lawyer_letter": _("你收到了律师函（它让评估略微上升，这是本站的粗略假设）。"),
-    "court_notice": _("你收到了法院或仲裁的文书：机构已经走法律途径。"),
-    "broken_promises": _("之前答应的还款没有做到。"),
-    "plan_kept": _("你有还款安排，并且在按时履行。"),
-    "region": _(
-        "所在地区：不同城市的外访成本和催收机构分布不同；有行业文章说较发达的地区上门更早，按地区加减是本站的粗略假设。"
-    ),
 }
 STAGE_FALLBACK_LABELS: dict[str, Promise] = {
     "reminders": _("到期提醒"),
@@ -89,9 +74,18 @@ class CheckedDebt:
     complete: bool
 
 
+def _migrate(data: dict[str, Any]) -> dict[str, Any]:
+    """Stored answers in this format: format 1 keeps its answers (the questions added since
+    are simply unanswered); an unknown format starts again empty."""
+    found = data.get("format", 1)
+    if type(found) is int and found in (1, FORMAT):
+        return {**data, "format": FORMAT}
+    return {"format": FORMAT, "debts": []}
+
+
 def load(request: HttpRequest) -> dict[str, Any]:
-    """The check area, cleaned: always ``{"debts": [...], ...}``."""
-    data = session.load(request, AREA)
+    """The check area, cleaned: always ``{"format": FORMAT, "debts": [...], ...}``."""
+    data = _migrate(session.load(request, AREA))
     raw_debts = data.get("debts")
     debts = [clean_debt(d) for d in raw_debts] if isinstance(raw_debts, list) else []
     data["debts"] = [d for d in debts if d][: check_steps.MAX_DEBTS]
@@ -100,6 +94,7 @@ def load(request: HttpRequest) -> dict[str, Any]:
 
 def store(request: HttpRequest, data: dict[str, Any]) -> None:
     """Keep the answers in the session, and under the save code if the borrower has one."""
+    data["format"] = FORMAT
     session.store(request, AREA, data)
     opened = savecodes.for_request(request)  # None with a malformed cookie: the session copy stays
     if opened is not None:
@@ -142,24 +137,6 @@ def current_weights() -> tuple[dict[str, Any], str]:
     if version is None:
         return estimate.merge_weights(None), str(DEFAULT_VERSION_LABEL)
     return estimate.merge_weights(version.weights), version.version
-
-
-def situation_for(debt: dict[str, Any]) -> Situation:
-    signals = set(debt.get("signals", []))
-    arrangement = debt.get("arrangement", "none")
-    return Situation(
-        amount=Decimal(debt.get("amount", "0")),
-        days_overdue=int(debt.get("days_overdue", 0)),
-        lender_kind=debt.get("kind", "other"),
-        contact=debt.get("contact", "answering_cannot_pay"),
-        visit_announced="visit_announced" in signals,
-        plan_kept=arrangement == "kept",
-        third_parties_contacted="third_parties" in signals,
-        lawyer_letter="lawyer_letter" in signals,
-        court_notice="court_notice" in signals,
-        broken_promises=arrangement == "broken",
-        region=debt.get("region", ""),
-    )
 
 
 # The lender-kind reason in words that agree with its tag: a card centre raises the
@@ -321,6 +298,16 @@ def debt_result(
 # (code, words, URL name), in the order they are considered; the first three that fit are shown.
 TODAY_ACTIONS: dict[str, tuple[Promise, str]] = {
     "court": (_("先处理法院或仲裁的文书：核实真假，算出期限。"), "advisor-papers"),
+    "after_trouble": (
+        _(
+            "上门的人威胁或闹事：先看“已经有人上过门了”这一页，知道怎样留证据、向哪里投诉；遇到危险马上打110。"
+        ),
+        "advisor-after-visit",
+    ),
+    "after_visit": (
+        _("已经有人上过门：看“已经有人上过门了”这一页，知道这意味着什么、接下来做哪三件事。"),
+        "advisor-after-visit",
+    ),
     "door": (
         _("有人说要上门：先看上门核实清单，知道隔门该问什么、什么时候报警。"),
         "advisor-visitor",
@@ -342,6 +329,10 @@ def today_actions(debts: list[dict[str, Any]]) -> list[tuple[str, str, str]]:
     wanted = []
     if any(s.court_notice for s in situations):
         wanted.append("court")
+    if any(s.visit_history == "trouble" for s in situations):
+        wanted.append("after_trouble")
+    elif any(s.visit_history != "none" for s in situations):
+        wanted.append("after_visit")
     if any(s.visit_announced for s in situations):
         wanted.append("door")
     if any(s.contact != "cooperating" and not s.plan_kept for s in situations):

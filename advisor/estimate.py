@@ -24,7 +24,9 @@ Properties the tests hold the defaults to:
 - the score never goes down when the amount or the days overdue go up, all else equal
   (amount and day points are the best band reached, so this holds for any weights);
 - not answering or being unreachable scores higher than cooperating;
-- an announced visit raises the score; a kept repayment arrangement lowers it.
+- an announced visit raises the score; a kept repayment arrangement lowers it;
+- a visit that already happened, or an account the lender says is with an outside
+  collection agency, never lowers the score (``merge_weights`` holds this for any override).
 """
 
 from __future__ import annotations
@@ -38,6 +40,8 @@ LEVELS = ("low", "medium", "high", "very_high")
 LENDER_KINDS = ("credit_card", "online_bank", "consumer_finance", "platform", "small_loan", "other")
 CONTACTS = ("cooperating", "answering_cannot_pay", "not_answering", "unreachable")
 REGIONS = ("tier1", "tier2", "tier3", "rural", "")
+# Has someone already come to the door for this debt: no; yes, calm; yes, with threats or trouble.
+VISIT_HISTORIES = ("none", "calm", "trouble")
 
 # Every number here is a heuristic of ours, built from qualitative descriptions of practice
 # (domain-facts §3.2, §3.4). None of it is an official figure; editors may tune it.
@@ -72,6 +76,16 @@ DEFAULT_WEIGHTS: dict[str, Any] = {
     "broken_promises": 6,
     "plan_kept": -20,
     "region": {"tier1": 3, "tier2": 3, "tier3": 0, "rural": -3, "": 0},
+    # A visit already made shows the lender knows where to find the borrower and spends on
+    # visits (a valid address, §3.4 point 7). No rule says whether or when another follows
+    # (§8.12: it depends on the lender, the borrower's contact and plan, the balance); that
+    # it makes another more likely is our heuristic. How the visit went is not known to
+    # change that, so both outcomes weigh the same (the advice differs, not the indicator).
+    "earlier_visit": {"none": 0, "calm": 12, "trouble": 12},
+    # Outsourcing to agencies is described as common after about 90 days, when visits also
+    # become more likely (§3.2); agencies are also described as working mostly by phone
+    # (§3.2, undercover reports), so an outside agency raises the indicator a little.
+    "outside_agency": 5,
     # Lowest score of each level above "low".
     "levels": {"medium": 30, "high": 50, "very_high": 70},
 }
@@ -94,8 +108,9 @@ FLAGS = (
     "court_notice",
     "broken_promises",
     "plan_kept",
+    "outside_agency",
 )
-# Why an estimate is what it is, as codes; the Django side words them (check_answers.REASON_TEXTS).
+# Why an estimate is what it is, as codes; each check step words its own (check_steps.REASON_TEXTS).
 REASON_CODES = (
     "amount",
     "days_overdue",
@@ -105,6 +120,7 @@ REASON_CODES = (
     "contact_not_answering",
     "contact_unreachable",
     "region",
+    "earlier_visit",
     *FLAGS,
 )
 
@@ -124,6 +140,8 @@ class Situation:
     court_notice: bool = False
     broken_promises: bool = False
     region: str = ""
+    visit_history: str = "none"  # one of VISIT_HISTORIES
+    outside_agency: bool = False
 
 
 @dataclass(frozen=True)
@@ -193,8 +211,15 @@ def merge_weights(override: dict[str, Any] | None = None) -> dict[str, Any]:
     for key in ("amount_bands", "days_bands"):
         if key in override:
             merged[key] = _bands(override[key], merged[key])
-    for key in ("lender_kind", "contact", "region", "levels"):
+    for key in ("lender_kind", "contact", "region", "earlier_visit", "levels"):
         merged[key] = _table(override.get(key), merged[key])
+    # An earlier visit or an outside agency never lowers the indicator, whatever an override
+    # says; "no visit" adds nothing (its reason would read as if a visit had happened).
+    merged["outside_agency"] = max(0, merged["outside_agency"])
+    merged["earlier_visit"] = {
+        key: 0 if key == "none" else max(0, points)
+        for key, points in merged["earlier_visit"].items()
+    }
     return merged
 
 
@@ -223,6 +248,7 @@ def estimate_visit(situation: Situation, weights: dict[str, Any] | None = None) 
         ("lender_kind", w["lender_kind"].get(situation.lender_kind, w["lender_kind"]["other"])),
         (f"contact_{situation.contact}", w["contact"].get(situation.contact, 0)),
         ("region", w["region"].get(situation.region, 0)),
+        ("earlier_visit", w["earlier_visit"].get(situation.visit_history, 0)),
     ]
     for flag in FLAGS:
         if getattr(situation, flag):

@@ -31,7 +31,28 @@ import urllib.request
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from tests.sample_borrower import BUDGET_FORM, DEBTS
+
+
+def _load_sample_borrower() -> tuple[list, dict[str, str]]:
+    """The sample borrower's answers come from the check's step declarations, which need
+    Django's app registry. It is set up here with development settings (this process reads
+    no database and serves nothing); the environment is put back for the servers it starts.
+    """
+    import django
+
+    saved = dict(os.environ)
+    os.environ.update({"DJANGO_SETTINGS_MODULE": "borrower_help.settings", "DEBUG": "1"})
+    try:
+        django.setup()
+    finally:
+        os.environ.clear()
+        os.environ.update(saved)
+    from tests.sample_borrower import BUDGET_FORM, DEBTS
+
+    return DEBTS, BUDGET_FORM
+
+
+DEBTS, BUDGET_FORM = _load_sample_borrower()
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "artifacts" / "lighthouse"

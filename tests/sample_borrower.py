@@ -1,34 +1,26 @@
 """One sample borrower, answered the same way by every journey test and by `make lighthouse`.
 
 Two overdue debts (a large credit card long overdue with a visit announced, and a small,
-recent online loan being repaid) and a modest budget. Amounts are typed the ways borrowers
-type them (currency sign, thousands separator, full-width digits with 元).
+recent online loan being repaid) and a modest budget. Each debt's answers come from the
+check's step declarations (``Step.samples`` in advisor/check_steps.py), so a new question
+is answered here without editing this file. Amounts are typed the ways borrowers type them
+(currency sign, thousands separator, full-width digits with 元).
 """
 
 from __future__ import annotations
 
+from advisor.check_steps import STEPS
+
 Steps = list[tuple[str, dict[str, str | list[str]]]]
 
-FIRST_DEBT: Steps = [
-    ("kind", {"kind": "credit_card"}),
-    ("lender", {"lender": "other", "lender_other": "某某银行信用卡"}),
-    ("amount", {"amount": "¥52,000"}),
-    ("overdue", {"days_range": "91-180"}),
-    ("contact", {"contact": "not_answering"}),
-    ("signals", {"signals": ["visit_announced", "third_parties"]}),
-    ("arrangement", {"arrangement": "broken"}),
-    ("region", {"region": "tier2"}),
-]
-SECOND_DEBT: Steps = [
-    ("kind", {"kind": "online_bank"}),
-    ("lender", {"lender": "webank-weilidai"}),
-    ("amount", {"amount": "３０００元"}),
-    ("overdue", {"days": "12"}),
-    ("contact", {"contact": "cooperating"}),
-    ("signals", {"signals": ["none"]}),
-    ("arrangement", {"arrangement": "kept"}),
-    ("region", {"region": "unknown"}),
-]
+
+def sample_debt(number: int) -> Steps:
+    """The form data of sample debt ``number`` (0-based), question by question, in order."""
+    return [(item.slug, dict(item.samples[number])) for item in STEPS]
+
+
+FIRST_DEBT: Steps = sample_debt(0)
+SECOND_DEBT: Steps = sample_debt(1)
 DEBTS = [FIRST_DEBT, SECOND_DEBT]
 # The budget form's boxes (without pay_day, which browser tests pick from a list).
 BUDGET = {

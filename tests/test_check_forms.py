@@ -161,3 +161,18 @@ def test_today_is_the_local_day_for_dates() -> None:
         form = OverdueForm({"first_missed": dt.date(2026, 11, 23).isoformat()})
         assert form.is_valid()
         assert form.answers()["days_overdue"] == 0
+
+
+@pytest.mark.parametrize("typed", ["三千", "abc", "3000块钱左右"])
+def test_the_check_and_the_plan_word_an_unreadable_amount_the_same_way(content, typed: str) -> None:
+    from advisor.forms.base import AMOUNT_ERRORS
+    from advisor.forms.plan import BudgetForm, DebtForm
+
+    one = str(AMOUNT_ERRORS["invalid"])
+    check = AmountForm({"amount": typed})
+    budget = BudgetForm({"salary": typed})
+    debt = DebtForm({"principal": typed, "lender": "other", "lender_name": "某某"})
+    assert not check.is_valid() and not budget.is_valid() and not debt.is_valid()
+    assert check.errors["amount"] == [one]
+    assert budget.errors["salary"] == [one]
+    assert debt.errors["principal"] == [one]

@@ -123,6 +123,8 @@ def test_paying_part_is_suggested_without_a_yuan_figure_only_when_it_lowers_the_
     quieter.update(
         contact={"contact": "answering_cannot_pay"},
         signals={"signals": ["none"]},
+        visited={"visit_history": "none"},
+        agency={"agency": "no"},
         arrangement={"arrangement": "none"},
         region={"region": "unknown"},
     )

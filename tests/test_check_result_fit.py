@@ -17,6 +17,8 @@ WEILIDAI = [
     ("overdue", {"days": "120"}),
     ("contact", {"contact": "not_answering"}),
     ("signals", {"signals": ["visit_announced"]}),
+    ("visited", {"visit_history": "none"}),
+    ("agency", {"agency": "not_sure"}),
     ("arrangement", {"arrangement": "none"}),
     ("region", {"region": "unknown"}),
 ]
@@ -27,6 +29,8 @@ HUABEI = [
     ("overdue", {"days": "20"}),
     ("contact", {"contact": "cooperating"}),
     ("signals", {"signals": ["none"]}),
+    ("visited", {"visit_history": "none"}),
+    ("agency", {"agency": "no"}),
     ("arrangement", {"arrangement": "none"}),
     ("region", {"region": "unknown"}),
 ]

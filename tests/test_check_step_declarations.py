@@ -73,40 +73,67 @@ def test_a_step_that_forgets_to_keep_its_answer_is_caught(content, monkeypatch) 
     assert "contact" not in kept
 
 
-def test_steps_that_feed_the_estimate_change_it() -> None:
-    """A step marked ``feeds_estimate`` reaches ``Situation``; the others do not."""
-    complete = check_steps.clean_debt(
-        {
-            "kind": "credit_card",
-            "lender": "other",
-            "lender_other": "",
-            "amount": "52000.00",
-            "days_overdue": 120,
-            "days_range": "",
-            "first_missed": "",
-            "contact": "not_answering",
-            "signals": ["visit_announced"],
-            "arrangement": "broken",
-            "region": "tier2",
-        }
-    )
-    assert check_steps.is_complete(complete)
-    base = check_answers.situation_for(complete)
-    other_values = {
-        "kind": "online_bank",
-        "lender": "webank-weilidai",
-        "amount": "300.00",
-        "days_overdue": 5,
-        "contact": "cooperating",
-        "signals": ["none"],
-        "arrangement": "kept",
-        "region": "rural",
-    }
+def kept_sample_debts() -> list[dict]:
+    """Each sample debt answered through the forms and read back from the session."""
+    return [answer_up_to(check_steps.SLUGS[-1], dict(steps))[1] for steps in DEBTS]
+
+
+def steps_reaching_the_estimate() -> list[str]:
+    """The steps whose sample answers, swapped into the other sample debt, change its
+    ``Situation`` (the two sample debts answer every feeding step differently)."""
+    first, second = kept_sample_debts()
+    base = check_steps.situation_for(first)
+    return [
+        item.slug
+        for item in check_steps.STEPS
+        if check_steps.situation_for({**first, **{k: second[k] for k in item.keys}}) != base
+    ]
+
+
+def test_steps_that_feed_the_estimate_change_it(content) -> None:
+    """A step that declares ``situation`` reaches ``Situation``; the others do not."""
+    for debt in kept_sample_debts():
+        assert check_steps.is_complete(debt)
+    reaching = steps_reaching_the_estimate()
     for item in check_steps.STEPS:
-        changed = {**complete, **{key: other_values[key] for key in item.keys}}
-        differs = check_answers.situation_for(changed) != base
-        assert differs == item.feeds_estimate, item.slug
+        assert (item.slug in reaching) == item.feeds_estimate, item.slug
+
+
+def test_a_step_whose_answer_never_reaches_the_estimate_is_caught(content, monkeypatch) -> None:
+    """Control: a feeding step whose ``situation`` ignores its answer fails the check above."""
+    deaf = dataclasses.replace(
+        check_steps.step("contact"), situation=lambda debt: {"contact": "cooperating"}
+    )
+    monkeypatch.setattr(
+        check_steps,
+        "STEPS",
+        tuple(deaf if item.slug == "contact" else item for item in check_steps.STEPS),
+    )
+    assert "contact" not in steps_reaching_the_estimate()
+    assert check_steps.step("contact").feeds_estimate
+
+
+def test_every_situation_field_is_set_by_exactly_one_step() -> None:
+    """A new ``Situation`` field needs a step that fills it (else it silently keeps its
+    default); two steps setting one field would overwrite each other."""
+    setters: dict[str, list[str]] = {}
+    for item in check_steps.STEPS:
+        if item.situation is not None:
+            for name in item.situation({}):
+                setters.setdefault(name, []).append(item.slug)
+    fields = {field.name for field in dataclasses.fields(estimate.Situation)}
+    assert set(setters) == fields
+    assert all(len(slugs) == 1 for slugs in setters.values()), setters
 
 
 def test_every_estimate_reason_has_one_translated_text() -> None:
-    assert set(check_answers.REASON_TEXTS) == set(estimate.REASON_CODES)
+    declared = [code for item in check_steps.STEPS for code in item.reasons]
+    assert len(declared) == len(set(declared)), "a reason code is worded by two steps"
+    assert set(check_steps.REASON_TEXTS) == set(estimate.REASON_CODES)
+    assert all(str(text) for text in check_steps.REASON_TEXTS.values())
+
+
+def test_only_steps_that_feed_the_estimate_word_its_reasons() -> None:
+    for item in check_steps.STEPS:
+        assert item.feeds_estimate or not item.reasons, item.slug
+        assert len(item.samples) == len(DEBTS), item.slug

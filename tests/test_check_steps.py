@@ -26,6 +26,8 @@ COMPLETE = {
     "days_overdue": 45,
     "contact": "cooperating",
     "signals": ["none"],
+    "visit_history": "none",
+    "agency": "not_sure",
     "arrangement": "none",
     "region": "",
 }
@@ -45,6 +47,8 @@ def test_the_questions_come_in_the_declared_order() -> None:
         "overdue",
         "contact",
         "signals",
+        "visited",
+        "agency",
         "arrangement",
         "region",
     )

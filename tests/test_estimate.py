@@ -16,6 +16,7 @@ from advisor.estimate import (
     LEVELS,
     REASON_CODES,
     REGIONS,
+    VISIT_HISTORIES,
     Situation,
     estimate_visit,
     merge_weights,
@@ -38,6 +39,16 @@ situations = st.builds(
     court_notice=st.booleans(),
     broken_promises=st.booleans(),
     region=st.sampled_from(REGIONS),
+    visit_history=st.sampled_from(VISIT_HISTORIES),
+    outside_agency=st.booleans(),
+)
+# Editor overrides of the two "never lowers" answers, including hostile negative ones.
+points = st.integers(min_value=-50, max_value=50)
+visit_and_agency_overrides = st.fixed_dictionaries(
+    {
+        "earlier_visit": st.fixed_dictionaries({"none": points, "calm": points, "trouble": points}),
+        "outside_agency": points,
+    }
 )
 
 
@@ -156,6 +167,59 @@ def test_a_kept_arrangement_never_raises_the_score(s: Situation) -> None:
         estimate_visit(replace(s, plan_kept=True)).score
         <= estimate_visit(replace(s, plan_kept=False)).score
     )
+
+
+@given(situations, st.sampled_from(VISIT_HISTORIES[1:]), visit_and_agency_overrides)
+def test_a_visit_that_already_happened_never_lowers_the_level(
+    s: Situation, how: str, override: dict
+) -> None:
+    for weights in (None, merge_weights(override)):
+        before = estimate_visit(replace(s, visit_history="none"), weights)
+        after = estimate_visit(replace(s, visit_history=how), weights)
+        assert after.score >= before.score
+        assert after.rank >= before.rank
+
+
+@given(situations, visit_and_agency_overrides)
+def test_an_outside_agency_never_lowers_the_level(s: Situation, override: dict) -> None:
+    for weights in (None, merge_weights(override)):
+        before = estimate_visit(replace(s, outside_agency=False), weights)
+        after = estimate_visit(replace(s, outside_agency=True), weights)
+        assert after.score >= before.score
+        assert after.rank >= before.rank
+
+
+@given(situations, amounts, amounts, days, days)
+def test_with_a_visit_and_an_agency_the_score_stays_monotone_in_amount_and_days(
+    s: Situation, a: Decimal, b: Decimal, d1: int, d2: int
+) -> None:
+    s = replace(s, visit_history="trouble", outside_agency=True)
+    (low, high), (early, late) = sorted((a, b)), sorted((d1, d2))
+    assert (
+        estimate_visit(replace(s, amount=low, days_overdue=early)).score
+        <= estimate_visit(replace(s, amount=high, days_overdue=late)).score
+    )
+
+
+def test_an_earlier_visit_and_an_outside_agency_raise_a_typical_case_and_say_so() -> None:
+    typical = situation(amount=Decimal("20000"), days_overdue=60, contact="answering_cannot_pay")
+    base = estimate_visit(typical)
+    for changed, code in (
+        (replace(typical, visit_history="calm"), "earlier_visit"),
+        (replace(typical, visit_history="trouble"), "earlier_visit"),
+        (replace(typical, outside_agency=True), "outside_agency"),
+    ):
+        found = estimate_visit(changed)
+        assert found.score > base.score
+        assert code in [r.code for r in found.reasons]
+    assert "earlier_visit" not in [r.code for r in base.reasons]
+
+
+def test_no_visit_never_gives_a_visit_reason_whatever_an_editor_sets() -> None:
+    weights = merge_weights({"earlier_visit": {"none": 9}, "outside_agency": -4})
+    assert weights["earlier_visit"]["none"] == 0 and weights["outside_agency"] == 0
+    found = estimate_visit(situation(), weights)
+    assert not {"earlier_visit", "outside_agency"} & {r.code for r in found.reasons}
 
 
 def test_an_announced_visit_raises_and_a_kept_arrangement_lowers_a_typical_case() -> None:

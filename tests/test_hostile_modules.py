@@ -207,13 +207,15 @@ answer_dicts = st.dictionaries(
             "days_overdue",
             "contact",
             "signals",
+            "visit_history",
+            "agency",
             "arrangement",
             "region",
             "x",
         ]
     ),
     json_values,
-    max_size=9,
+    max_size=11,
 )
 
 

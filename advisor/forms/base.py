@@ -80,6 +80,7 @@ class AmountInput(forms.TextInput):
         )
 
 
+# The one wording of each amount mistake, for every amount box on the site (check and plan).
 AMOUNT_ERRORS = {
     "invalid": _("请只填写数字，例如 3000 或 3000.50"),
     "negative": _("金额不能是负数"),
@@ -99,7 +100,6 @@ class AmountField(forms.CharField):
         allow_zero: bool = True,
         empty_message: Any = None,
         zero_message: Any = None,
-        invalid_message: Any = None,
         **kwargs: Any,
     ) -> None:
         kwargs.setdefault("widget", AmountInput())
@@ -111,8 +111,6 @@ class AmountField(forms.CharField):
             self.messages["empty"] = empty_message
         if zero_message:
             self.messages["zero"] = zero_message
-        if invalid_message:
-            self.messages["invalid"] = invalid_message
         self.error_messages["required"] = self.messages["empty"]
         self.error_messages["max_length"] = self.messages["invalid"]
 

@@ -45,6 +45,16 @@ ARRANGEMENT_LABELS: dict[str, Promise] = {
     "kept": _("有还款安排，并且在按时还"),
     "broken": _("有过安排或答应过还款，但没能做到"),
 }
+VISIT_LABELS: dict[str, Promise] = {
+    "none": _("没有，还没有人上过门"),
+    "calm": _("有人来过，过程比较平和"),
+    "trouble": _("有人来过，对方威胁、吵闹，或者给我或家人带来了麻烦"),
+}
+AGENCY_LABELS: dict[str, Promise] = {
+    "yes": _("说过，已经交给外面的催收公司（委外或第三方催收机构）"),
+    "no": _("没说过，还是这家机构自己在催"),
+    "not_sure": _("不确定"),
+}
 REGION_LABELS: dict[str, Promise] = {
     "tier1": _("一线城市（北京、上海、广州、深圳）"),
     "tier2": _("省会或其他大城市"),
@@ -151,7 +161,6 @@ class AmountForm(StepForm):
         max_length=40,
         allow_zero=False,
         empty_message=_("请输入逾期欠款的金额"),
-        invalid_message=_("请只输入数字，例如 3000 或 3,000.50"),
     )
 
     def answers(self) -> dict[str, Any]:
@@ -270,6 +279,26 @@ class SignalsForm(StepForm):
         if "none" in chosen and len(chosen) > 1:
             raise forms.ValidationError(_("“以上都没有”不能和其他选项一起选"))
         return chosen
+
+
+class VisitedForm(StepForm):
+    heading_field = "visit_history"
+    visit_history = radio_question(
+        _("有没有人为这笔欠款上门找过你？"),
+        _("包括到你家、单位或老家。选最接近的一项"),
+        _("请选择一项"),
+        list(VISIT_LABELS.items()),
+    )
+
+
+class AgencyForm(StepForm):
+    heading_field = "agency"
+    agency = radio_question(
+        _("机构有没有说过，这笔欠款已经交给外面的催收公司？"),
+        _("例如短信、App消息或电话里说“已委托第三方机构催收”。记不清就选“不确定”"),
+        _("请选择一项；记不清就选“不确定”"),
+        list(AGENCY_LABELS.items()),
+    )
 
 
 class ArrangementForm(StepForm):

@@ -94,12 +94,18 @@ def question(request: HttpRequest, number: int, slug: str) -> HttpResponse:
         if form.is_valid():
             debt = check_answers.save_answer(request, index, form.answers())
             following = check_steps.next_step(slug, debt)
-            if following is None or (back_to_answers and check_steps.is_complete(debt)):
+            # A complete debt goes back to the answers page rather than through questions
+            # already answered (e.g. a session saved before a question was added).
+            done = check_steps.is_complete(debt) and (
+                back_to_answers or following is None or check_steps.is_answered(following, debt)
+            )
+            if following is None or done:
                 return redirect("advisor-check-answers")
             return redirect(step_url(Place(index, following), back_to_answers=back_to_answers))
     else:
         form = form_class(initial=form_class.initial_from(debt), **kwargs)
     back_url = _back_url(index, check_steps.previous_step(slug, debt), back_to_answers)
+    asked = check_steps.questions_for(index, slug)
     return render(
         request,
         the_step.template,
@@ -108,8 +114,8 @@ def question(request: HttpRequest, number: int, slug: str) -> HttpResponse:
             "title": str(form.fields[form.heading_field or ""].label),
             "caption": _caption(number, debt),
             "back_url": back_url,
-            "step_number": check_steps.SLUGS.index(slug) + 1,
-            "step_total": len(check_steps.SLUGS),
+            "step_number": asked.index(slug) + 1,
+            "step_total": len(asked),
             # An extra debt started by mistake can be dropped without finishing it.
             "remove_url": reverse("advisor-check-remove", args=[number])
             if 0 < index < len(debts) and not check_steps.is_complete(debt)

@@ -33,7 +33,7 @@ def answer_one_debt(site: Site, *, check: bool) -> None:
 
     page.get_by_label("这笔欠款逾期的金额一共多少？").fill("三千")
     page.get_by_role("button", name="继续").click()
-    expect(page.locator(".error-message")).to_contain_text("请只输入数字")
+    expect(page.locator(".error-message")).to_contain_text("请只填写数字")
     if check:
         site.check("check-amount-error")
     page.get_by_label("这笔欠款逾期的金额一共多少？").fill("５２,０００元")
@@ -48,6 +48,11 @@ def answer_one_debt(site: Site, *, check: bool) -> None:
     page.get_by_label("我没有接他们的电话").check()
     page.get_by_role("button", name="继续").click()
     page.get_by_label("收到律师函").check()
+    page.get_by_role("button", name="继续").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("有没有人为这笔欠款上门找过你？")
+    page.get_by_label("没有，还没有人上过门").check()
+    page.get_by_role("button", name="继续").click()
+    page.get_by_label("不确定", exact=True).check()
     page.get_by_role("button", name="继续").click()
     page.get_by_label("没有还款安排").check()
     page.get_by_role("button", name="继续").click()
