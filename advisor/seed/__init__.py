@@ -58,6 +58,34 @@ def sourced(
     }
 
 
+def fact(
+    slug: str,
+    topic: str,
+    order: int,
+    source: tuple[Any, ...],
+    title_zh: str,
+    title_en: str,
+    body_zh: str,
+    body_en: str,
+    **extra: Any,
+) -> Seed:
+    """A published Fact with its source; ``extra`` sets any other field."""
+    return Seed(
+        "Fact",
+        {"slug": slug},
+        {
+            "topic": topic,
+            "order": order,
+            "title_zh_hans": title_zh,
+            "title_en": title_en,
+            "body_zh_hans": body_zh,
+            "body_en": body_en,
+            **sourced(*source),
+            **extra,
+        },
+    )
+
+
 def seed_modules() -> list[str]:
     """The modules of this package that hold seeds, by name."""
     import importlib

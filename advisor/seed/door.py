@@ -7,7 +7,7 @@ two-person visits or advance notice (all unconfirmed, domain-facts 1.10 and 7).
 
 import datetime as dt
 
-from advisor.seed import REVISED, Seed, sourced
+from advisor.seed import REVISED, Seed, fact, sourced
 from advisor.seed.sources import CBA_2026, NIFA_2018
 
 # Sources (domain-facts.md)
@@ -145,23 +145,6 @@ def item(
             "detail_zh_hans": detail_zh,
             "detail_en": detail_en,
             **sourced(*source),
-        },
-    )
-
-
-def fact(slug, topic, order, source, title_zh, title_en, body_zh, body_en, **extra):
-    return Seed(
-        "Fact",
-        {"slug": slug},
-        {
-            "topic": topic,
-            "order": order,
-            "title_zh_hans": title_zh,
-            "title_en": title_en,
-            "body_zh_hans": body_zh,
-            "body_en": body_en,
-            **sourced(*source),
-            **extra,
         },
     )
 

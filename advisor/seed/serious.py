@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
-from advisor.seed import Seed, sourced
+from advisor.seed import Seed, fact, sourced
 
 _LAWREF = "https://github.com/LawRefBook/Laws/blob/{commit}/{path}"
 
@@ -129,22 +129,6 @@ HOTLINE_12356 = (
     "news",
     "https://c.m.163.com/news/a/JKBD9CKU0514CC6P.html",
 )
-
-
-def fact(slug, topic, order, source, title_zh, title_en, body_zh, body_en):
-    return Seed(
-        "Fact",
-        {"slug": slug},
-        {
-            "topic": topic,
-            "order": order,
-            "title_zh_hans": title_zh,
-            "title_en": title_en,
-            "body_zh_hans": body_zh,
-            "body_en": body_en,
-            **sourced(*source),
-        },
-    )
 
 
 def paper(slug, order, source, zh, en, *, days=None, court=True):
