@@ -85,6 +85,17 @@ def page_path(name: str) -> str:
     return reverse(name, args=ARGS.get(name, []))
 
 
+def page_paths(name: str) -> list[str]:
+    """Every variant of a page worth opening: each question of the check, each letter."""
+    from advisor import check_steps, content
+
+    if name == "advisor-check-step":
+        return [reverse(name, args=[1, slug]) for slug in check_steps.SLUGS]
+    if name in {"advisor-letter-gate", "advisor-letter-write"}:
+        return [reverse(name, args=[t.slug]) for t in content.letter_templates()]
+    return [page_path(name)]
+
+
 def fill_borrower(client: Client) -> Client:
     """The two-debt check, a budget and a plan over three lenders, in ``client``'s session."""
     answer_debt(client, 1, WEILIDAI)
