@@ -54,7 +54,7 @@ MEASURE = """() => {
     wide.push(name + ' right=' + Math.round(box.right));
   }
   return {scrollWidth: document.documentElement.scrollWidth, innerWidth: width,
-          wide: wide.slice(0, 6)};
+          height: document.documentElement.scrollHeight, wide: wide.slice(0, 6)};
 }"""
 
 
