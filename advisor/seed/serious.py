@@ -13,6 +13,7 @@ from __future__ import annotations
 from urllib.parse import quote
 
 from advisor.seed import Seed, fact, sourced
+from advisor.seed.door import COMPLAINTS
 
 _LAWREF = "https://github.com/LawRefBook/Laws/blob/{commit}/{path}"
 
@@ -964,6 +965,64 @@ PHRASES = [
     ),
 ]
 
+# "This is too much": three safe things to do today for someone who has not answered the
+# check yet (with answers, the page shows their own three from check_answers.today_actions).
+TOO_MUCH = [
+    Seed(
+        "Checklist",
+        {"slug": "too-much"},
+        {
+            "title_zh_hans": "今天只做这三件事就够了",
+            "title_en": "Three things are enough for today",
+            "intro_zh_hans": "其他的可以明天再说。",
+            "intro_en": "Everything else can wait until tomorrow.",
+            **sourced(*CBA_2026),
+        },
+    ),
+    step(
+        "too-much",
+        "official-only",
+        10,
+        FIVE_DEPT,
+        (
+            "钱只还到贷款机构官方App或合同里写的官方账户。不要转给私人账户，也不要付钱给说能“帮你协商”“停息挂账”的中介。",
+            "Pay only through the lender's official app or the official account in your contract. Never pay a personal account, or a go-between who offers to 'negotiate for you' or 'freeze the interest'.",
+        ),
+        ("", ""),
+        (
+            "金融监管总局等五部门在2026年2月专门提醒过收费“代理维权”的陷阱。有疑问，自己打机构官方客服问。",
+            "Five regulators, including the NFRA, warned about paid 'rights agents' in February 2026. If in doubt, call the lender's official customer service yourself.",
+        ),
+    ),
+    step(
+        "too-much",
+        "door-shut",
+        20,
+        CIVIL_CODE_HOME,
+        (
+            "有人上门，不用开门。隔着门问清是谁、哪家机构派来的；感到危险，马上打110。",
+            "If someone comes to your door, you do not have to open it. Ask through the door who they are and who sent them; if you feel in danger, call 110 at once.",
+        ),
+        ("", ""),
+        ("", ""),
+    ),
+    step(
+        "too-much",
+        "write-down",
+        30,
+        COMPLAINTS,
+        (
+            "把每次催收电话或上门记下来：日期、时间、号码或工号、对方说了什么。",
+            "Write down every collection call or visit: the date, the time, the number or staff ID, and what was said.",
+        ),
+        ("", ""),
+        (
+            "以后向贷款机构投诉时用得上：机构一般要在15天内处理并答复。",
+            "It helps if you complain to the lender later: the lender must normally answer within 15 days.",
+        ),
+    ),
+]
+
 SEEDS = [
     *CHANNELS,
     *PAPERS,
@@ -973,4 +1032,5 @@ SEEDS = [
     *STEP_LISTS,
     *STEPS,
     *PHRASES,
+    *TOO_MUCH,
 ]

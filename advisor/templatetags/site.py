@@ -6,6 +6,8 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django import template
+from django.utils.html import format_html_join
+from django.utils.safestring import SafeString, mark_safe
 
 from advisor.hant import to_traditional
 from advisor.money import format_yuan
@@ -69,3 +71,12 @@ def script(text: str) -> str:
     if (translation.get_language() or "").lower() == "zh-hant":
         return to_traditional(str(text or ""))
     return text
+
+
+@register.filter
+def save_code(code: str) -> SafeString:
+    """A save code that can wrap between its groups, never inside one ("ABCD-" / "EFGH")."""
+    groups = str(code or "").split("-")
+    return format_html_join(
+        mark_safe("-<wbr>"), '<span class="code-group">{}</span>', ((group,) for group in groups)
+    )

@@ -4,22 +4,67 @@ from __future__ import annotations
 
 import secrets
 
+from django.conf import settings
 from django.contrib.sessions.models import Session
 from django.core.cache import cache
 from django.db import DatabaseError, connection, transaction
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
-from django.urls import path
+from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from advisor import content, savecodes, session
+from advisor import check_answers, check_steps, content, savecodes, session
 
 
 @require_safe
 def home(request: HttpRequest) -> HttpResponse:
     return render(request, "advisor/home.html", {"facts": content.facts("home")})
+
+
+def safe_next(request: HttpRequest) -> str:
+    """The ``next`` page to go back to: a path on this site, or "" (never another site)."""
+    candidate = request.GET.get("next", "")
+    if not candidate.startswith("/") or candidate.startswith(("//", "/\\")):
+        return ""
+    if not url_has_allowed_host_and_scheme(
+        candidate, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return ""
+    return candidate
+
+
+@require_safe
+def too_much(request: HttpRequest) -> HttpResponse:
+    """ "This is too much": what to do today, free hotlines, save or stop without losing answers."""
+    debts = check_answers.debts(request)
+    has_result = bool(debts) and check_steps.guard_summary(debts) is None
+    general: list = []
+    if has_result:
+        actions = [
+            {"text": words, "url": reverse(url_name)}
+            for _code, words, url_name in check_answers.today_actions(debts)
+        ]
+    else:
+        actions = []
+        _checklist, general = content.checklist("too-much")
+    by_number = {channel.number: channel for channel in content.help_channels()}
+    return render(
+        request,
+        "advisor/too_much.html",
+        {
+            "actions": actions,
+            "general_actions": general[:3],
+            "hotlines": [by_number[n] for n in ("12356", "12378") if n in by_number],
+            "has_check_answers": bool(debts),
+            "has_save_code": bool(session.save_code(request)),
+            "back_url": safe_next(request),
+            "session_hours": settings.SESSION_COOKIE_AGE // 3600,
+            "retention_days": settings.SAVE_CODE_RETENTION_DAYS,
+        },
+    )
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -156,5 +201,6 @@ urlpatterns = [
     path("start-again/", start_again, name="advisor-start-again"),
     path("privacy/", privacy, name="advisor-privacy"),
     path("sources/", sources, name="advisor-sources"),
+    path("too-much/", too_much, name="advisor-too-much"),
     path("healthz", healthz, name="advisor-healthz"),
 ]
