@@ -28,7 +28,7 @@ from advisor import content, documents, letter, plan_answers
 from advisor.budget import Budget
 from advisor.check_answers import CheckedDebt, checked_debts
 from advisor.docx import build_letter
-from advisor.evidence import kind_label, load_entries
+from advisor.evidence import load_entries
 from advisor.forms.letters import DetailsForm, LetterTextForm, typed_keys
 from advisor.http import attachment
 from advisor.models import LetterTemplate, today
@@ -50,10 +50,6 @@ def _template_or_404(slug: str) -> LetterTemplate:
 
 
 # --- What the rest of the journey knows (each part is empty when not filled in) ---
-
-
-def _evidence(request: HttpRequest) -> list[dict[str, Any]]:
-    return [{**entry, "kind": kind_label(entry.get("kind", ""))} for entry in load_entries(request)]
 
 
 def _plan(request: HttpRequest) -> tuple[Plan | None, list[PlanDebt], Budget | None]:
@@ -193,7 +189,7 @@ def _prefill(
             values["days_overdue"] = str(debt.days_overdue)
     figures = _plan_values(request, debt, template.slug, language, use_plan=use_plan)
     values.update(figures.values)
-    entries = _evidence(request)
+    entries = load_entries(request)
     if entries:
         values["incidents"] = letter.incident_lines(entries, language)
     return Figures(values, figures.mismatch, figures.use_plan_url)
@@ -253,7 +249,9 @@ def gate(request: HttpRequest, slug: str) -> HttpResponse:
         )
     if rule.debts == letter.NOT_CARDS and debts and not any(rule.suits(d.kind) for d in debts):
         notes.append(_("你在评估里填写的欠款都是信用卡。信用卡请用“个性化分期还款申请”。"))
-    evidence_count = len(_evidence(request)) if "incidents" in typed_keys(_bodies(template)) else 0
+    evidence_count = (
+        len(load_entries(request)) if "incidents" in typed_keys(_bodies(template)) else 0
+    )
     return render(
         request,
         "advisor/letters/gate.html",
