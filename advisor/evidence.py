@@ -7,11 +7,16 @@ Nothing from the log goes into the session, another table or a log file. Bundles
 
 The log is read once per request into ``Entry`` values (``Entry.parse``); an entry that does
 not parse (a bug, or a bundle changed by hand) is left out rather than breaking the page, and
-is dropped from the bundle at the next change. Stored shape of the area, unchanged since the
-log began (entries written before phrase codes existed simply have no ``phrase``)::
+is dropped from the bundle at the next change. Stored shape of the area::
 
-    {"entries": [{"id": "1a2b3c4d", "when": "2026-11-23T21:40", "kind": "call",
+    {"format": 1,
+     "entries": [{"id": "1a2b3c4d", "when": "2026-11-23T21:40", "kind": "call",
                   "who": "…", "what": "…", "attachments": ["…"], "phrase": ""}, …]}
+
+The shape has not changed since the log began, so a bundle without "format" (written before
+it was recorded) is format 1, and entries written before phrase codes existed simply have no
+``phrase``. A later change of shape raises FORMAT and converts older entries in ``Entry.parse``;
+it must not make this code drop a newer log's entries (the log exists nowhere else).
 
 Other parts read the log through ``load_entries(request)``.
 """
@@ -31,6 +36,7 @@ from django.utils.translation import gettext_lazy as _
 from advisor import savecodes
 
 AREA = "evidence"
+FORMAT = 1  # of the stored area; see the module docstring
 MAX_ENTRIES = 300
 
 KINDS: dict[str, Promise] = {
@@ -42,6 +48,10 @@ KINDS: dict[str, Promise] = {
 }
 
 _CACHE_ATTR = "_bh_evidence_log"
+
+
+def _empty() -> dict[str, Any]:
+    return {"format": FORMAT, "entries": []}
 
 
 class NoLog(Exception):
@@ -152,7 +162,7 @@ def _edit(request: HttpRequest, edit: Callable[[list[Entry]], list[Entry]]) -> N
     _read(request)  # raises NoLog when there is no log to edit
 
     def apply(area: Any) -> dict[str, Any]:
-        return {"entries": [entry.stored() for entry in edit(_entries_of(area))]}
+        return {"format": FORMAT, "entries": [entry.stored() for entry in edit(_entries_of(area))]}
 
     written = savecodes.change(_opened(request), AREA, apply)
     setattr(request, _CACHE_ATTR, _entries_of(written))
@@ -190,10 +200,10 @@ def start(request: HttpRequest) -> str | None:
         if bundle is not None:
             if not isinstance(bundle.get(AREA), dict):
                 savecodes.change(
-                    opened, AREA, lambda area: area if isinstance(area, dict) else {"entries": []}
+                    opened, AREA, lambda area: area if isinstance(area, dict) else _empty()
                 )
             return None
-    return savecodes.create({AREA: {"entries": []}})
+    return savecodes.create({AREA: _empty()})
 
 
 def add(

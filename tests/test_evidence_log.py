@@ -325,6 +325,7 @@ def test_a_log_saved_in_the_first_shape_still_opens_and_damaged_entries_are_left
     assert client.get("/evidence/summary.pdf?to=12378").status_code == 200
 
     _add(client)
+    assert savecodes.get(code)["evidence"]["format"] == evidence.FORMAT == 1
     kept = savecodes.get(code)["evidence"]["entries"]
     assert [e["id"] for e in kept[:2]] == ["odd00002", "0a1b2c3d"] and len(kept) == 3
     assert kept[1] == {**first_shape, "phrase": ""}
