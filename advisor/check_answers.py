@@ -205,11 +205,22 @@ def _migrate(data: dict[str, Any]) -> dict[str, Any]:
     return {"format": FORMAT, "debts": []}
 
 
-def debts(request: HttpRequest) -> list[DebtAnswers]:
-    """The check's debts, parsed from the session (an empty list when there are none)."""
-    raw = _migrate(session.load(request, AREA)).get("debts")
+def _parse(area: dict[str, Any]) -> list[DebtAnswers]:
+    raw = _migrate(area).get("debts")
     parsed = [clean_debt(item) for item in raw] if isinstance(raw, list) else []
     return [debt for debt in parsed if debt][: check_steps.MAX_DEBTS]
+
+
+def debts(request: HttpRequest) -> list[DebtAnswers]:
+    """The check's debts, parsed from the session (an empty list when there are none)."""
+    return _parse(session.load(request, AREA))
+
+
+def restore(request: HttpRequest, saved: dict[str, Any]) -> list[DebtAnswers]:
+    """Answers opened with a save code, parsed and kept in this session (the code has them)."""
+    found = _parse(saved)
+    session.store(request, AREA, stored(found))
+    return found
 
 
 def stored(debts: Sequence[Mapping[str, Any]]) -> dict[str, Any]:

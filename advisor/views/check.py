@@ -251,8 +251,9 @@ def saved(request: HttpRequest) -> HttpResponse:
 def _resumed(request: HttpRequest, bundle: dict[str, Any]) -> str:
     saved_check = bundle.get(check_answers.AREA)
     if isinstance(saved_check, dict):
-        session.store(request, check_answers.AREA, saved_check)
-    debts = check_answers.debts(request)
+        debts = check_answers.restore(request, saved_check)
+    else:
+        debts = check_answers.debts(request)
     go = check_steps.first_unanswered(debts)
     if not debts:
         return reverse("advisor-check-start")
