@@ -91,7 +91,7 @@ class Figures:
 
 
 def _plan_values(
-    request: HttpRequest, debt: Any, slug: str, language: str, *, use_plan: bool
+    request: HttpRequest, debt: CheckedDebt | None, slug: str, language: str, *, use_plan: bool
 ) -> Figures:
     """Pre-fill from the repayment plan: this lender's monthly share, months and schedule.
 
@@ -152,7 +152,7 @@ def _mismatch(entered: Decimal, principal: Decimal, charges: Decimal) -> str:
     ) % {"plan": format_yuan(principal + charges), "why": why}
 
 
-def _pick_debt(slug: str, debts: list[Any], wanted: str | None) -> Any:
+def _pick_debt(slug: str, debts: list[CheckedDebt], wanted: str | None) -> CheckedDebt | None:
     rule = letter.letter_rule(slug)
     if rule.debts == letter.NO_DEBT or not debts:
         return None
@@ -165,7 +165,7 @@ def _pick_debt(slug: str, debts: list[Any], wanted: str | None) -> Any:
     return suitable[0] if suitable else None
 
 
-def _not_offered(slug: str, debts: list[Any]) -> list[str]:
+def _not_offered(slug: str, debts: list[CheckedDebt]) -> list[str]:
     """One sentence per debt this letter is not for, saying why."""
     rule = letter.letter_rule(slug)
     if rule.debts == letter.CARDS:
@@ -178,7 +178,12 @@ def _not_offered(slug: str, debts: list[Any]) -> list[str]:
 
 
 def _prefill(
-    request: HttpRequest, template: LetterTemplate, debt: Any, language: str, *, use_plan: bool
+    request: HttpRequest,
+    template: LetterTemplate,
+    debt: CheckedDebt | None,
+    language: str,
+    *,
+    use_plan: bool,
 ) -> Figures:
     values: dict[str, str] = {}
     if debt is not None:
@@ -270,8 +275,8 @@ def _write_page(
     request: HttpRequest,
     template: LetterTemplate,
     form: DetailsForm,
-    debts: list[Any],
-    debt: Any,
+    debts: list[CheckedDebt],
+    debt: CheckedDebt | None,
     figures: Figures | None = None,
 ) -> HttpResponse:
     rule = letter.letter_rule(template.slug)
