@@ -16,17 +16,22 @@ the visit and agency questions: its answers are kept and the new questions are a
 format this code does not know (a later version, or tampered with) starts the check again
 with no debts rather than guessing what its answers mean.
 
-Everything read from the session is checked again here (``clean_debt``): a value that
-is malformed, from an older version, or tampered with is dropped, so the step guard sends
-the borrower back to that question instead of the page failing.
+Everything read from the session is parsed once, here (``clean_debt`` → ``DebtAnswers``): a
+value that is malformed, from an older version, or tampered with is dropped, so the step
+guard sends the borrower back to that question instead of the page failing. Code outside
+the check reads a debt's answers as typed attributes of ``DebtAnswers``; only the step
+declarations (advisor.check_steps) and their forms read it as the stored mapping.
 
 Other parts of the site pre-fill from the check with ``checked_debts(request)``.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import datetime as dt
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
 from decimal import Decimal
+from types import MappingProxyType
 from typing import Any
 
 from django.http import HttpRequest
@@ -34,7 +39,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from advisor import check_steps, content, estimate, savecodes, session
-from advisor.check_steps import REASON_TEXTS, clean_debt, lender_name, overdue_text, situation_for
+from advisor.check_steps import REASON_TEXTS, Answers, situation_for
 from advisor.estimate import Estimate
 
 AREA = "check"
@@ -74,6 +79,123 @@ class CheckedDebt:
     complete: bool
 
 
+@dataclass(frozen=True, eq=False)
+class DebtAnswers(Mapping[str, Any]):
+    """One debt's answers, well-formed (``clean_debt``); read-only.
+
+    The rest of the site reads the typed attributes: each is None (or empty) while its
+    question is unanswered. As a mapping it is the answers as stored (the keys of
+    ``check_steps.STEPS``), which is what the step declarations and their forms work on;
+    a new question needs an attribute here only if code outside the check reads it.
+    """
+
+    stored: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
+
+    def __getitem__(self, key: str) -> Any:
+        return self.stored[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.stored)
+
+    def __len__(self) -> int:
+        return len(self.stored)
+
+    def _text(self, key: str) -> str | None:
+        value = self.stored.get(key)
+        return value if isinstance(value, str) else None
+
+    @property
+    def kind(self) -> str | None:
+        return self._text("kind")
+
+    @property
+    def lender(self) -> str | None:
+        """A lender slug, or "other" (then ``lender_other`` may name it)."""
+        return self._text("lender")
+
+    @property
+    def lender_other(self) -> str:
+        return self._text("lender_other") or ""
+
+    @property
+    def amount(self) -> Decimal | None:
+        value = self._text("amount")
+        return Decimal(value) if value is not None else None
+
+    @property
+    def days_overdue(self) -> int | None:
+        value = self.stored.get("days_overdue")
+        return value if isinstance(value, int) else None
+
+    @property
+    def days_range(self) -> str:
+        return self._text("days_range") or ""
+
+    @property
+    def first_missed(self) -> dt.date | None:
+        value = self._text("first_missed")
+        return dt.date.fromisoformat(value) if value else None
+
+    @property
+    def contact(self) -> str | None:
+        return self._text("contact")
+
+    @property
+    def signals(self) -> tuple[str, ...]:
+        return tuple(self.stored.get("signals") or ())
+
+    @property
+    def visit_history(self) -> str | None:
+        return self._text("visit_history")
+
+    @property
+    def agency(self) -> str | None:
+        return self._text("agency")
+
+    @property
+    def arrangement(self) -> str | None:
+        return self._text("arrangement")
+
+    @property
+    def region(self) -> str | None:
+        """A region code, "" for "not sure", None when not asked yet."""
+        return self._text("region")
+
+    @property
+    def lender_name(self) -> str:
+        """The lender's name, else the name the borrower typed, else the kind of debt."""
+        return check_steps.lender_name(self)
+
+    @property
+    def overdue_text(self) -> str:
+        return check_steps.overdue_text(self)
+
+    @property
+    def next_question(self) -> str | None:
+        """The first question still to answer (a step slug), or None when complete."""
+        return check_steps.first_incomplete(self)
+
+    @property
+    def complete(self) -> bool:
+        return self.next_question is None
+
+    def is_answered(self, slug: str) -> bool:
+        return check_steps.is_answered(slug, self)
+
+    def situation(self) -> estimate.Situation:
+        """The estimate's view of this debt (neutral values for unanswered questions)."""
+        return situation_for(self)
+
+
+NO_ANSWERS = DebtAnswers()
+
+
+def clean_debt(raw: object) -> DebtAnswers:
+    """One debt's stored answers, parsed: anything malformed is dropped (that question is
+    then simply unanswered)."""
+    return DebtAnswers(MappingProxyType(check_steps.clean_answers(raw)))
+
+
 def _migrate(data: dict[str, Any]) -> dict[str, Any]:
     """Stored answers in this format: format 1 keeps its answers (the questions added since
     are simply unanswered); an unknown format starts again empty."""
@@ -83,29 +205,43 @@ def _migrate(data: dict[str, Any]) -> dict[str, Any]:
     return {"format": FORMAT, "debts": []}
 
 
-def load(request: HttpRequest) -> dict[str, Any]:
-    """The check area, cleaned: always ``{"format": FORMAT, "debts": [...], ...}``."""
-    data = _migrate(session.load(request, AREA))
-    raw_debts = data.get("debts")
-    debts = [clean_debt(d) for d in raw_debts] if isinstance(raw_debts, list) else []
-    data["debts"] = [d for d in debts if d][: check_steps.MAX_DEBTS]
-    return data
+def _parse(area: dict[str, Any]) -> list[DebtAnswers]:
+    raw = _migrate(area).get("debts")
+    parsed = [clean_debt(item) for item in raw] if isinstance(raw, list) else []
+    return [debt for debt in parsed if debt][: check_steps.MAX_DEBTS]
 
 
-def store(request: HttpRequest, data: dict[str, Any]) -> None:
+def debts(request: HttpRequest) -> list[DebtAnswers]:
+    """The check's debts, parsed from the session (an empty list when there are none)."""
+    return _parse(session.load(request, AREA))
+
+
+def restore(request: HttpRequest, saved: dict[str, Any]) -> list[DebtAnswers]:
+    """Answers opened with a save code, parsed and kept in this session (the code has them)."""
+    found = _parse(saved)
+    session.store(request, AREA, stored(found))
+    return found
+
+
+def stored(debts: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
+    """The check area as kept in the session and under a save code."""
+    return {"format": FORMAT, "debts": [dict(debt) for debt in debts]}
+
+
+def store(request: HttpRequest, debts: Sequence[Mapping[str, Any]]) -> None:
     """Keep the answers in the session, and under the save code if the borrower has one."""
-    data["format"] = FORMAT
+    data = stored(debts)
     session.store(request, AREA, data)
     opened = savecodes.for_request(request)  # None with a malformed cookie: the session copy stays
     if opened is not None:
         savecodes.update(opened, AREA, data)
 
 
-def save_answer(request: HttpRequest, index: int, changes: dict[str, Any]) -> dict[str, Any]:
-    """Add one page's answers to debt ``index`` (a new debt when index == count)."""
-    data = load(request)
-    debts_ = data["debts"]
-    debt = dict(debts_[index]) if index < len(debts_) else {}
+def save_answer(request: HttpRequest, index: int, changes: dict[str, Any]) -> DebtAnswers:
+    """Add one page's answers (a form's ``answers()``) to debt ``index`` (a new debt when
+    index == count); returns that debt as it now is."""
+    debts_ = [dict(debt) for debt in debts(request)]
+    debt = debts_[index] if index < len(debts_) else {}
     for item in check_steps.STEPS:
         # e.g. another kind of debt: the lender list changes, so the lender is asked again.
         if any(key in changes and debt.get(key) not in (None, changes[key]) for key in item.keys):
@@ -119,16 +255,10 @@ def save_answer(request: HttpRequest, index: int, changes: dict[str, Any]) -> di
         debt.update(shared)
     for other in debts_:
         other.update(shared)
-    if index < len(debts_):
-        debts_[index] = debt
-    else:
+    if index >= len(debts_):
         debts_.append(debt)
-    store(request, data)
+    store(request, debts_)
     return clean_debt(debt)
-
-
-def debts(request: HttpRequest) -> list[dict[str, Any]]:
-    return load(request)["debts"]
 
 
 def current_weights() -> tuple[dict[str, Any], str]:
@@ -161,18 +291,18 @@ def checked_debts(request: HttpRequest) -> list[CheckedDebt]:
     weights, _version = current_weights()
     found = []
     for index, debt in enumerate(debts(request)):
-        situation = situation_for(debt)
+        situation = debt.situation()
         found.append(
             CheckedDebt(
                 index=index,
                 kind=situation.lender_kind,
-                lender_slug=debt.get("lender", ""),
-                lender_name=lender_name(debt),
+                lender_slug=debt.lender or "",
+                lender_name=debt.lender_name,
                 amount=situation.amount,
                 days_overdue=situation.days_overdue,
                 contact=situation.contact,
                 estimate=estimate.estimate_visit(situation, weights),
-                complete=check_steps.is_complete(debt),
+                complete=debt.complete,
             )
         )
     return found
@@ -248,7 +378,7 @@ def change_text(change: estimate.Counterfactual) -> str:
 
 def debt_result(
     index: int,
-    debt: dict[str, Any],
+    debt: Answers,
     weights: dict[str, Any],
     starts: tuple[tuple[str, int], ...] = estimate.DEFAULT_STAGE_STARTS,
 ) -> DebtResult:
@@ -278,10 +408,10 @@ def debt_result(
     )
     return DebtResult(
         number=index + 1,
-        name=lender_name(debt),
+        name=check_steps.lender_name(debt),
         amount=situation.amount,
         days_overdue=situation.days_overdue,
-        overdue_text=overdue_text(debt),
+        overdue_text=check_steps.overdue_text(debt),
         estimate=found,
         level_label=str(LEVEL_LABELS[found.level]),
         reasons=reasons,
@@ -323,7 +453,7 @@ TODAY_ACTIONS: dict[str, tuple[Promise, str]] = {
 }
 
 
-def today_actions(debts: list[dict[str, Any]]) -> list[tuple[str, str, str]]:
+def today_actions(debts: Sequence[Answers]) -> list[tuple[str, str, str]]:
     """Three concrete things to do today, chosen from the borrower's answers."""
     situations = [situation_for(debt) for debt in debts]
     wanted = []

@@ -10,7 +10,8 @@ To add a question: its form in advisor/forms/check.py, one ``Step`` below and, i
 the estimate, its ``Situation`` field and weight in advisor/estimate.py. Nothing else:
 ``situation_for``, ``REASON_TEXTS`` and tests/sample_borrower.py are built from ``STEPS``.
 
-Answers for one debt are a JSON-safe dict (see advisor.check_answers for the session layout);
+A step works on one debt's answers as stored: a JSON-safe mapping (advisor.check_answers has
+the session layout, and parses it into the typed ``DebtAnswers`` the rest of the site reads);
 a step is answered when its keys are present. The functions at the end decide where a
 borrower goes next and where a request for a later page must be sent back to; the view only
 follows them.
@@ -351,8 +352,9 @@ def step(slug: str) -> Step:
     raise KeyError(slug)
 
 
-def clean_debt(raw: Any) -> dict[str, Any]:
-    """One debt's stored answers with only well-formed values (anything else is dropped)."""
+def clean_answers(raw: object) -> dict[str, Any]:
+    """One debt's stored answers with only well-formed values (anything else is dropped);
+    advisor.check_answers.clean_debt makes them a typed ``DebtAnswers``."""
     if not isinstance(raw, Mapping):
         return {}
     debt: dict[str, Any] = {}

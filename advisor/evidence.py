@@ -5,6 +5,19 @@ save-code bundle, see advisor.savecodes); the code lives only in the ``bh_save``
 Nothing from the log goes into the session, another table or a log file. Bundles unused for
 90 days are deleted by ``purge_saved``; "erase my data" deletes the bundle at once.
 
+The log is read once per request into ``Entry`` values (``Entry.parse``); an entry that does
+not parse (a bug, or a bundle changed by hand) is left out rather than breaking the page, and
+is dropped from the bundle at the next change. Stored shape of the area::
+
+    {"format": 1,
+     "entries": [{"id": "1a2b3c4d", "when": "2026-11-23T21:40", "kind": "call",
+                  "who": "…", "what": "…", "attachments": ["…"], "phrase": ""}, …]}
+
+The shape has not changed since the log began, so a bundle without "format" (written before
+it was recorded) is format 1, and entries written before phrase codes existed simply have no
+``phrase``. A later change of shape raises FORMAT and converts older entries in ``Entry.parse``;
+it must not make this code drop a newer log's entries (the log exists nowhere else).
+
 Other parts read the log through ``load_entries(request)``.
 """
 
@@ -13,17 +26,20 @@ from __future__ import annotations
 import datetime as dt
 import secrets
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from django.http import HttpRequest
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from advisor import savecodes
 
 AREA = "evidence"
+FORMAT = 1  # of the stored area; see the module docstring
 MAX_ENTRIES = 300
 
-KINDS: dict[str, Any] = {
+KINDS: dict[str, Promise] = {
     "call": _("电话"),
     "message": _("短信或微信消息"),
     "visit": _("上门"),
@@ -34,12 +50,79 @@ KINDS: dict[str, Any] = {
 _CACHE_ATTR = "_bh_evidence_log"
 
 
+def _empty() -> dict[str, Any]:
+    return {"format": FORMAT, "entries": []}
+
+
 class NoLog(Exception):
     """There is no save code on this device, or it no longer opens anything."""
 
 
 def kind_label(kind: str) -> str:
     return str(KINDS.get(kind, KINDS["other"]))
+
+
+def _text(value: object) -> str:
+    return value if isinstance(value, str) else ""
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One thing that happened, in the borrower's own words (escape them when shown).
+
+    ``when`` is local time to the minute, without a time zone; ``kind`` is one of KINDS;
+    ``attachments`` are file names the borrower noted (the files stay on their phone);
+    ``phrase`` is the code of a CollectorPhrase the borrower picked, or "".
+    """
+
+    id: str
+    when: dt.datetime
+    kind: str
+    who: str
+    what: str
+    attachments: tuple[str, ...] = ()
+    phrase: str = ""
+
+    @property
+    def kind_label(self) -> str:
+        return kind_label(self.kind)
+
+    @classmethod
+    def parse(cls, stored: object) -> Entry | None:
+        """The entry as stored in the bundle, or None when it is not one."""
+        if not isinstance(stored, dict):
+            return None
+        entry_id, when = stored.get("id"), stored.get("when")
+        if not isinstance(entry_id, str) or not entry_id or not isinstance(when, str):
+            return None
+        try:
+            moment = dt.datetime.fromisoformat(when)
+        except ValueError:
+            return None
+        kind = stored.get("kind")
+        raw = stored.get("attachments")
+        names = raw if isinstance(raw, list) else []
+        return cls(
+            id=entry_id,
+            when=moment.replace(second=0, microsecond=0, tzinfo=None),
+            kind=kind if isinstance(kind, str) and kind in KINDS else "other",
+            who=_text(stored.get("who")),
+            what=_text(stored.get("what")),
+            attachments=tuple(n for n in names if isinstance(n, str) and n.strip()),
+            phrase=_text(stored.get("phrase")),
+        )
+
+    def stored(self) -> dict[str, Any]:
+        """The entry as kept in the bundle (the shape ``parse`` reads)."""
+        return {
+            "id": self.id,
+            "when": self.when.isoformat(timespec="minutes"),
+            "kind": self.kind,
+            "who": self.who,
+            "what": self.what,
+            "attachments": list(self.attachments),
+            "phrase": self.phrase,
+        }
 
 
 def _opened(request: HttpRequest) -> savecodes.Opened:
@@ -49,14 +132,20 @@ def _opened(request: HttpRequest) -> savecodes.Opened:
     return opened
 
 
-def _entries_of(area: Any) -> list[dict[str, Any]]:
-    raw = area.get("entries", []) if isinstance(area, dict) else []
-    return [_normalise(entry) for entry in raw if isinstance(entry, dict)]
+def _entries_of(area: object) -> list[Entry]:
+    """The area's entries that parse, oldest first."""
+    raw = area.get("entries") if isinstance(area, dict) else None
+    parsed = (Entry.parse(item) for item in (raw if isinstance(raw, list) else []))
+    return sorted((entry for entry in parsed if entry is not None), key=_sort_key)
 
 
-def _read(request: HttpRequest) -> list[dict[str, Any]]:
-    """The stored entries (with their ids), decrypted with the cookie's code; raises NoLog."""
-    cached = getattr(request, _CACHE_ATTR, None)
+def _sort_key(entry: Entry) -> dt.datetime:
+    return entry.when
+
+
+def _read(request: HttpRequest) -> list[Entry]:
+    """The stored entries, decrypted with the cookie's code (once a request); raises NoLog."""
+    cached: list[Entry] | None = getattr(request, _CACHE_ATTR, None)
     if cached is not None:
         return cached
     try:
@@ -68,34 +157,15 @@ def _read(request: HttpRequest) -> list[dict[str, Any]]:
     return entries
 
 
-def _normalise(entry: dict[str, Any]) -> dict[str, Any]:
-    attachments = entry.get("attachments") or []
-    return {
-        "id": str(entry.get("id") or ""),
-        "when": str(entry.get("when") or ""),
-        "kind": entry.get("kind") if entry.get("kind") in KINDS else "other",
-        "who": str(entry.get("who") or ""),
-        "what": str(entry.get("what") or ""),
-        "attachments": [str(name) for name in attachments if str(name).strip()],
-        "phrase": str(entry.get("phrase") or ""),
-    }
-
-
-def _sort_key(entry: dict[str, Any]) -> str:
-    return entry["when"]
-
-
-def _edit(
-    request: HttpRequest, edit: Callable[[list[dict[str, Any]]], list[dict[str, Any]]]
-) -> None:
+def _edit(request: HttpRequest, edit: Callable[[list[Entry]], list[Entry]]) -> None:
     """Apply ``edit`` to the stored entries as they are now (another tab may have added one)."""
     _read(request)  # raises NoLog when there is no log to edit
 
     def apply(area: Any) -> dict[str, Any]:
-        return {"entries": sorted(edit(_entries_of(area)), key=_sort_key)}
+        return {"format": FORMAT, "entries": [entry.stored() for entry in edit(_entries_of(area))]}
 
     written = savecodes.change(_opened(request), AREA, apply)
-    setattr(request, _CACHE_ATTR, written["entries"])
+    setattr(request, _CACHE_ATTR, _entries_of(written))
 
 
 def has_log(request: HttpRequest) -> bool:
@@ -106,47 +176,17 @@ def has_log(request: HttpRequest) -> bool:
     return True
 
 
-def entries_for_display(request: HttpRequest) -> list[dict[str, Any]]:
-    """Entries with ids and parsed datetimes, oldest first; raises NoLog."""
-    shown = []
-    for entry in _read(request):
-        shown.append(
-            {**entry, "moment": parse_when(entry["when"]), "kind_label": kind_label(entry["kind"])}
-        )
-    return shown
+def entries(request: HttpRequest) -> list[Entry]:
+    """The borrower's evidence log, oldest first; raises NoLog when this device has none."""
+    return list(_read(request))
 
 
-def load_entries(request: HttpRequest) -> list[dict[str, Any]]:
-    """The borrower's evidence log, oldest first, or [] when there is none.
-
-    Each entry: ``when`` (ISO datetime, local time, e.g. "2026-11-23T21:40"), ``kind``
-    (one of KINDS: call, message, visit, third_party, other; ``kind_label(kind)`` gives
-    the words), ``who``, ``what``, ``attachments`` (a list of file names) and ``phrase``
-    (the code of a CollectorPhrase the borrower picked, or ""). The texts are
-    the borrower's own words: escape them when showing them.
-    """
+def load_entries(request: HttpRequest) -> list[Entry]:
+    """The borrower's evidence log, oldest first, or [] when there is none."""
     try:
-        entries = _read(request)
+        return entries(request)
     except NoLog:
         return []
-    return [
-        {
-            "when": e["when"],
-            "kind": e["kind"],
-            "who": e["who"],
-            "what": e["what"],
-            "attachments": list(e["attachments"]),
-            "phrase": e["phrase"],
-        }
-        for e in entries
-    ]
-
-
-def parse_when(value: str) -> dt.datetime | None:
-    try:
-        return dt.datetime.fromisoformat(value)
-    except (TypeError, ValueError):
-        return None
 
 
 def start(request: HttpRequest) -> str | None:
@@ -160,10 +200,10 @@ def start(request: HttpRequest) -> str | None:
         if bundle is not None:
             if not isinstance(bundle.get(AREA), dict):
                 savecodes.change(
-                    opened, AREA, lambda area: area if isinstance(area, dict) else {"entries": []}
+                    opened, AREA, lambda area: area if isinstance(area, dict) else _empty()
                 )
             return None
-    return savecodes.create({AREA: {"entries": []}})
+    return savecodes.create({AREA: _empty()})
 
 
 def add(
@@ -176,24 +216,24 @@ def add(
     attachments: list[str],
     phrase: str = "",
 ) -> None:
-    entry = {
-        "id": secrets.token_hex(4),
-        "when": when.replace(second=0, microsecond=0, tzinfo=None).isoformat(timespec="minutes"),
-        "kind": kind if kind in KINDS else "other",
-        "who": who,
-        "what": what,
-        "attachments": attachments,
-        "phrase": phrase,
-    }
+    entry = Entry(
+        id=secrets.token_hex(4),
+        when=when.replace(second=0, microsecond=0, tzinfo=None),
+        kind=kind if kind in KINDS else "other",
+        who=who,
+        what=what,
+        attachments=tuple(attachments),
+        phrase=phrase,
+    )
 
-    def append(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    def append(entries: list[Entry]) -> list[Entry]:
         return [*entries[-(MAX_ENTRIES - 1) :], entry]
 
     _edit(request, append)
 
 
 def remove(request: HttpRequest, entry_id: str) -> bool:
-    if not any(entry["id"] == entry_id for entry in _read(request)):
+    if not any(entry.id == entry_id for entry in _read(request)):
         return False
-    _edit(request, lambda entries: [entry for entry in entries if entry["id"] != entry_id])
+    _edit(request, lambda entries: [entry for entry in entries if entry.id != entry_id])
     return True

@@ -24,8 +24,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 BLANK = "________"
 MAX_LETTER_CHARS = 20000
@@ -523,37 +524,33 @@ def format_date(day: dt.date, language: str = "zh-hans") -> str:
     return f"{day.year}年{day.month}月{day.day}日"
 
 
-def _when(value: str, language: str) -> str:
-    try:
-        moment = dt.datetime.fromisoformat(str(value))
-    except ValueError:
-        return str(value or "").strip()
-    day = format_date(moment.date(), language)
-    if moment.hour == 0 and moment.minute == 0 and "T" not in str(value):
-        return day
-    return f"{day} {moment:%H:%M}"
+class Incident(Protocol):
+    """One evidence-log entry as a letter tells it (``advisor.evidence.Entry`` is one)."""
+
+    @property
+    def when(self) -> dt.datetime: ...
+    @property
+    def kind_label(self) -> str: ...
+    @property
+    def who(self) -> str: ...
+    @property
+    def what(self) -> str: ...
+    @property
+    def attachments(self) -> Sequence[str]: ...
 
 
-def incident_lines(entries: Iterable[Mapping[str, object]], language: str = "zh-hans") -> str:
+def incident_lines(entries: Iterable[Incident], language: str = "zh-hans") -> str:
     """The evidence log as numbered lines: when, how, who, what happened, which proof."""
     english = language.startswith("en")
     rows = []
-    for entry in sorted(entries, key=lambda e: str(e.get("when") or "")):
-        parts = [_when(str(entry.get("when") or ""), language)]
-        for key in ("kind", "who"):
-            value = str(entry.get(key) or "").strip()
-            if value:
-                parts.append(value)
+    for entry in sorted(entries, key=lambda e: e.when):
+        day = format_date(entry.when.date(), language)
+        parts = [f"{day} {entry.when:%H:%M}", entry.kind_label.strip(), entry.who.strip()]
         line = ("; " if english else "，").join(p for p in parts if p)
-        what = str(entry.get("what") or "").strip()
+        what = entry.what.strip()
         if what:
             line += (": " if english else "：") + " ".join(what.split())
-        raw = entry.get("attachments") or []
-        attachments: list[object] = (
-            [raw] if isinstance(raw, str) else list(raw) if isinstance(raw, list | tuple) else []
-        )
-        names = [str(a.get("name", a)) if isinstance(a, Mapping) else str(a) for a in attachments]
-        names = [n for n in names if n.strip()]
+        names = [name for name in entry.attachments if name.strip()]
         if names:
             line += (
                 (" (evidence: " + ", ".join(names) + ")")

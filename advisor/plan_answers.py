@@ -29,7 +29,7 @@ from typing import Any
 
 from django.http import HttpRequest
 
-from advisor import check_answers, check_steps, content, savecodes, session
+from advisor import check_answers, content, savecodes, session
 from advisor.budget import ESSENTIALS, INCOME_SOURCES, Budget
 from advisor.check_steps import SLUG
 from advisor.models import LenderKind, today
@@ -229,16 +229,16 @@ def import_from_check(request: HttpRequest) -> int:
         return 0
     copied = []
     for index, answers in enumerate(check_answers.debts(request)):
-        if "amount" not in answers:
+        if answers.amount is None:
             continue
-        slug = answers.get("lender", "other")
+        slug = answers.lender or "other"
         known = content.lender(slug) if slug != "other" else None
         copied.append(
             PlanDebt(
                 lender=slug if known else "other",
-                lender_other="" if known else check_steps.lender_name(answers)[:40],
-                kind=answers.get("kind", "other"),
-                amount=Decimal(answers["amount"]),
+                lender_other="" if known else answers.lender_name[:40],
+                kind=answers.kind or "other",
+                amount=answers.amount,
                 check_index=index,
             )
         )

@@ -242,9 +242,9 @@ def test_a_first_missed_date_is_turned_into_days_and_kept_current(
         answer_debt(client, 1, FIRST_DEBT[:3])
         response = client.post("/check/debt/1/overdue/", {"first_missed": "2026-10-24"})
         assert response["Location"] == "/check/debt/1/contact/"
-        assert check_answers.clean_debt(stored_debt(client))["days_overdue"] == 30
+        assert check_answers.clean_debt(stored_debt(client)).days_overdue == 30
     with time_machine.travel("2026-11-24 10:00 +0800", tick=False):
-        assert check_answers.clean_debt(stored_debt(client))["days_overdue"] == 31
+        assert check_answers.clean_debt(stored_debt(client)).days_overdue == 31
 
 
 def test_a_debt_can_be_removed_after_confirming(client: Client, content: None) -> None:

@@ -93,3 +93,23 @@ def test_erasing_deletes_the_saved_answers(client: Client, content: None) -> Non
 def test_there_is_nothing_to_save_without_answers(client: Client, content: None) -> None:
     assert "没有找到你的回答" in client.get("/check/save/").content.decode()
     assert client.get("/check/save/done/")["Location"] == "/check/save/"
+
+
+@pytest.mark.parametrize(
+    "saved",
+    [
+        {"format": 99, "debts": [{"kind": "credit_card"}]},
+        {"debts": [{"kind": "platform", "amount": "abc", "days_overdue": "many"}, "junk"]},
+    ],
+)
+def test_a_code_holding_an_unknown_or_damaged_check_resumes_cleanly(
+    client: Client, content: None, saved: dict
+) -> None:
+    code = savecodes.create({"check": saved})
+    response = client.post("/check/resume/", {"code": code})
+    assert response.status_code == 302
+    page = client.get(response["Location"], follow=True)
+    assert page.status_code == 200
+    kept = client.session[session.KEY]["check"]
+    assert kept["format"] == 2
+    assert kept["debts"] == ([] if saved.get("format") == 99 else [{"kind": "platform"}])

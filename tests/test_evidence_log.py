@@ -78,24 +78,25 @@ def test_entries_are_added_listed_and_given_to_the_letter_engineer(client: Clien
     request = RequestFactory().get("/")
     request.COOKIES[session.SAVE_COOKIE] = client.cookies[session.SAVE_COOKIE].value
     entries = evidence.load_entries(request)
-    assert entries == [
-        {
-            "when": "2026-11-20T22:40",
-            "kind": "call",
-            "who": "自称XX资产管理公司 工号 007",
-            "what": SECRET,
-            "attachments": ["录音_1120.m4a", "截图1.png"],
-            "phrase": "",
-        },
-        {
-            "when": "2026-11-21T10:05",
-            "kind": "visit",
-            "who": "自称XX资产管理公司 工号 007",
-            "what": "在门口站了一小时",
-            "attachments": ["录音_1120.m4a", "截图1.png"],
-            "phrase": "",
-        },
+    assert [(e.when, e.kind, e.who, e.what, e.attachments, e.phrase) for e in entries] == [
+        (
+            dt.datetime(2026, 11, 20, 22, 40),
+            "call",
+            "自称XX资产管理公司 工号 007",
+            SECRET,
+            ("录音_1120.m4a", "截图1.png"),
+            "",
+        ),
+        (
+            dt.datetime(2026, 11, 21, 10, 5),
+            "visit",
+            "自称XX资产管理公司 工号 007",
+            "在门口站了一小时",
+            ("录音_1120.m4a", "截图1.png"),
+            "",
+        ),
     ]
+    assert len({e.id for e in entries}) == 2
 
 
 def test_load_entries_is_empty_without_a_log() -> None:
@@ -286,3 +287,58 @@ def test_forgetting_the_device_keeps_the_data(client: Client, now) -> None:
     client.post("/evidence/forget/")
     assert SECRET not in client.get("/evidence/").content.decode()
     assert savecodes.get(code)["evidence"]["entries"]
+
+
+def test_a_log_saved_in_the_first_shape_still_opens_and_damaged_entries_are_left_out(
+    client: Client, now, content
+) -> None:
+    first_shape = {  # as the log kept entries before phrase codes existed
+        "id": "0a1b2c3d",
+        "when": "2026-11-19T23:15",
+        "kind": "call",
+        "who": "旧记录的催收员",
+        "what": "半夜打电话",
+        "attachments": ["录音_旧.m4a"],
+    }
+    damaged = [
+        "not an entry",
+        {"id": "bad00001", "when": "昨天晚上", "kind": "call", "who": "x", "what": "日期坏了"},
+        {"when": "2026-11-19T10:00", "kind": "visit", "who": "x", "what": "没有编号"},
+    ]
+    odd = {
+        "id": "odd00002",
+        "when": "2026-11-18T08:30",
+        "kind": "teleport",
+        "who": 5,
+        "what": "种类不认识",
+        "attachments": "not-a-list.png",
+    }
+    code = savecodes.create({"evidence": {"entries": [first_shape, *damaged, odd]}})
+    client.cookies[session.SAVE_COOKIE] = code
+
+    html = client.get("/evidence/").content.decode()
+    assert "半夜打电话" in html and "录音_旧.m4a" in html and "2026-11-19 23:15" in html
+    assert "种类不认识" in html and "其他" in html and "not-a-list.png" not in html
+    assert "日期坏了" not in html and "没有编号" not in html
+    summary = client.get("/evidence/summary/?to=12378").content.decode()
+    assert "从 2026-11-18 到 2026-11-19，我记录了 2 次催收情况" in summary
+    assert "发生在晚上10点到早上8点之间：1 次" in summary
+    assert client.get("/evidence/summary.pdf?to=12378").status_code == 200
+
+    _add(client)
+    assert savecodes.get(code)["evidence"]["format"] == evidence.FORMAT == 1
+    kept = savecodes.get(code)["evidence"]["entries"]
+    assert [e["id"] for e in kept[:2]] == ["odd00002", "0a1b2c3d"] and len(kept) == 3
+    assert kept[1] == {**first_shape, "phrase": ""}
+
+
+@pytest.mark.parametrize("area", ["junk", {"entries": 5}, {"entries": "abc"}, {}])
+def test_a_damaged_log_area_shows_an_empty_log_and_takes_new_entries(
+    client: Client, now, area: object
+) -> None:
+    code = savecodes.create({"evidence": area})
+    client.cookies[session.SAVE_COOKIE] = code
+    response = client.get("/evidence/")
+    assert response.status_code == 200 and "还没有记录" in response.content.decode()
+    _add(client)
+    assert [e["what"] for e in savecodes.get(code)["evidence"]["entries"]] == [SECRET]

@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, example, given
 from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
-from advisor import check_steps, door, estimate, letter, money, schedule, vault
+from advisor import check_answers, check_steps, door, estimate, letter, money, schedule, vault
 
 FIXED = [
     "",
@@ -235,6 +235,32 @@ def test_the_question_sequence_copes_with_any_stored_answers(
         assert slug is None or slug in check_steps.SLUGS
     place = check_steps.first_unanswered(debts)
     assert place is None or place.slug in check_steps.SLUGS
+
+
+typed_answer_dicts = st.dictionaries(
+    st.sampled_from(
+        [*{key for item in check_steps.STEPS for key in item.keys}, "lender_other"]
+        + ["days_range", "first_missed", "x"]
+    ),
+    json_values | st.sampled_from(["2026-10-09", "2999-01-01", "31-60", "other", "52000.00"]),
+    max_size=14,
+)
+
+
+@hsettings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(typed_answer_dicts)
+def test_any_stored_answers_parse_into_typed_answers_that_read_back_the_same(raw: dict) -> None:
+    debt = check_answers.clean_debt(raw)
+    assert debt.kind is None or debt.kind in estimate.LENDER_KINDS
+    assert debt.amount is None or Decimal("0") <= debt.amount <= money.MAX_AMOUNT
+    assert debt.days_overdue is None or debt.days_overdue >= 0
+    assert debt.first_missed is None or debt.first_missed <= dt.date.today() + dt.timedelta(1)
+    assert isinstance(debt.signals, tuple) and isinstance(debt.lender_other, str)
+    for value in (debt.lender, debt.contact, debt.visit_history, debt.agency, debt.region):
+        assert value is None or isinstance(value, str)
+    assert debt.complete == (debt.next_question is None)
+    assert isinstance(debt.situation(), estimate.Situation)
+    assert check_answers.clean_debt(dict(debt)) == debt  # the stored form parses to itself
 
 
 @SLOW

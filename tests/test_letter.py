@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -97,22 +98,21 @@ def test_dates_are_written_for_the_letter_language() -> None:
     assert letter.format_date(day, "en") == "23 November 2026"
 
 
+@dataclass(frozen=True)
+class _Incident:
+    when: dt.datetime
+    kind_label: str
+    who: str
+    what: str
+    attachments: tuple[str, ...]
+
+
 def test_the_evidence_log_becomes_numbered_lines_oldest_first() -> None:
     entries = [
-        {
-            "when": "2026-11-20T22:40",
-            "kind": "电话",
-            "who": "138xxxx",
-            "what": "威胁  上门",
-            "attachments": ["录音1.m4a"],
-        },
-        {
-            "when": "2026-11-18T09:00",
-            "kind": "短信",
-            "who": "",
-            "what": "联系了我母亲",
-            "attachments": [],
-        },
+        _Incident(
+            dt.datetime(2026, 11, 20, 22, 40), "电话", "138xxxx", "威胁  上门", ("录音1.m4a",)
+        ),
+        _Incident(dt.datetime(2026, 11, 18, 9, 0), "短信", "", "联系了我母亲", ()),
     ]
     assert letter.incident_lines(entries) == (
         "1. 2026年11月18日 09:00，短信：联系了我母亲\n"

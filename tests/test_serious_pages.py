@@ -324,7 +324,7 @@ def test_evidence_entries_expose_the_phrase_code(client: Client, content: None, 
     )
     request = rf.get("/")
     request.COOKIES = client.cookies and {k: v.value for k, v in client.cookies.items()}
-    assert [e["phrase"] for e in evidence.load_entries(request)] == ["case-filed"]
+    assert [e.phrase for e in evidence.load_entries(request)] == ["case-filed"]
 
 
 def test_phrases_are_editor_content(content: None) -> None:

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from advisor import check_answers, check_steps, content, estimate, savecodes, session
+from advisor.check_answers import DebtAnswers
 from advisor.check_steps import Place
 from advisor.forms.check import LenderForm
 from advisor.views.savecode import restore
@@ -32,7 +33,7 @@ def _expired(request: HttpRequest) -> HttpResponse:
     return render(request, "advisor/check/expired.html")
 
 
-def _not_finished(request: HttpRequest, debts: list[dict[str, Any]]) -> HttpResponse | None:
+def _not_finished(request: HttpRequest, debts: list[DebtAnswers]) -> HttpResponse | None:
     """The guard of the pages after the questions: nothing saved → the expired page; an
     unanswered question → that question; everything answered → None (go on)."""
     if not debts:
@@ -56,12 +57,9 @@ def start(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _caption(number: int, debt: dict[str, Any]) -> str:
-    if debt.get("kind") and "lender" in debt:
-        return _("第 %(n)s 笔欠款：%(name)s") % {
-            "n": number,
-            "name": check_steps.lender_name(debt),
-        }
+def _caption(number: int, debt: DebtAnswers) -> str:
+    if debt.kind and debt.lender:
+        return _("第 %(n)s 笔欠款：%(name)s") % {"n": number, "name": debt.lender_name}
     return _("第 %(n)s 笔欠款") % {"n": number}
 
 
@@ -82,13 +80,13 @@ def question(request: HttpRequest, number: int, slug: str) -> HttpResponse:
     go = check_steps.guard_step(debts, index, slug)
     if go is not None:
         return redirect(step_url(go))
-    debt = dict(debts[index]) if index < len(debts) else {}
+    debt = debts[index] if index < len(debts) else check_answers.NO_ANSWERS
     back_to_answers = request.GET.get("return") == RETURN_TO_ANSWERS
     the_step = check_steps.step(slug)
     form_class = the_step.form
     kwargs: dict[str, Any] = {}
     if form_class is LenderForm:
-        kwargs["kind"] = debt.get("kind", "other")
+        kwargs["kind"] = debt.kind or "other"
     if request.method == "POST":
         form = form_class(request.POST, **kwargs)
         if form.is_valid():
@@ -96,8 +94,8 @@ def question(request: HttpRequest, number: int, slug: str) -> HttpResponse:
             following = check_steps.next_step(slug, debt)
             # A complete debt goes back to the answers page rather than through questions
             # already answered (e.g. a session saved before a question was added).
-            done = check_steps.is_complete(debt) and (
-                back_to_answers or following is None or check_steps.is_answered(following, debt)
+            done = debt.complete and (
+                back_to_answers or following is None or debt.is_answered(following)
             )
             if following is None or done:
                 return redirect("advisor-check-answers")
@@ -118,7 +116,7 @@ def question(request: HttpRequest, number: int, slug: str) -> HttpResponse:
             "step_total": len(asked),
             # An extra debt started by mistake can be dropped without finishing it.
             "remove_url": reverse("advisor-check-remove", args=[number])
-            if 0 < index < len(debts) and not check_steps.is_complete(debt)
+            if 0 < index < len(debts) and not debt.complete
             else "",
         },
     )
@@ -141,7 +139,7 @@ def answers(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _answer_rows(index: int, debt: dict[str, Any]) -> dict[str, Any]:
+def _answer_rows(index: int, debt: DebtAnswers) -> dict[str, Any]:
     return {
         "number": index + 1,
         "title": _caption(index + 1, debt),
@@ -159,15 +157,14 @@ def _answer_rows(index: int, debt: dict[str, Any]) -> dict[str, Any]:
 
 @require_http_methods(["GET", "HEAD", "POST"])
 def remove(request: HttpRequest, number: int) -> HttpResponse:
-    data = check_answers.load(request)
-    debts = data["debts"]
+    debts = check_answers.debts(request)
     if not debts:
         return _expired(request)
     if not 1 <= number <= len(debts):
         return redirect("advisor-check-answers")
     if request.method == "POST":
         del debts[number - 1]
-        check_answers.store(request, data)
+        check_answers.store(request, debts)
         if not debts:
             return redirect("advisor-check-start")
         return redirect("advisor-check-answers")
@@ -180,7 +177,7 @@ def remove(request: HttpRequest, number: int) -> HttpResponse:
 
 @require_POST
 def restart(request: HttpRequest) -> HttpResponse:
-    check_answers.store(request, {"debts": []})
+    check_answers.store(request, [])
     return redirect("advisor-check-start")
 
 
@@ -221,9 +218,10 @@ def result(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "HEAD", "POST"])
 def save(request: HttpRequest) -> HttpResponse:
-    data = check_answers.load(request)
-    if not data["debts"]:
+    debts = check_answers.debts(request)
+    if not debts:
         return _expired(request)
+    data = check_answers.stored(debts)
     if request.method == "POST":
         opened = savecodes.for_request(request)
         if opened is not None:
@@ -253,8 +251,9 @@ def saved(request: HttpRequest) -> HttpResponse:
 def _resumed(request: HttpRequest, bundle: dict[str, Any]) -> str:
     saved_check = bundle.get(check_answers.AREA)
     if isinstance(saved_check, dict):
-        session.store(request, check_answers.AREA, saved_check)
-    debts = check_answers.debts(request)
+        debts = check_answers.restore(request, saved_check)
+    else:
+        debts = check_answers.debts(request)
     go = check_steps.first_unanswered(debts)
     if not debts:
         return reverse("advisor-check-start")

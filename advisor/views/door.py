@@ -212,10 +212,10 @@ def evidence_log(request: HttpRequest) -> HttpResponse:
             phrase=form.cleaned_data.get("phrase", ""),
         )
         return redirect("advisor-evidence")
-    entries = evidence.entries_for_display(request)
-    for entry in entries:
-        found = phrases.get(entry["phrase"])
-        entry["phrase_label"] = found.label if found else ""
+    entries = [
+        (entry, phrases[entry.phrase].label if entry.phrase in phrases else "")
+        for entry in evidence.entries(request)
+    ]
     context = {
         "form": form,
         "entries": entries,
@@ -273,19 +273,18 @@ def evidence_forget(request: HttpRequest) -> HttpResponse:
 
 def _summary_context(request: HttpRequest) -> dict[str, Any]:
     try:
-        entries = evidence.entries_for_display(request)
+        entries = evidence.entries(request)
     except evidence.NoLog:
         raise Http404 from None
     to = "12378" if request.GET.get("to") == "12378" else "lender"
     lender = content.lender(request.GET.get("lender", "")) if to == "lender" else None
-    night = [e for e in entries if e["moment"] and door.is_night(e["moment"])]
     return {
         "entries": entries,
         "to": to,
         "lender": lender,
-        "night_count": len(night),
-        "third_party_count": sum(1 for e in entries if e["kind"] == "third_party"),
-        "visit_count": sum(1 for e in entries if e["kind"] == "visit"),
+        "night_count": sum(1 for e in entries if door.is_night(e.when)),
+        "third_party_count": sum(1 for e in entries if e.kind == "third_party"),
+        "visit_count": sum(1 for e in entries if e.kind == "visit"),
         "printed_on": timezone.localdate(),
         "query": request.GET.urlencode(),
         **_channels(),

@@ -28,7 +28,7 @@ from advisor import content, documents, letter, plan_answers
 from advisor.budget import Budget
 from advisor.check_answers import CheckedDebt, checked_debts
 from advisor.docx import build_letter
-from advisor.evidence import kind_label, load_entries
+from advisor.evidence import load_entries
 from advisor.forms.letters import DetailsForm, LetterTextForm, typed_keys
 from advisor.http import attachment
 from advisor.models import LetterTemplate, today
@@ -50,10 +50,6 @@ def _template_or_404(slug: str) -> LetterTemplate:
 
 
 # --- What the rest of the journey knows (each part is empty when not filled in) ---
-
-
-def _evidence(request: HttpRequest) -> list[dict[str, Any]]:
-    return [{**entry, "kind": kind_label(entry.get("kind", ""))} for entry in load_entries(request)]
 
 
 def _plan(request: HttpRequest) -> tuple[Plan | None, list[PlanDebt], Budget | None]:
@@ -95,7 +91,7 @@ class Figures:
 
 
 def _plan_values(
-    request: HttpRequest, debt: Any, slug: str, language: str, *, use_plan: bool
+    request: HttpRequest, debt: CheckedDebt | None, slug: str, language: str, *, use_plan: bool
 ) -> Figures:
     """Pre-fill from the repayment plan: this lender's monthly share, months and schedule.
 
@@ -156,7 +152,7 @@ def _mismatch(entered: Decimal, principal: Decimal, charges: Decimal) -> str:
     ) % {"plan": format_yuan(principal + charges), "why": why}
 
 
-def _pick_debt(slug: str, debts: list[Any], wanted: str | None) -> Any:
+def _pick_debt(slug: str, debts: list[CheckedDebt], wanted: str | None) -> CheckedDebt | None:
     rule = letter.letter_rule(slug)
     if rule.debts == letter.NO_DEBT or not debts:
         return None
@@ -169,7 +165,7 @@ def _pick_debt(slug: str, debts: list[Any], wanted: str | None) -> Any:
     return suitable[0] if suitable else None
 
 
-def _not_offered(slug: str, debts: list[Any]) -> list[str]:
+def _not_offered(slug: str, debts: list[CheckedDebt]) -> list[str]:
     """One sentence per debt this letter is not for, saying why."""
     rule = letter.letter_rule(slug)
     if rule.debts == letter.CARDS:
@@ -182,7 +178,12 @@ def _not_offered(slug: str, debts: list[Any]) -> list[str]:
 
 
 def _prefill(
-    request: HttpRequest, template: LetterTemplate, debt: Any, language: str, *, use_plan: bool
+    request: HttpRequest,
+    template: LetterTemplate,
+    debt: CheckedDebt | None,
+    language: str,
+    *,
+    use_plan: bool,
 ) -> Figures:
     values: dict[str, str] = {}
     if debt is not None:
@@ -193,7 +194,7 @@ def _prefill(
             values["days_overdue"] = str(debt.days_overdue)
     figures = _plan_values(request, debt, template.slug, language, use_plan=use_plan)
     values.update(figures.values)
-    entries = _evidence(request)
+    entries = load_entries(request)
     if entries:
         values["incidents"] = letter.incident_lines(entries, language)
     return Figures(values, figures.mismatch, figures.use_plan_url)
@@ -253,7 +254,9 @@ def gate(request: HttpRequest, slug: str) -> HttpResponse:
         )
     if rule.debts == letter.NOT_CARDS and debts and not any(rule.suits(d.kind) for d in debts):
         notes.append(_("你在评估里填写的欠款都是信用卡。信用卡请用“个性化分期还款申请”。"))
-    evidence_count = len(_evidence(request)) if "incidents" in typed_keys(_bodies(template)) else 0
+    evidence_count = (
+        len(load_entries(request)) if "incidents" in typed_keys(_bodies(template)) else 0
+    )
     return render(
         request,
         "advisor/letters/gate.html",
@@ -272,8 +275,8 @@ def _write_page(
     request: HttpRequest,
     template: LetterTemplate,
     form: DetailsForm,
-    debts: list[Any],
-    debt: Any,
+    debts: list[CheckedDebt],
+    debt: CheckedDebt | None,
     figures: Figures | None = None,
 ) -> HttpResponse:
     rule = letter.letter_rule(template.slug)
