@@ -131,6 +131,24 @@ def invalidate(**_: Any) -> None:
     _remember(_read_generation())
 
 
+def version() -> str | None:
+    """The version of all published content for today: the generation number and the date.
+
+    Anything built from content alone (advisor.fragments) is keyed by it. None while the
+    database cannot be read: content then comes from the last-known-good copy, whose version
+    is not known, so nothing should be kept against it.
+    """
+    if time.monotonic() < _database_down_until["at"]:
+        return None
+    try:
+        number = _generation()
+    except DatabaseError as exc:
+        _database_down_until["at"] = time.monotonic() + DATABASE_RETRY_SECONDS
+        faults.report("database_read", exc, what="content")
+        return None
+    return f"{number}:{today().isoformat()}"
+
+
 def _cached(name: str, build: Callable[[], T]) -> T:
     if time.monotonic() < _database_down_until["at"] and name in _last_good:
         return _last_good[name]
