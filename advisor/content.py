@@ -58,6 +58,7 @@ def forget_generation() -> None:
     """Read the generation from the database on the next content read (tests, after a rollback)."""
     with _memo_lock:
         _memo["number"], _memo["read_at"] = -1.0, float("-inf")
+    _fresh.clear()
 
 
 def _generation() -> int:
@@ -72,12 +73,17 @@ def _generation() -> int:
 DATABASE_RETRY_SECONDS = 2.0
 _database_down_until = {"at": 0.0}
 _last_good: dict[str, Any] = {}
+# The value last read for each name, with the key it was read under: a page reading the lender
+# list three times unpickles it once, not three times (and asks Redis once, not three times).
+# Published content only, shared by requests the way the last-known-good copy already is.
+_fresh: dict[str, tuple[str, Any]] = {}
 _missing = object()
 
 
 def forget_last_known() -> None:
     """Drop the in-process copy (tests; the files stay)."""
     _last_good.clear()
+    _fresh.clear()
     _database_down_until["at"] = 0.0
     _remember(-1)
     _memo["read_at"] = float("-inf")
@@ -154,6 +160,9 @@ def _cached(name: str, build: Callable[[], T]) -> T:
         return _last_good[name]
     try:
         key = f"content:{_generation()}:{today().isoformat()}:{name}"
+        kept = _fresh.get(name)
+        if kept is not None and kept[0] == key:
+            return kept[1]
         value = cache.get(key)
         if value is None:
             value = build()
@@ -161,6 +170,7 @@ def _cached(name: str, build: Callable[[], T]) -> T:
             _keep(name, value)
         elif name not in _last_good:
             _last_good[name] = value
+        _fresh[name] = (key, value)
     except DatabaseError as exc:
         _database_down_until["at"] = time.monotonic() + DATABASE_RETRY_SECONDS
         return _last_known(name, exc)
