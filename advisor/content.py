@@ -41,6 +41,8 @@ T = TypeVar("T")
 GENERATION_SECONDS = 1.0
 _memo: dict[str, float] = {"number": -1.0, "read_at": float("-inf")}
 _memo_lock = threading.Lock()
+# version() as last worked out, and when: asked by every fragment of every page.
+_version: dict[str, Any] = {"value": None, "at": float("-inf")}
 
 
 def _read_generation() -> int:
@@ -51,6 +53,7 @@ def _read_generation() -> int:
 def _remember(number: int) -> int:
     with _memo_lock:
         _memo["number"], _memo["read_at"] = float(number), time.monotonic()
+        _version["at"] = float("-inf")
     return number
 
 
@@ -58,6 +61,7 @@ def forget_generation() -> None:
     """Read the generation from the database on the next content read (tests, after a rollback)."""
     with _memo_lock:
         _memo["number"], _memo["read_at"] = -1.0, float("-inf")
+        _version["at"] = float("-inf")
     _fresh.clear()
 
 
@@ -144,15 +148,21 @@ def version() -> str | None:
     database cannot be read: content then comes from the last-known-good copy, whose version
     is not known, so nothing should be kept against it.
     """
-    if time.monotonic() < _database_down_until["at"]:
+    now = time.monotonic()
+    if now < _database_down_until["at"]:
         return None
+    if now - _version["at"] < GENERATION_SECONDS:
+        return str(_version["value"])
     try:
         number = _generation()
     except DatabaseError as exc:
         _database_down_until["at"] = time.monotonic() + DATABASE_RETRY_SECONDS
         faults.report("database_read", exc, what="content")
         return None
-    return f"{number}:{today().isoformat()}"
+    value = f"{number}:{today().isoformat()}"
+    with _memo_lock:  # trusted as long as the generation it was built from, no longer
+        _version["value"], _version["at"] = value, _memo["read_at"]
+    return value
 
 
 def _cached(name: str, build: Callable[[], T]) -> T:

@@ -84,11 +84,14 @@ class FragmentNode(template.Node):
         from advisor import fragments
 
         values = {key: value.resolve(context) for key, value in self.values.items()}
-        # Only the values passed in: nothing else of the page (request, session, CSRF token).
-        isolated = context.new(values)
+
+        def render() -> str:
+            # Only the values passed in: nothing else of the page (request, session, CSRF token).
+            return self.nodelist.render(context.new(values))
+
         if self.fixed:
-            return fragments.get_or_render_fixed(self.name, lambda: self.nodelist.render(isolated))
-        return fragments.get_or_render(self.name, values, lambda: self.nodelist.render(isolated))
+            return fragments.get_or_render_fixed(self.name, render)
+        return fragments.get_or_render(self.name, values, render)
 
 
 @register.tag
