@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from django.core.cache import cache
 from django.db import connection
-from django.template import Context, Template
+from django.template import Context, Template, TemplateSyntaxError
 from django.test import Client
 
 from advisor import content as content_reads
@@ -105,6 +105,14 @@ def test_a_fragment_refuses_anything_but_published_content() -> None:
     with pytest.raises(fragments.NotContent):
         page.render(Context({"name": [{"amount": "52000"}]}))
     assert fragments._store == {}
+
+
+@pytest.mark.parametrize(
+    "inside", ["{% block title %}{% endblock %}", "<form>{% csrf_token %}</form>"]
+)
+def test_a_fragment_may_not_hold_a_block_or_a_csrf_token(inside: str) -> None:
+    with pytest.raises(TemplateSyntaxError, match="keep it outside"):
+        Template('{% load site %}{% fragment "t" fixed %}' + inside + "{% endfragment %}")
 
 
 def test_a_fragment_cannot_see_the_rest_of_the_page(content: None) -> None:

@@ -6,6 +6,8 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django import template
+from django.template.defaulttags import CsrfTokenNode
+from django.template.loader_tags import BlockNode
 
 from advisor.hant import to_traditional
 from advisor.money import format_yuan
@@ -114,4 +116,11 @@ def fragment(parser: template.base.Parser, token: template.base.Token) -> Fragme
         raise template.TemplateSyntaxError(f"{bits[0]} takes only name=value after the name")
     nodelist = parser.parse(("endfragment",))
     parser.delete_first_token()
+    # A block inside would be kept as the first page's override and shown on every other page;
+    # a CSRF token is per response (and a fragment cannot see it).
+    for kind in (BlockNode, CsrfTokenNode):
+        if nodelist.get_nodes_by_type(kind):
+            raise template.TemplateSyntaxError(
+                f"{bits[0]} {bits[1]} may not contain a {kind.__name__}: keep it outside"
+            )
     return FragmentNode(bits[1][1:-1], values, nodelist, fixed)
