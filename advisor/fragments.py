@@ -11,9 +11,11 @@ What makes a fragment safe to share:
 
 - It is rendered in a context holding only the values passed to the tag, never the page's
   context: no request, no session, no CSRF token, nothing a view put there for one borrower.
-- Those values may only be published content (rows of advisor.models.CONTENT_MODELS), lists
-  of them, None or True/False. Anything else is refused, so a borrower's answer can never
-  become part of a key or of a cached fragment.
+- Those values may only be published content (saved rows of advisor.models.CONTENT_MODELS
+  whose status is published), lists of them, None or True/False. Anything else is refused,
+  so a borrower's answer can never become part of a key or of a cached fragment, and a draft
+  never stands in for the published row. Rows come from advisor.content; a row edited in
+  memory (an admin preview) must not be passed to a fragment.
 - The key is the fragment's name, the language and those values (model and primary key);
   the store belongs to one content version (advisor.content.version: the generation number
   any editor's save moves, and the date, for validity windows). A new version empties it.
@@ -55,12 +57,21 @@ class NotContent(TypeError):
     """A fragment was given a value that is not published content."""
 
 
+def _published(value: Any) -> bool:
+    """A saved content row that borrowers may see (a draft or a preview is never kept)."""
+    return (
+        isinstance(value, _CONTENT_MODELS)
+        and value.pk is not None
+        and getattr(value, "status", models.Status.PUBLISHED) == models.Status.PUBLISHED
+    )
+
+
 def _identity(name: str, value: Any) -> Any:
     if value is None or isinstance(value, bool):
         return value
-    if isinstance(value, _CONTENT_MODELS):
+    if _published(value):
         return (value._meta.label, value.pk)
-    if isinstance(value, list | tuple) and all(isinstance(item, _CONTENT_MODELS) for item in value):
+    if isinstance(value, list | tuple) and all(_published(item) for item in value):
         return tuple((item._meta.label, item.pk) for item in value)
     kind = type(value).__name__
     if isinstance(value, Model):

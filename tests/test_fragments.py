@@ -107,6 +107,17 @@ def test_a_fragment_refuses_anything_but_published_content() -> None:
     assert fragments._store == {}
 
 
+def test_a_fragment_refuses_a_draft_or_unsaved_row(content: None) -> None:
+    page = Template('{% load site %}{% fragment "t" fact=fact %}{{ fact.slug }}{% endfragment %}')
+    draft = models.Fact.objects.get(slug="home-no-fee")
+    assert page.render(Context({"fact": draft})) == "home-no-fee"
+    draft.status = models.Status.DRAFT
+    with pytest.raises(fragments.NotContent):
+        page.render(Context({"fact": draft}))
+    with pytest.raises(fragments.NotContent):
+        page.render(Context({"fact": models.Fact(slug="unsaved")}))
+
+
 @pytest.mark.parametrize(
     "inside", ["{% block title %}{% endblock %}", "<form>{% csrf_token %}</form>"]
 )
