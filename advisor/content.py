@@ -41,6 +41,8 @@ T = TypeVar("T")
 GENERATION_SECONDS = 1.0
 _memo: dict[str, float] = {"number": -1.0, "read_at": float("-inf")}
 _memo_lock = threading.Lock()
+# version() as last worked out, and when: asked by every fragment of every page.
+_version: dict[str, Any] = {"value": None, "at": float("-inf")}
 
 
 def _read_generation() -> int:
@@ -51,6 +53,7 @@ def _read_generation() -> int:
 def _remember(number: int) -> int:
     with _memo_lock:
         _memo["number"], _memo["read_at"] = float(number), time.monotonic()
+        _version["at"] = float("-inf")
     return number
 
 
@@ -58,6 +61,8 @@ def forget_generation() -> None:
     """Read the generation from the database on the next content read (tests, after a rollback)."""
     with _memo_lock:
         _memo["number"], _memo["read_at"] = -1.0, float("-inf")
+        _version["at"] = float("-inf")
+    _fresh.clear()
 
 
 def _generation() -> int:
@@ -72,12 +77,17 @@ def _generation() -> int:
 DATABASE_RETRY_SECONDS = 2.0
 _database_down_until = {"at": 0.0}
 _last_good: dict[str, Any] = {}
+# The value last read for each name, with the key it was read under: a page reading the lender
+# list three times unpickles it once, not three times (and asks Redis once, not three times).
+# Published content only, shared by requests the way the last-known-good copy already is.
+_fresh: dict[str, tuple[str, Any]] = {}
 _missing = object()
 
 
 def forget_last_known() -> None:
     """Drop the in-process copy (tests; the files stay)."""
     _last_good.clear()
+    _fresh.clear()
     _database_down_until["at"] = 0.0
     _remember(-1)
     _memo["read_at"] = float("-inf")
@@ -131,11 +141,38 @@ def invalidate(**_: Any) -> None:
     _remember(_read_generation())
 
 
+def version() -> str | None:
+    """The version of all published content for today: the generation number and the date.
+
+    Anything built from content alone (advisor.fragments) is keyed by it. None while the
+    database cannot be read: content then comes from the last-known-good copy, whose version
+    is not known, so nothing should be kept against it.
+    """
+    now = time.monotonic()
+    if now < _database_down_until["at"]:
+        return None
+    if now - _version["at"] < GENERATION_SECONDS:
+        return str(_version["value"])
+    try:
+        number = _generation()
+    except DatabaseError as exc:
+        _database_down_until["at"] = time.monotonic() + DATABASE_RETRY_SECONDS
+        faults.report("database_read", exc, what="content")
+        return None
+    value = f"{number}:{today().isoformat()}"
+    with _memo_lock:  # trusted as long as the generation it was built from, no longer
+        _version["value"], _version["at"] = value, _memo["read_at"]
+    return value
+
+
 def _cached(name: str, build: Callable[[], T]) -> T:
     if time.monotonic() < _database_down_until["at"] and name in _last_good:
         return _last_good[name]
     try:
         key = f"content:{_generation()}:{today().isoformat()}:{name}"
+        kept = _fresh.get(name)
+        if kept is not None and kept[0] == key:
+            return kept[1]
         value = cache.get(key)
         if value is None:
             value = build()
@@ -143,6 +180,7 @@ def _cached(name: str, build: Callable[[], T]) -> T:
             _keep(name, value)
         elif name not in _last_good:
             _last_good[name] = value
+        _fresh[name] = (key, value)
     except DatabaseError as exc:
         _database_down_until["at"] = time.monotonic() + DATABASE_RETRY_SECONDS
         return _last_known(name, exc)

@@ -6,6 +6,8 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django import template
+from django.template.defaulttags import CsrfTokenNode
+from django.template.loader_tags import BlockNode
 from django.utils.html import format_html_join
 from django.utils.safestring import SafeString, mark_safe
 
@@ -80,3 +82,56 @@ def save_code(code: str) -> SafeString:
     return format_html_join(
         mark_safe("-<wbr>"), '<span class="code-group">{}</span>', ((group,) for group in groups)
     )
+
+
+class FragmentNode(template.Node):
+    def __init__(
+        self, name: str, values: dict[str, Any], nodelist: template.NodeList, fixed: bool
+    ) -> None:
+        self.name = name
+        self.values = values
+        self.nodelist = nodelist
+        self.fixed = fixed
+
+    def render(self, context: template.Context) -> str:
+        from advisor import fragments
+
+        values = {key: value.resolve(context) for key, value in self.values.items()}
+
+        def render() -> str:
+            # Only the values passed in: nothing else of the page (request, session, CSRF token).
+            return self.nodelist.render(context.new(values))
+
+        if self.fixed:
+            return fragments.get_or_render_fixed(self.name, render)
+        return fragments.get_or_render(self.name, values, render)
+
+
+@register.tag
+def fragment(parser: template.base.Parser, token: template.base.Token) -> FragmentNode:
+    """``{% fragment "name" stage=item.stage %}…{% endfragment %}``: a part of a page that is the
+    same for every borrower, rendered once per language and content version (advisor.fragments).
+
+    The part sees only the values named in the tag, and those may only be published content.
+    ``{% fragment "name" fixed %}`` is a part made of templates and translations only (no
+    content at all): kept per language, independent of the content version.
+    """
+    bits = token.split_contents()
+    if len(bits) < 2 or bits[1][0] not in "\"'" or bits[1][-1] != bits[1][0]:
+        raise template.TemplateSyntaxError(f"{bits[0]} needs a quoted name first")
+    fixed = bits[2:] == ["fixed"]
+    if fixed:
+        bits = bits[:2]
+    values = template.base.token_kwargs(bits[2:], parser, support_legacy=False)
+    if len(values) != len(bits) - 2:
+        raise template.TemplateSyntaxError(f"{bits[0]} takes only name=value after the name")
+    nodelist = parser.parse(("endfragment",))
+    parser.delete_first_token()
+    # A block inside would be kept as the first page's override and shown on every other page;
+    # a CSRF token is per response (and a fragment cannot see it).
+    for kind in (BlockNode, CsrfTokenNode):
+        if nodelist.get_nodes_by_type(kind):
+            raise template.TemplateSyntaxError(
+                f"{bits[0]} {bits[1]} may not contain a {kind.__name__}: keep it outside"
+            )
+    return FragmentNode(bits[1][1:-1], values, nodelist, fixed)
