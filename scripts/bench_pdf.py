@@ -120,14 +120,14 @@ def measure(lenders: int, months: int, page_rounds: int, pdf_rounds: int) -> dic
     body = pdf.content  # type: ignore[attr-defined]
     assert body.startswith(b"%PDF"), body[:20]
     # The HTML the PDF is drawn from, for its number of table rows.
-    from advisor import planning
+    from advisor import plan_answers
     from advisor.views import plan as plan_views
 
     request = page.wsgi_request  # type: ignore[attr-defined]
-    state = planning.load(request)
+    state = plan_answers.load(request)
     html = render_to_string(
         "pdf/plan.html",
-        plan_views._context(request, state, planning.compute(request, state)),
+        plan_views._context(request, state, plan_answers.compute(request, state)),
         request=request,
     )
     return {
