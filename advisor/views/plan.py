@@ -315,6 +315,18 @@ def plan_pdf(request: HttpRequest) -> HttpResponse:
 
 @never_cache
 @require_safe
+def plan_months_pdf(request: HttpRequest) -> HttpResponse:
+    """Every payment on its own line: asked for separately, so the plan PDF stays short."""
+    state = plan_answers.load(request)
+    plan = plan_answers.compute(request, state)
+    if plan is None:
+        return redirect("advisor-plan-debts")
+    pdf = render_pdf("pdf/plan_months.html", {"plan": plan}, request)
+    return pdf_response(pdf, "repayment-plan-months.pdf")
+
+
+@never_cache
+@require_safe
 def summary_pdf(request: HttpRequest) -> HttpResponse:
     state = plan_answers.load(request)
     if plan_answers.budget(state) is None:
@@ -343,6 +355,7 @@ urlpatterns = [
     path("plan/result/", result, name="advisor-plan-result"),
     path("plan/summary/", summary, name="advisor-plan-summary"),
     path("plan/repayment-plan.pdf", plan_pdf, name="advisor-plan-pdf"),
+    path("plan/repayment-plan-months.pdf", plan_months_pdf, name="advisor-plan-months-pdf"),
     path("plan/budget-summary.pdf", summary_pdf, name="advisor-plan-summary-pdf"),
     path("plan/repayment-plan.ics", plan_ics, name="advisor-plan-ics"),
 ]
