@@ -12,10 +12,10 @@ from hypothesis import strategies as st
 from advisor.plan import (
     CREDIT_CARD_MAX_MONTHS,
     Debt,
+    Payment,
     build_plan,
     instalment_lines,
     instalments,
-    Payment,
     priority_order,
     runs,
     simulate,
