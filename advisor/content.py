@@ -206,6 +206,14 @@ def estimate_version() -> models.EstimateVersion | None:
     )
 
 
+def threshold(slug: str) -> models.Threshold | None:
+    """A published number the site sets itself (see ``models.Threshold``), or None."""
+    return _cached(
+        f"threshold:{slug}",
+        lambda: models.Threshold.objects.published().filter(slug=slug).first(),
+    )
+
+
 def all_sourced() -> list[tuple[str, list[models.Sourced]]]:
     """Published items of every content model, for the sources page: (model name, items)."""
 
@@ -213,7 +221,7 @@ def all_sourced() -> list[tuple[str, list[models.Sourced]]]:
         return [
             (str(model._meta.verbose_name_plural), list(model.objects.published()))
             for model in models.CONTENT_MODELS
-            if model is not models.EstimateVersion
+            if model not in (models.EstimateVersion, models.Threshold)
         ]
 
     return _cached("all-sourced", build)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from decimal import Decimal
 from functools import partial
 from typing import Any
 
@@ -39,6 +40,7 @@ NATURAL_KEYS: dict[str, tuple[str, ...]] = {
     "EstimateVersion": ("version",),
     "CourtPaper": ("slug",),
     "CollectorPhrase": ("code",),
+    "Threshold": ("slug",),
 }
 
 
@@ -61,6 +63,8 @@ def _dump_value(obj: models.Model, field: models.Field) -> Any:
     value = getattr(obj, field.attname)
     if isinstance(value, dt.date):
         return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)  # JSON has no decimal type; a string keeps every 分
     return value
 
 

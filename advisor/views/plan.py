@@ -53,7 +53,8 @@ def _context(request: HttpRequest, state: dict[str, Any], plan: Plan | None) -> 
         "realistic_months": REALISTIC_MONTHS,
         "notice_days": MIN_NOTICE_DAYS,
         "fast_lane": plan_answers.fast_lane(state),
-        "fast_lane_line": plan_answers.FAST_LANE_LINE,
+        "fast_lane_line": plan_answers.fast_lane_line(),
+        "fast_lane_row": content.threshold(plan_answers.FAST_LANE_SLUG),
         "facts": content.facts("plan"),
     }
 
@@ -114,7 +115,8 @@ def shortfall(request: HttpRequest) -> HttpResponse:
         "advisor/plan/shortfall.html",
         {
             "budget_info": info,
-            "fast_lane_line": plan_answers.FAST_LANE_LINE,
+            "fast_lane_line": plan_answers.fast_lane_line(),
+            "fast_lane_row": content.threshold(plan_answers.FAST_LANE_SLUG),
             "has_debts": bool(plan_answers.plan_debts(state)),
         },
     )
