@@ -1,7 +1,8 @@
 """Real browser: the plan pages with three debts fit a phone, with no sideways scroll.
 
 At 320 and 390 px, /plan/debts/, /plan/result/ (month tables folded and unfolded) and
-/plan/summary/ must not be wider than the window. The page heights at 390 px are written to
+/plan/summary/ must not be wider than the phone's screen (before the debts became cards, the
+debts page was 409 px wide at both widths). The page heights at 390 px are written to
 artifacts/plan-page-heights.json (a record for the issue's closing note, not a check).
 """
 
@@ -77,6 +78,10 @@ def test_plan_pages_with_three_debts_have_no_sideways_scroll_at_320_and_390(open
     (ROOT / "artifacts" / "plan-page-heights.json").write_text(
         json.dumps(seen, indent=1, ensure_ascii=False), encoding="utf-8"
     )
-    too_wide = {k: v for k, v in seen.items() if v["scroll"] > v["inner"]}
+    # A phone browser widens its layout viewport to fit content that overflows, so
+    # innerWidth alone can hide the overflow: compare with the width the phone has.
+    too_wide = {
+        k: v for k, v in seen.items() if v["scroll"] > min(v["inner"], int(k.rsplit("@", 1)[1]))
+    }
     assert too_wide == {}, f"sideways scroll: {too_wide}"
     site.assert_clean()
