@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django import template
+from django.utils.safestring import mark_safe
 
 from advisor.hant import to_traditional
 from advisor.money import format_yuan
+from advisor.plan import Payment
 
 register = template.Library()
 
@@ -69,3 +72,20 @@ def script(text: str) -> str:
     if (translation.get_language() or "").lower() == "zh-hant":
         return to_traditional(str(text or ""))
     return text
+
+
+@register.filter
+def schedule_rows(payments: Iterable[Payment]) -> str:
+    """``{{ s.payments|schedule_rows }}``: the rows of a month-by-month table in one pass.
+
+    A template loop costs tens of microseconds a row, and a long plan has hundreds. Every
+    value is a number, a date or a formatted amount, so nothing here needs escaping.
+    """
+    return mark_safe(
+        "".join(
+            f"<tr><td>{int(p.number)}</td><td>{p.date.isoformat()}</td>"
+            f'<td class="num">{format_yuan(p.amount)}</td>'
+            f'<td class="num">{format_yuan(p.balance)}</td></tr>\n'
+            for p in payments
+        )
+    )
