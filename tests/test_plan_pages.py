@@ -388,3 +388,16 @@ def test_the_plan_reads_in_english(planned: Client) -> None:
     assert "It is not a legal rate" in page
     main = page.split("<main")[1].split("</main>")[0]
     assert "还款计划" not in main and "每月还" not in main
+
+
+def test_the_rules_on_the_plan_page_are_folded_with_their_sources(planned: Client) -> None:
+    from advisor import content
+
+    facts = content.facts("plan")
+    assert facts
+    page = planned.get("/plan/result/").content.decode()
+    folded = page[page.index('<details class="plan-facts">') :]
+    folded = folded[: folded.index("</details>")]
+    assert f"看这 {len(facts)} 条规定和来源" in folded
+    for fact in facts:
+        assert fact.title_zh_hans in folded and fact.source_title in folded
