@@ -43,6 +43,7 @@ from advisor.models import (
     LetterTemplate,
     Sourced,
     Status,
+    Threshold,
     content_models,
     today,
 )
@@ -417,6 +418,12 @@ class CourtPaperAdmin(ContentAdmin):
     list_display_first = ("__str__", "slug", "is_court_paper", "deadline_days", "order")
     list_filter = ("status", ReviewStateFilter, "source_tier", "is_court_paper")
     extra_search_fields = ("slug",)
+
+
+@admin.register(Threshold)
+class ThresholdAdmin(ContentAdmin):
+    list_display_first = ("__str__", "slug", "value")
+    extra_search_fields = ("slug", "notes")
 
 
 @admin.register(CollectorPhrase)

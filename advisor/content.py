@@ -256,6 +256,14 @@ def estimate_version() -> models.EstimateVersion | None:
     )
 
 
+def threshold(slug: str) -> models.Threshold | None:
+    """A published number the site sets itself (see ``models.Threshold``), or None."""
+    return _cached(
+        f"threshold:{slug}",
+        lambda: models.Threshold.objects.published().filter(slug=slug).first(),
+    )
+
+
 def all_sourced() -> list[tuple[str, list[models.Sourced]]]:
     """Published items of every content model, for the sources page: (model name, items)."""
 

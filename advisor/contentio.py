@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from decimal import Decimal
 from functools import partial
 from typing import Any
 
@@ -54,6 +55,8 @@ def _dump_value(obj: models.Model, field: models.Field) -> Any:
     value = getattr(obj, field.attname)
     if isinstance(value, dt.date):
         return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)  # JSON has no decimal type; a string keeps every 分
     return value
 
 

@@ -12,12 +12,14 @@ the active language and falls back to Simplified Chinese when a translation is e
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 from functools import cache
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
@@ -681,6 +683,40 @@ class EstimateVersion(Sourced):
 
     def __str__(self) -> str:
         return self.version
+
+
+class Threshold(Sourced):
+    """A number the site itself sets to steer advice (for example the plan's fast lane).
+
+    Our own rule of thumb, never an official figure: the source says so, and the code that
+    reads it falls back to its built-in value when the row is missing or unusable.
+    """
+
+    preview_template = ""  # a number, not a page: nothing to preview
+    on_sources_page = False  # our own figure: the sources page lists what others say
+
+    title_zh_hans = zh("名称")
+    title_en = en("名称")
+    title_zh_hant = hant("名称")
+    slug = models.SlugField(
+        _("代码"), unique=True, help_text=_("程序按代码读取，例如 plan-fast-lane-line。不要改。")
+    )
+    value = models.DecimalField(
+        _("数值（元）"),
+        max_digits=12,
+        decimal_places=2,
+        validators=[MinValueValidator(Decimal("0"))],
+        help_text=_("不能是负数。数值不能用时，网站使用程序里的默认值。"),
+    )
+    notes = models.TextField(_("为什么是这个数"), blank=True)
+
+    class Meta:
+        ordering = ["slug"]
+        verbose_name = _("本站自定的界线")
+        verbose_name_plural = _("本站自定的界线")
+
+    def __str__(self) -> str:
+        return self.title_zh_hans
 
 
 class CourtPaper(Sourced):

@@ -269,6 +269,51 @@ class Payment:
 
 
 @dataclass(frozen=True)
+class Run:
+    """Consecutive payments of the same amount: "第1–12期 每月 ¥1,200"."""
+
+    first: int  # month number of the first payment in the run
+    last: int  # month number of the last one
+    amount: Decimal  # each payment
+    first_date: dt.date
+    last_date: dt.date
+
+    @property
+    def count(self) -> int:
+        return self.last - self.first + 1
+
+    @property
+    def total(self) -> Decimal:
+        return self.amount * self.count
+
+
+def runs(payments: list[Payment]) -> list[Run]:
+    """Fold a schedule into runs of equal payments in consecutive months.
+
+    A new run starts when the amount changes or a month is skipped, so the runs cover the
+    payments one for one and their totals add up exactly to the schedule's total.
+
+    >>> day = dt.date(2027, 1, 15)
+    >>> months = [Payment(n, day, Decimal("1200.00"), ZERO, ZERO) for n in range(1, 13)]
+    >>> months.append(Payment(13, day, Decimal("399.99"), ZERO, ZERO))
+    >>> [(r.first, r.last, r.amount) for r in runs(months)]
+    [(1, 12, Decimal('1200.00')), (13, 13, Decimal('399.99'))]
+    >>> sum(r.total for r in runs(months)) == sum(p.amount for p in months)
+    True
+    >>> runs([])
+    []
+    """
+    folded: list[Run] = []
+    for p in payments:
+        last = folded[-1] if folded else None
+        if last is not None and last.amount == p.amount and last.last + 1 == p.number:
+            folded[-1] = Run(last.first, p.number, p.amount, last.first_date, p.date)
+        else:
+            folded.append(Run(p.number, p.number, p.amount, p.date, p.date))
+    return folded
+
+
+@dataclass(frozen=True)
 class LenderSchedule:
     debt: Debt
     payments: list[Payment]  # only months with a payment
@@ -281,6 +326,11 @@ class LenderSchedule:
     def months(self) -> int:
         """The month number of the last payment (0 when nothing is paid)."""
         return self.payments[-1].number if self.payments else 0
+
+    @property
+    def runs(self) -> list[Run]:
+        """The payments folded into runs of equal amounts (see ``runs``)."""
+        return runs(self.payments)
 
     @property
     def first_amount(self) -> Decimal:

@@ -44,7 +44,11 @@ KINDS = {value for value, _label in LenderKind.choices}
 FORMAT = 2  # of the stored state; older ones are migrated (_migrate)
 # At or below this many yuan a month for debts, the plan goes straight to the hardship route
 # (a budget statement and a letter asking for a pause) instead of comparing long options.
+# Editors set the line (Threshold "plan-fast-lane-line", our own figure, not an official
+# one); this is the fallback when that row is missing or unusable.
 FAST_LANE_LINE = Decimal("300")
+FAST_LANE_SLUG = "plan-fast-lane-line"
+FAST_LANE_MAX = Decimal("100000")  # a line above this is taken for a typing slip
 DEFAULT_SETTINGS: dict[str, Any] = {
     "basis": "",
     "monthly": "",
@@ -171,10 +175,22 @@ def budget(state: dict[str, Any]) -> Budget | None:
     )
 
 
+def fast_lane_line() -> Decimal:
+    """The editor-set fast-lane line; ``FAST_LANE_LINE`` when missing or malformed."""
+    value = getattr(content.threshold(FAST_LANE_SLUG), "value", None)
+    if not isinstance(value, Decimal):
+        return FAST_LANE_LINE
+    try:
+        usable = value.is_finite() and 0 <= value <= FAST_LANE_MAX
+    except ArithmeticError:  # a signalling NaN cannot even be compared
+        usable = False
+    return value.quantize(Decimal("0.01")) if usable else FAST_LANE_LINE
+
+
 def fast_lane(state: dict[str, Any]) -> bool:
     """True when a budget was entered and it leaves nothing, or only a little, for debts."""
     the_budget = budget(state)
-    return the_budget is not None and the_budget.available <= FAST_LANE_LINE
+    return the_budget is not None and the_budget.available <= fast_lane_line()
 
 
 def lump_sum(state: dict[str, Any]) -> Decimal | None:

@@ -5,7 +5,8 @@ For plans of L lenders × M months (budget of 30,000 a month, basis "months", pr
 builds the borrower's session through the real views (django.test.Client, production
 settings from the environment), then times the plan page and the plan PDF with
 ``time.process_time`` (median of --page-rounds and --pdf-rounds) and reports bytes, PDF
-pages and the number of table rows in the PDF's HTML. It measures; it asserts nothing.
+pages and the number of table rows in the PDF's HTML; then the same for the complete
+month-by-month table PDF (asked for separately). It measures; it asserts nothing.
 
 Run: .venv/bin/python scripts/bench_pdf.py [--sizes 2x60,3x24,12x60] (a SQLite file under
 artifacts/ unless DATABASE_URL is set). `make bench-pdf` runs it under the defaults.
@@ -27,6 +28,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "scripts")]
 os.chdir(ROOT)
 
 DEFAULT_SIZES = "1x12,2x60,3x24,3x60,6x36,12x12,12x36,12x60"
+MONTHS_PDF = "/plan/repayment-plan-months.pdf"
 BUDGET = {
     "salary": "30000",
     "housing": "1800",
@@ -119,15 +121,20 @@ def measure(lenders: int, months: int, page_rounds: int, pdf_rounds: int) -> dic
     pdf_s, pdf = cpu(lambda: client.get("/plan/repayment-plan.pdf"), pdf_rounds)
     body = pdf.content  # type: ignore[attr-defined]
     assert body.startswith(b"%PDF"), body[:20]
+    # The complete month-by-month table is its own PDF, made only when asked for.
+    client.get(MONTHS_PDF)
+    months_s, months_pdf = cpu(lambda: client.get(MONTHS_PDF), pdf_rounds)
+    months_body = months_pdf.content  # type: ignore[attr-defined]
+    assert months_body.startswith(b"%PDF"), months_body[:20]
     # The HTML the PDF is drawn from, for its number of table rows.
-    from advisor import planning
+    from advisor import plan_answers
     from advisor.views import plan as plan_views
 
     request = page.wsgi_request  # type: ignore[attr-defined]
-    state = planning.load(request)
+    state = plan_answers.load(request)
     html = render_to_string(
         "pdf/plan.html",
-        plan_views._context(request, state, planning.compute(request, state)),
+        plan_views._context(request, state, plan_answers.compute(request, state)),
         request=request,
     )
     return {
@@ -139,6 +146,9 @@ def measure(lenders: int, months: int, page_rounds: int, pdf_rounds: int) -> dic
         "pdf_ms": round(pdf_s * 1000, 1),
         "pdf_bytes": len(body),
         "pdf_pages": len(PdfReader(io.BytesIO(body)).pages),
+        "months_pdf_ms": round(months_s * 1000, 1),
+        "months_pdf_bytes": len(months_body),
+        "months_pdf_pages": len(PdfReader(io.BytesIO(months_body)).pages),
     }
 
 
@@ -159,7 +169,9 @@ def main() -> int:
             print(
                 f"{r['lenders']:>3} × {r['months']:<3} rows {r['pdf_table_rows']:>4}"
                 f" | plan page {r['page_ms']:>7.2f} ms {r['page_bytes']:>7} B"
-                f" | PDF {r['pdf_ms']:>7.1f} ms {r['pdf_bytes']:>7} B {r['pdf_pages']:>3} pages",
+                f" | PDF {r['pdf_ms']:>7.1f} ms {r['pdf_bytes']:>7} B {r['pdf_pages']:>3} pages"
+                f" | full table PDF {r['months_pdf_ms']:>7.1f} ms {r['months_pdf_bytes']:>7} B"
+                f" {r['months_pdf_pages']:>3} pages",
                 flush=True,
             )
     if args.json:

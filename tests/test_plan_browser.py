@@ -83,6 +83,10 @@ def test_the_plan_works_without_javascript(open_site) -> None:
     page.get_by_label("每月还多少").fill("1000")
     page.get_by_role("button", name="更新计划").click()
     expect(page.locator(".plan-status")).to_contain_text("每月还 ¥1,000.00，30 个月还清")
+    # Runs of equal payments first; the month-by-month table opens without JavaScript.
+    expect(page.locator(".runs").first).to_contain_text("第 1–")
+    expect(page.get_by_role("cell", name="2027-02-28").first).to_be_hidden()
+    page.locator(".schedule-details summary").first.click()
     expect(page.get_by_role("cell", name="2027-02-28").first).to_be_visible()
 
 

@@ -172,3 +172,69 @@ def test_enough_to_spare_skips_the_fast_lane(client: Client, content: None) -> N
     assert response["Location"] == "/plan/debts/"
     add_debt(client)
     assert "先走困难路线" not in _plan(client)
+
+
+def _set_fast_lane_line(**changes: object) -> None:
+    from advisor import content, models
+
+    models.Threshold.objects.filter(slug="plan-fast-lane-line").update(**changes)
+    content.invalidate()  # a write that skipped the admin (and its signals)
+
+
+def test_the_fast_lane_line_is_our_own_editor_set_figure_and_says_so(
+    client: Client, content: None
+) -> None:
+    from advisor import models
+
+    row = models.Threshold.objects.get(slug="plan-fast-lane-line")
+    assert row.value == 300 and row.source_title.startswith("本站自己定的界线，不是官方数字")
+    fill_budget(client, salary="3700", reserve="0")  # leaves 200
+    page = client.get("/plan/budget/guidance/").content.decode()
+    assert "¥300.00 这条界线是本站自己定的，不是官方数字" in page
+    assert f"编辑最近确认于 {row.reviewed_on.isoformat()}" in page
+
+
+def test_an_editors_change_to_the_fast_lane_line_takes_effect(
+    client: Client, content: None
+) -> None:
+    from advisor import models
+
+    fill_budget(client, salary="4300", reserve="0")  # leaves 800
+    add_debt(client)
+    assert "先走困难路线" not in _plan(client)
+    row = models.Threshold.objects.get(slug="plan-fast-lane-line")
+    row.value = 800
+    row.save()  # as the admin does: the cached content is dropped
+    page = _plan(client)
+    assert "先走困难路线" in page and "不超过 ¥800.00" in page
+    assert fill_budget(client, salary="4300", reserve="0")["Location"] == "/plan/budget/guidance/"
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [{"value": -5}, {"value": 10**9}, {"status": "draft"}],
+    ids=["negative", "absurd", "unpublished"],
+)
+def test_a_malformed_or_missing_fast_lane_line_falls_back_to_300(
+    client: Client, content: None, changes: dict
+) -> None:
+    _set_fast_lane_line(value=800)
+    fill_budget(client, salary="4300", reserve="0")  # leaves 800: fast lane at 800
+    add_debt(client)
+    assert "先走困难路线" in _plan(client)
+    _set_fast_lane_line(**changes)
+    assert "先走困难路线" not in _plan(client)  # 800 is above the fallback of 300
+    fill_budget(client, salary="3700", reserve="0")  # leaves 200: under the fallback
+    assert "不超过 ¥300.00" in _plan(client)
+
+
+def test_a_deleted_fast_lane_line_falls_back_to_300(client: Client, content: None) -> None:
+    from advisor import content as site_content
+    from advisor import models
+
+    models.Threshold.objects.all().delete()
+    site_content.invalidate()
+    fill_budget(client, salary="3700", reserve="0")
+    add_debt(client)
+    page = _plan(client)
+    assert "不超过 ¥300.00" in page and "编辑最近确认于" not in page

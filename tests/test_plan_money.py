@@ -12,10 +12,12 @@ from hypothesis import strategies as st
 from advisor.plan import (
     CREDIT_CARD_MAX_MONTHS,
     Debt,
+    Payment,
     build_plan,
     instalment_lines,
     instalments,
     priority_order,
+    runs,
     simulate,
     split_pro_rata,
 )
@@ -280,3 +282,45 @@ def test_a_plan_that_never_ends_says_so() -> None:
     plan = build_plan(debts, available=D("100.00"), first=FIRST, pay_day=31, plan_rate=D("0.24"))
     assert not plan.finished
     assert plan.months == 0
+
+
+# --- Runs of equal payments ------------------------------------------------------------
+
+
+def test_a_level_schedule_folds_into_one_run_and_its_odd_last_payment() -> None:
+    sim = simulate([Debt("1", "网贷", "online_bank", D("14400.01"))], D("1200.00"), first=FIRST)
+    folded = sim.lenders[0].runs
+    assert [(r.first, r.last, r.amount, r.count) for r in folded] == [
+        (1, 12, D("1200.00"), 12),
+        (13, 13, D("0.01"), 1),
+    ]
+    assert folded[0].first_date == FIRST and folded[0].last_date == sim.lenders[0].payments[11].date
+
+
+def test_a_skipped_month_starts_a_new_run_even_at_the_same_amount() -> None:
+    day = FIRST
+    payments = [Payment(n, day, D("100.00"), D(0), D(0)) for n in (1, 2, 4, 5)]
+    assert [(r.first, r.last) for r in runs(payments)] == [(1, 2), (4, 5)]
+
+
+@given(
+    st.lists(amounts.filter(lambda a: a >= 1), min_size=1, max_size=6),
+    amounts,
+    st.sampled_from(["pro_rata", "avalanche", "urgent"]),
+    rates | st.just(D(0)),
+)
+@settings(max_examples=80, deadline=None)
+def test_runs_cover_every_payment_once_and_sum_exactly_to_the_schedule(
+    balances: list[Decimal], monthly: Decimal, strategy: str, rate: Decimal
+) -> None:
+    debts = [Debt(str(i), f"L{i}", "online_bank", b) for i, b in enumerate(balances)]
+    monthly = max(monthly, sum(balances) / 40).quantize(CENT) + CENT
+    sim = simulate(debts, monthly, strategy=strategy, annual_rate=rate, first=FIRST, max_months=120)
+    for schedule in sim.lenders:
+        folded = schedule.runs
+        assert sum((r.total for r in folded), D(0)) == schedule.total
+        assert sum(r.count for r in folded) == len(schedule.payments)
+        expanded = [(n, r.amount) for r in folded for n in range(r.first, r.last + 1)]
+        assert expanded == [(p.number, p.amount) for p in schedule.payments]
+        for before, after in zip(folded, folded[1:], strict=False):
+            assert before.amount != after.amount or before.last + 1 != after.first

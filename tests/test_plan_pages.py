@@ -280,14 +280,42 @@ def test_the_calendar_parses_and_has_the_right_dates(planned: Client) -> None:
     assert "¥2,000.00" in str(events[0].get("summary"))
 
 
-def test_the_pdf_has_extractable_text_with_the_schedule(planned: Client) -> None:
-    response = planned.get("/plan/repayment-plan.pdf")
-    assert response["Content-Type"] == "application/pdf"
-    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages)
+def pdf_text(response: object) -> str:
+    assert response["Content-Type"] == "application/pdf"  # type: ignore[index]
+    pages = PdfReader(io.BytesIO(response.content)).pages  # type: ignore[attr-defined]
+    return "".join(page.extract_text() for page in pages)
+
+
+def test_the_plan_pdf_leads_with_runs_of_equal_payments(planned: Client) -> None:
+    text = pdf_text(planned.get("/plan/repayment-plan.pdf"))
     assert "还款计划" in text
     assert "招商银行信用卡" in text
-    assert "2027-02-28" in text
     assert "2,000.00" in text
+    # ¥32,000 and ¥10,000 share ¥2,000 a month: 20 equal months, then the last one.
+    assert "第 1–20 期（2027-01-31 至 2028-08-31）" in text
+    assert "第 21 期（2028-09-30）" in text
+    assert "2027-02-28" not in text  # a month inside a run is not a line of its own
+    assert "完整月表" in text
+
+
+def test_the_full_month_by_month_table_is_its_own_pdf(planned: Client) -> None:
+    page = planned.get("/plan/result/").content.decode()
+    assert 'href="/plan/repayment-plan-months.pdf"' in page
+    text = pdf_text(planned.get("/plan/repayment-plan-months.pdf"))
+    assert "完整月表" in text and "某某消费金融" in text
+    for day in ("2027-01-31", "2027-02-28", "2028-02-29", "2028-09-30"):
+        assert day in text
+
+
+def test_the_plan_page_shows_runs_and_folds_the_month_table(planned: Client) -> None:
+    page = planned.get("/plan/result/").content.decode()
+    assert "第 1–20 期（2027-01-31 至 2028-08-31）：每月" in page
+    folded = page.split('<details class="schedule-details">')
+    assert len(folded) == 3  # one per lender
+    for part in folded[1:]:
+        head, _, _ = part.partition("</details>")
+        assert "<summary>逐月明细（21 期）</summary>" in head
+        assert head.count("<tr>") == 1 + 21  # the header and every month
 
 
 def test_the_budget_summary_for_lenders(planned: Client) -> None:
@@ -360,3 +388,16 @@ def test_the_plan_reads_in_english(planned: Client) -> None:
     assert "It is not a legal rate" in page
     main = page.split("<main")[1].split("</main>")[0]
     assert "还款计划" not in main and "每月还" not in main
+
+
+def test_the_rules_on_the_plan_page_are_folded_with_their_sources(planned: Client) -> None:
+    from advisor import content
+
+    facts = content.facts("plan")
+    assert facts
+    page = planned.get("/plan/result/").content.decode()
+    folded = page[page.index('<details class="plan-facts">') :]
+    folded = folded[: folded.index("</details>")]
+    assert f"看这 {len(facts)} 条规定和来源" in folded
+    for fact in facts:
+        assert fact.title_zh_hans in folded and fact.source_title in folded

@@ -167,3 +167,32 @@ SEEDS = [
         OVERDRAFT_RATES,
     ),
 ]
+
+
+# Our own line, not an official figure: at or below it the plan goes straight to the
+# hardship route. advisor.plan_answers.FAST_LANE_LINE is the fallback when this row is
+# missing or unusable.
+OWN_THRESHOLD = (
+    "本站自己定的界线，不是官方数字，也不是任何机构的规定：每月能拿出来还债的钱少到这个数，"
+    "分期、比例还款等长期方案基本排不出来，先走困难路线更实际",
+    "practice",
+    "",
+    dt.date(2026, 12, 3),
+)
+
+SEEDS.append(
+    Seed(
+        "Threshold",
+        {"slug": "plan-fast-lane-line"},
+        {
+            "title_zh_hans": "还款计划的快速路线界线（每月能还的钱）",
+            "title_en": "Repayment plan: fast-lane line (money available each month)",
+            "value": "300.00",
+            "notes": (
+                "收支算下来每月能拿出来还债的钱不超过这个数时，计划页不再比较各种长期方案，"
+                "直接给出收支说明和请求暂缓或困难安排的信。调整时请同时看一下计划页的说明是否还通顺。"
+            ),
+            **sourced(*OWN_THRESHOLD),
+        },
+    )
+)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -13,6 +14,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from advisor.hant import to_traditional
 from advisor.money import format_yuan
+from advisor.plan import Payment
 
 register = template.Library()
 
@@ -135,3 +137,20 @@ def fragment(parser: template.base.Parser, token: template.base.Token) -> Fragme
                 f"{bits[0]} {bits[1]} may not contain a {kind.__name__}: keep it outside"
             )
     return FragmentNode(bits[1][1:-1], values, nodelist, fixed)
+
+
+@register.filter
+def schedule_rows(payments: Iterable[Payment]) -> str:
+    """``{{ s.payments|schedule_rows }}``: the rows of a month-by-month table in one pass.
+
+    A template loop costs tens of microseconds a row, and a long plan has hundreds. Every
+    value is a number, a date or a formatted amount, so nothing here needs escaping.
+    """
+    return mark_safe(
+        "".join(
+            f"<tr><td>{int(p.number)}</td><td>{p.date.isoformat()}</td>"
+            f'<td class="num">{format_yuan(p.amount)}</td>'
+            f'<td class="num">{format_yuan(p.balance)}</td></tr>\n'
+            for p in payments
+        )
+    )

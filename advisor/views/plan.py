@@ -53,7 +53,8 @@ def _context(request: HttpRequest, state: dict[str, Any], plan: Plan | None) -> 
         "realistic_months": REALISTIC_MONTHS,
         "notice_days": MIN_NOTICE_DAYS,
         "fast_lane": plan_answers.fast_lane(state),
-        "fast_lane_line": plan_answers.FAST_LANE_LINE,
+        "fast_lane_line": plan_answers.fast_lane_line(),
+        "fast_lane_row": content.threshold(plan_answers.FAST_LANE_SLUG),
         "facts": content.facts("plan"),
     }
 
@@ -114,7 +115,8 @@ def shortfall(request: HttpRequest) -> HttpResponse:
         "advisor/plan/shortfall.html",
         {
             "budget_info": info,
-            "fast_lane_line": plan_answers.FAST_LANE_LINE,
+            "fast_lane_line": plan_answers.fast_lane_line(),
+            "fast_lane_row": content.threshold(plan_answers.FAST_LANE_SLUG),
             "has_debts": bool(plan_answers.plan_debts(state)),
         },
     )
@@ -315,6 +317,18 @@ def plan_pdf(request: HttpRequest) -> HttpResponse:
 
 @never_cache
 @require_safe
+def plan_months_pdf(request: HttpRequest) -> HttpResponse:
+    """Every payment on its own line: asked for separately, so the plan PDF stays short."""
+    state = plan_answers.load(request)
+    plan = plan_answers.compute(request, state)
+    if plan is None:
+        return redirect("advisor-plan-debts")
+    pdf = render_pdf("pdf/plan_months.html", {"plan": plan}, request)
+    return pdf_response(pdf, "repayment-plan-months.pdf")
+
+
+@never_cache
+@require_safe
 def summary_pdf(request: HttpRequest) -> HttpResponse:
     state = plan_answers.load(request)
     if plan_answers.budget(state) is None:
@@ -343,6 +357,7 @@ urlpatterns = [
     path("plan/result/", result, name="advisor-plan-result"),
     path("plan/summary/", summary, name="advisor-plan-summary"),
     path("plan/repayment-plan.pdf", plan_pdf, name="advisor-plan-pdf"),
+    path("plan/repayment-plan-months.pdf", plan_months_pdf, name="advisor-plan-months-pdf"),
     path("plan/budget-summary.pdf", summary_pdf, name="advisor-plan-summary-pdf"),
     path("plan/repayment-plan.ics", plan_ics, name="advisor-plan-ics"),
 ]
