@@ -33,11 +33,6 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 WIDTHS = (320, 390)
 LANGUAGES = ("zh-hans", "en")
 ARTIFACTS = ROOT / "artifacts"
-# Overflow on these pages is being fixed on another branch; the lead removes the entry at merge.
-FIXED_ELSEWHERE = {
-    # fixed on branch i17-plan (the debts table becomes cards on phones)
-    "advisor-plan-debts": "fixed on branch i17-plan",
-}
 # Measured first: the evidence log's save code is shown only on the first visit.
 FIRST = ("advisor-evidence-code",)
 
@@ -128,11 +123,8 @@ def test_no_page_scrolls_sideways_on_a_phone(open_site: Any, width: int) -> None
     print(f"\n{len(results)} pages measured at {width} px: {report}")  # noqa: T201
     failures = []
     for key, measured in results.items():
-        name = measured["name"]
         found = _overflows({k: measured[k] for k in ("closed", "open")})
-        for line in found:
-            print(f"  {key} {line}  [{FIXED_ELSEWHERE.get(name, 'to fix')}]")  # noqa: T201
-        if found and name not in FIXED_ELSEWHERE:
+        if found:
             failures.append(f"{key} ({measured['url']}): " + " | ".join(found))
     assert not failures, f"pages wider than {width} px:\n" + "\n".join(failures)
     # The pages with data really had it (not an empty "no answers" page).
