@@ -21,7 +21,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 
-from advisor.models import Sourced, content_models
+from advisor.models import Sourced, content_models, has_nul
 
 FORMAT = "borrower-help-content"
 VERSION = 1
@@ -98,6 +98,8 @@ def _load_row(model: type[Sourced], row: Any, where: str) -> tuple[dict, dict]:
     values: dict[str, Any] = {}
     for name, value in row.items():
         field = known[name]
+        if has_nul(value):  # PostgreSQL cannot store it; say so instead of failing mid-import
+            raise ContentImportError(f"{where}: {name} contains a NUL character (\\u0000)")
         if isinstance(field, models.ForeignKey) and value is not None:
             related_model: Any = field.related_model
             related = related_model.objects.filter(**{_parent_key(field): value}).first()

@@ -45,6 +45,26 @@ def field_suffix(language: str | None = None) -> str:
     return "zh_hans"
 
 
+def has_nul(value: Any) -> bool:
+    """Whether a JSON value holds a NUL character anywhere (PostgreSQL's jsonb refuses one).
+
+    >>> has_nul({"a": ["b", "c\\x00"]}), has_nul({"a": [1, None]})
+    (True, False)
+    """
+    if isinstance(value, str):
+        return "\x00" in value
+    if isinstance(value, dict):
+        return any(has_nul(key) or has_nul(item) for key, item in value.items())
+    if isinstance(value, list):
+        return any(has_nul(item) for item in value)
+    return False
+
+
+def no_nul(value: Any) -> None:
+    if has_nul(value):
+        raise ValidationError(_("不能包含空字符（\\u0000）。"), code="null_characters_not_allowed")
+
+
 def today() -> dt.date:
     return timezone.localdate()
 
@@ -672,7 +692,11 @@ class EstimateVersion(Sourced):
     version = models.CharField(_("版本号"), max_length=40, unique=True)
     is_active = models.BooleanField(_("启用"), default=False)
     weights = models.JSONField(
-        _("权重"), default=dict, blank=True, help_text=_("与默认值结构相同；留空的项目使用默认值。")
+        _("权重"),
+        default=dict,
+        blank=True,
+        validators=[no_nul],
+        help_text=_("与默认值结构相同；留空的项目使用默认值。"),
     )
     notes = models.TextField(_("修改说明"), blank=True)
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.core.management import CommandError, call_command
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -166,8 +167,10 @@ _TEXT = st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_c
     title=_TEXT.filter(str.strip).map(lambda t: t[:300]),
     body=_TEXT.filter(bool),
     weights=st.dictionaries(
-        st.text(max_size=10),
-        st.one_of(st.integers(-(10**6), 10**6), st.booleans(), st.none(), st.text(max_size=10)),
+        _TEXT.map(lambda t: t[:10]),
+        st.one_of(
+            st.integers(-(10**6), 10**6), st.booleans(), st.none(), _TEXT.map(lambda t: t[:10])
+        ),
         max_size=5,
     ),
 )
@@ -192,3 +195,32 @@ def test_any_text_and_weights_survive_the_round_trip(
     contentio.import_content(json.loads(first))
     assert contentio.dumps(contentio.export_content()) == first
     assert models.Fact.objects.get(slug="any").body_zh_hans == body
+
+
+@pytest.mark.parametrize("weights", [{"a\x00": 1}, {"levels": ["x\x00"]}, {"k": {"n": "\x00"}}])
+def test_a_nul_character_anywhere_in_the_weights_is_refused_by_import_and_by_the_admin_form(
+    db: Any, weights: dict
+) -> None:
+    # PostgreSQL's jsonb cannot store U+0000: a clear refusal on both databases, never a 500.
+    data = {
+        "format": contentio.FORMAT,
+        "version": contentio.VERSION,
+        "models": {
+            "EstimateVersion": [
+                {
+                    "version": "nul",
+                    "weights": weights,
+                    "source_title": "来源",
+                    "source_tier": "practice",
+                }
+            ]
+        },
+    }
+    with pytest.raises(contentio.ContentImportError, match="NUL"):
+        contentio.import_content(data)
+    assert not models.EstimateVersion.objects.filter(version="nul").exists()
+    row = models.EstimateVersion(
+        version="nul", weights=weights, source_title="来源", source_tier="practice"
+    )
+    with pytest.raises(ValidationError, match="u0000"):
+        row.full_clean()
