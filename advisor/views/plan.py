@@ -304,27 +304,26 @@ def summary(request: HttpRequest) -> HttpResponse:
     )
 
 
-@never_cache
-@require_safe
-def plan_pdf(request: HttpRequest) -> HttpResponse:
+def _plan_pdf(request: HttpRequest, template: str, filename: str, *, full: bool) -> HttpResponse:
     state = plan_answers.load(request)
     plan = plan_answers.compute(request, state)
     if plan is None:
         return redirect("advisor-plan-debts")
-    pdf = render_pdf("pdf/plan.html", _context(request, state, plan), request)
-    return pdf_response(pdf, "repayment-plan.pdf")
+    context = {"plan": plan} if full else _context(request, state, plan)
+    return pdf_response(render_pdf(template, context, request), filename)
+
+
+@never_cache
+@require_safe
+def plan_pdf(request: HttpRequest) -> HttpResponse:
+    return _plan_pdf(request, "pdf/plan.html", "repayment-plan.pdf", full=False)
 
 
 @never_cache
 @require_safe
 def plan_months_pdf(request: HttpRequest) -> HttpResponse:
     """Every payment on its own line: asked for separately, so the plan PDF stays short."""
-    state = plan_answers.load(request)
-    plan = plan_answers.compute(request, state)
-    if plan is None:
-        return redirect("advisor-plan-debts")
-    pdf = render_pdf("pdf/plan_months.html", {"plan": plan}, request)
-    return pdf_response(pdf, "repayment-plan-months.pdf")
+    return _plan_pdf(request, "pdf/plan_months.html", "repayment-plan-months.pdf", full=True)
 
 
 @never_cache
