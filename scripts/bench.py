@@ -513,8 +513,13 @@ def prepare_targets(base: str) -> dict[str, Target]:
     except jc.JourneyError as error:
         targets["e"].missing = targets["f"].missing = str(error)
     cookie = borrower.cookie(SESSION_COOKIE)
+    # A borrower's browser also sends the CSRF cookie it was given, so a page reuses that
+    # secret instead of making a new one on every request.
+    csrf = borrower.cookie("csrftoken")
     for key in "scdef":
-        targets[key].cookie = f"{SESSION_COOKIE}={cookie}" if cookie else None
+        parts = [f"{SESSION_COOKIE}={cookie}"] if cookie else []
+        parts += [f"csrftoken={csrf}"] if cookie and csrf else []
+        targets[key].cookie = "; ".join(parts) or None
     if targets["c"].path and not cookie:
         targets["c"].cookie = None
     return targets
