@@ -11,9 +11,9 @@ What makes a fragment safe to share:
 
 - It is rendered in a context holding only the values passed to the tag, never the page's
   context: no request, no session, no CSRF token, nothing a view put there for one borrower.
-- Those values may only be published content (saved rows of advisor.models.CONTENT_MODELS
-  whose status is published), lists of them, None or True/False. Anything else is refused,
-  so a borrower's answer can never become part of a key or of a cached fragment, and a draft
+- Those values may only be published content (saved rows of a content model, that is of an
+  advisor.models.Sourced subclass, whose status is published), lists of them, None or
+  True/False. Anything else is refused, so a borrower's answer can never become part of a key or of a cached fragment, and a draft
   never stands in for the published row. Rows come from advisor.content; a row edited in
   memory (an admin preview) must not be passed to a fragment.
 - The key is the fragment's name, the language and those values (model and primary key);
@@ -46,7 +46,6 @@ from advisor import content, models
 # Enough for every fragment of every page in three languages many times over; past it the
 # store starts again (a safety bound, not a tuning knob).
 MAX_ENTRIES = 4000
-_CONTENT_MODELS = tuple(models.CONTENT_MODELS)
 _store: dict[tuple[Any, ...], SafeString] = {}
 _fixed: dict[tuple[str, str | None], SafeString] = {}
 _state: dict[str, str | None] = {"version": None}
@@ -60,7 +59,7 @@ class NotContent(TypeError):
 def _published(value: Any) -> bool:
     """A saved content row that borrowers may see (a draft or a preview is never kept)."""
     return (
-        isinstance(value, _CONTENT_MODELS)
+        isinstance(value, models.Sourced)
         and value.pk is not None
         and getattr(value, "status", models.Status.PUBLISHED) == models.Status.PUBLISHED
     )

@@ -887,13 +887,6 @@ def _parents(model: type[models.Model]) -> list[Any]:
     ]
 
 
-def __getattr__(name: str) -> Any:
-    # CONTENT_MODELS: the registry under its older name (read once the app registry is ready).
-    if name == "CONTENT_MODELS":
-        return content_models()
-    raise AttributeError(name)
-
-
 class ContentGeneration(models.Model):
     """One row: a number that goes up whenever any content row is saved or deleted.
 
