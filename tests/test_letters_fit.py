@@ -36,6 +36,8 @@ def test_the_card_letter_never_takes_a_loan_debt(content, client: Client) -> Non
     assert "支付宝" not in initial.get("lender", "")
     assert initial.get("amount", "") != "¥8,800.00"
     assert "不是信用卡，这封信只适用于信用卡" in page.content.decode()
+    # It names the letter to use instead, by that letter's title as editors keep it.
+    assert "请用“协商还款／延期还款申请（网贷、消费金融）”" in page.content.decode()
 
 
 def test_asking_for_a_loan_debt_by_number_does_not_put_it_in_the_card_letter(
@@ -52,7 +54,8 @@ def test_asking_for_a_loan_debt_by_number_does_not_put_it_in_the_card_letter(
 
 def test_the_loan_letter_says_why_the_card_is_not_offered(content, client: Client) -> None:
     _with(client, check=CHECK)
-    assert "是信用卡，信用卡请用" in client.get(write_url("loan-negotiation")).content.decode()
+    text = client.get(write_url("loan-negotiation")).content.decode()
+    assert "是信用卡，信用卡请用“个性化分期还款申请（信用卡）”" in text
 
 
 def test_the_letter_uses_the_figure_its_monthly_amount_comes_from(content, client: Client) -> None:

@@ -166,15 +166,30 @@ def _pick_debt(slug: str, debts: list[CheckedDebt], wanted: str | None) -> Check
 
 
 def _not_offered(slug: str, debts: list[CheckedDebt]) -> list[str]:
-    """One sentence per debt this letter is not for, saying why."""
+    """One sentence per debt this letter is not for, saying why and which letter to use."""
     rule = letter.letter_rule(slug)
     if rule.debts == letter.CARDS:
-        why = _("%(name)s：不是信用卡，这封信只适用于信用卡，请用“协商还款／延期还款申请”。")
+        why = _("%(name)s：不是信用卡，这封信只适用于信用卡，请用“%(other)s”。")
     elif rule.debts == letter.NOT_CARDS:
-        why = _("%(name)s：是信用卡，信用卡请用“个性化分期还款申请”。")
+        why = _("%(name)s：是信用卡，信用卡请用“%(other)s”。")
     else:
         return []
-    return [why % {"name": d.lender_name} for d in debts if not rule.suits(d.kind)]
+    templates = _templates()
+    sentences = []
+    for debt in debts:
+        if rule.suits(debt.kind):
+            continue
+        # The first of this letter's alternatives that is for this debt, by its current title.
+        other = next(
+            (
+                templates[alt].t("title")
+                for alt in rule.alternatives
+                if alt in templates and letter.letter_rule(alt).suits(debt.kind)
+            ),
+            "",
+        )
+        sentences.append(why % {"name": debt.lender_name, "other": other})
+    return sentences
 
 
 def _prefill(
