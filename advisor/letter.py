@@ -28,6 +28,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
+from advisor.money import format_yuan
+from advisor.plan import Run
+
 BLANK = "________"
 MAX_LETTER_CHARS = 20000
 MAX_FIELD_CHARS = 2000
@@ -561,33 +564,24 @@ def incident_lines(entries: Iterable[Incident], language: str = "zh-hans") -> st
     return numbered(rows)
 
 
-def schedule_lines(payments: Iterable[tuple[int, dt.date, str]], language: str = "zh-hans") -> str:
-    """A repayment schedule in a few lines: runs of equal payments are grouped.
-
-    ``payments`` are (number, date, amount as written, e.g. "¥977.37"), in order.
-    """
+def schedule_lines(runs: Iterable[Run], language: str = "zh-hans") -> str:
+    """A repayment schedule in a few lines, one per run of equal payments (``plan.runs``)."""
     english = language.startswith("en")
-    runs: list[list[tuple[int, dt.date, str]]] = []
-    for payment in payments:
-        if runs and runs[-1][-1][2] == payment[2] and runs[-1][-1][0] + 1 == payment[0]:
-            runs[-1].append(payment)
-        else:
-            runs.append([payment])
     rows = []
     for run in runs:
-        first, last = run[0], run[-1]
-        if len(run) == 1:
+        amount = format_yuan(run.amount)
+        start = format_date(run.first_date, language)
+        if run.count == 1:
             rows.append(
-                f"Payment {first[0]} ({format_date(first[1], language)}): {first[2]}"
+                f"Payment {run.first} ({start}): {amount}"
                 if english
-                else f"第{first[0]}期（{format_date(first[1], language)}）：{first[2]}"
+                else f"第{run.first}期（{start}）：{amount}"
             )
         else:
+            end = format_date(run.last_date, language)
             rows.append(
-                f"Payments {first[0]}–{last[0]} ({format_date(first[1], language)} to "
-                f"{format_date(last[1], language)}): {first[2]} each"
+                f"Payments {run.first}–{run.last} ({start} to {end}): {amount} each"
                 if english
-                else f"第{first[0]}–{last[0]}期（{format_date(first[1], language)}至"
-                f"{format_date(last[1], language)}）：每期{first[2]}"
+                else f"第{run.first}–{run.last}期（{start}至{end}）：每期{amount}"
             )
     return "\n".join(rows)

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from decimal import Decimal
 
 from hypothesis import given
 from hypothesis import strategies as st
 
-from advisor import letter
+from advisor import letter, plan
+from advisor.plan import Payment
 
 
 def test_it_fills_chinese_and_english_placeholders() -> None:
@@ -121,12 +123,20 @@ def test_the_evidence_log_becomes_numbered_lines_oldest_first() -> None:
 
 
 def test_a_schedule_groups_runs_of_equal_payments() -> None:
+    zero = Decimal("0")
     payments = [
-        (n, dt.date(2026, 11 + n, 15) if n < 2 else dt.date(2027, n - 1, 15), "¥100.00")
+        Payment(
+            n,
+            dt.date(2026, 11 + n, 15) if n < 2 else dt.date(2027, n - 1, 15),
+            Decimal("100.00"),
+            zero,
+            zero,
+        )
         for n in (1, 2, 3)
     ]
-    payments.append((4, dt.date(2027, 3, 15), "¥99.99"))
-    assert letter.schedule_lines(payments) == (
+    payments.append(Payment(4, dt.date(2027, 3, 15), Decimal("99.99"), zero, zero))
+    runs = plan.runs(payments)
+    assert letter.schedule_lines(runs) == (
         "第1–3期（2026年12月15日至2027年2月15日）：每期¥100.00\n第4期（2027年3月15日）：¥99.99"
     )
-    assert letter.schedule_lines(payments, "en").endswith("Payment 4 (15 March 2027): ¥99.99")
+    assert letter.schedule_lines(runs, "en").endswith("Payment 4 (15 March 2027): ¥99.99")

@@ -123,9 +123,7 @@ def _plan_values(
     values["monthly"] = format_yuan(schedule.first_amount)
     values["months"] = str(len(schedule.payments))
     values["first_date"] = letter.format_date(schedule.payments[0].date, language)
-    values["schedule"] = letter.schedule_lines(
-        ((p.number, p.date, format_yuan(p.amount)) for p in schedule.payments), language
-    )
+    values["schedule"] = letter.schedule_lines(schedule.runs, language)
     chosen = ""
     if planned.balance != entered:
         chosen = _("这封信用的是还款计划里的数字 %(plan)s；你填的欠款是 %(entered)s。") % {
