@@ -24,6 +24,23 @@ def _plan(client: Client) -> str:
     return client.get("/plan/result/").content.decode()
 
 
+def _adjust(client: Client, *, monthly: str, strategy: str) -> None:
+    """The plan's "adjust" form, sent with the default assumptions, from a ¥2,000 plan."""
+    client.post(
+        "/plan/result/",
+        {
+            "monthly": monthly,
+            "months": "",
+            "strategy": strategy,
+            "plan_rate": "0",
+            "assumed_rate": "18",
+            "settlement_percent": "50",
+            "monthly_was": "2000.00",
+            "months_was": "",
+        },
+    )
+
+
 def test_the_budget_form_suggests_a_reserve_the_borrower_can_change(
     client: Client, content: None
 ) -> None:
@@ -58,19 +75,7 @@ def test_a_plan_longer_than_sixty_months_is_called_unrealistic(
 ) -> None:
     fill_budget(client)
     add_debt(client, lender="other", lender_name="某贷", kind="online_bank", principal="42600")
-    client.post(
-        "/plan/result/",
-        {
-            "monthly": "300",
-            "months": "",
-            "strategy": "pro_rata",
-            "plan_rate": "0",
-            "assumed_rate": "18",
-            "settlement_percent": "50",
-            "monthly_was": "2000.00",
-            "months_was": "",
-        },
-    )
+    _adjust(client, monthly="300", strategy="pro_rata")
     page = _plan(client)
     assert "142 个月" in page
     assert "不太现实" in page
@@ -90,19 +95,7 @@ def test_the_monthly_amount_follows_a_budget_edit(client: Client, content: None)
     add_debt(client)
     assert "每月还 ¥2,000.00" in _plan(client)
     # Changing only the strategy does not fix the amount.
-    client.post(
-        "/plan/result/",
-        {
-            "monthly": "2000.00",
-            "months": "",
-            "strategy": "avalanche",
-            "plan_rate": "0",
-            "assumed_rate": "18",
-            "settlement_percent": "50",
-            "monthly_was": "2000.00",
-            "months_was": "",
-        },
-    )
+    _adjust(client, monthly="2000.00", strategy="avalanche")
     fill_budget(client, salary="5500")  # leaves 1,500
     page = _plan(client)
     assert "每月还 ¥1,500.00" in page
@@ -115,19 +108,7 @@ def test_an_amount_the_borrower_fixed_stays_and_the_page_says_so(
 ) -> None:
     fill_budget(client)
     add_debt(client)
-    client.post(
-        "/plan/result/",
-        {
-            "monthly": "1800",
-            "months": "",
-            "strategy": "pro_rata",
-            "plan_rate": "0",
-            "assumed_rate": "18",
-            "settlement_percent": "50",
-            "monthly_was": "2000.00",
-            "months_was": "",
-        },
-    )
+    _adjust(client, monthly="1800", strategy="pro_rata")
     fill_budget(client, salary="5500")
     page = _plan(client)
     assert "每月还 ¥1,800.00" in page and "你自己定的" in page
