@@ -48,7 +48,7 @@ import local_proxy  # noqa: E402
 PY = str(ROOT / ".venv" / "bin" / "python")
 GUNICORN = str(ROOT / ".venv" / "bin" / "gunicorn")
 HOST = "127.0.0.1"
-DOOR_PAGES = ["/", "/visitor/", "/rights/", "/scam/", "/visitor/card/"]
+DOOR_PAGES = ["/", "/visitor/", "/rights/", "/scam/", "/visitor/card/", "/too-much/"]
 FAULT_SECONDS = 8.0
 RECOVERY_LIMIT = 60.0
 

@@ -34,9 +34,15 @@ from tests.sample_borrower import FIRST_DEBT
 from tests.servers import NO_REDIS, REDIS_SERVER, free_port, redis_server
 
 ROOT = Path(__file__).resolve().parent.parent
-DOOR_PAGES = ["/", "/visitor/", "/rights/", "/scam/", "/visitor/card/"]
+# The door pages, and "this is too much" (offered on every page, for the worst moment).
+DOOR_PAGES = ["/", "/visitor/", "/rights/", "/scam/", "/visitor/card/", "/too-much/"]
 # A word each door page shows only when its content was read (from the database or the copy).
-CONTENT_MARKERS = {"/visitor/": "110", "/rights/": "12378", "/visitor/card/": "110"}
+CONTENT_MARKERS = {
+    "/visitor/": "110",
+    "/rights/": "12378",
+    "/visitor/card/": "110",
+    "/too-much/": "12356",
+}
 
 
 @pytest.fixture
