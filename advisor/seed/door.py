@@ -8,7 +8,7 @@ two-person visits or advance notice (all unconfirmed, domain-facts 1.10 and 7).
 import datetime as dt
 
 from advisor.seed import REVISED, Seed, fact, sourced
-from advisor.seed.sources import CBA_2026, NIFA_2018
+from advisor.seed.sources import BEIJING_ALERT, CBA_2026, FIVE_DEPT, NIFA_2018, POLICE_FRAUD
 
 # Sources (domain-facts.md)
 NIGHT = (
@@ -29,25 +29,10 @@ CRIMINAL = (
     "law",
     "https://github.com/LawRefBook/Laws",
 )
-BEIJING_ALERT = (
-    "北京金融监管局 关于假冒“贷款催收”短信的风险提示（2026-03）",
-    "news",
-    "http://www.huashangw.com/shangye/show-1067075.html",
-)
-FIVE_DEPT = (
-    "金融监管总局等五部门《关于警惕不法“代理维权”短视频及直播陷阱的风险提示》（2026-02-06）",
-    "news",
-    "http://big5.news.cn/gate/big5/www.news.cn/20260209/c166bbfed11d409b8db8c7ab9dc7079e/c.html",
-)
 PBOC_REPAIR_WARN = (
     "中国人民银行上海总部、延边分行：征信领域不存在“修复”“洗白”",
     "news",
     "http://m.quangouzu.com/p/256458.html",
-)
-POLICE_FRAUD = (
-    "公安部刑侦局：公检法不会电话办案，没有“安全账户”",
-    "news",
-    "https://sznews.com/news/content/2024-06/06/content_30999266_0.htm",
 )
 CONSUMER_RULES = (
     "《银行保险机构消费者权益保护管理办法》第41条（原文未读到，经转引）；"

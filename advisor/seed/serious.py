@@ -14,6 +14,7 @@ from urllib.parse import quote
 
 from advisor.seed import Seed, fact, sourced
 from advisor.seed.door import COMPLAINTS
+from advisor.seed.sources import BEIJING_ALERT, CBA_2026, FIVE_DEPT, POLICE_FRAUD
 
 _LAWREF = "https://github.com/LawRefBook/Laws/blob/{commit}/{path}"
 
@@ -73,11 +74,6 @@ LEGAL_AID_12348 = (
     "news",
     "https://szbz.hbfzb.com/hbfzbpaper/pc/content/202301/19/content_49913.html",
 )
-CBA_2026 = (
-    "中国银行业协会《金融机构个人消费类贷款催收工作指引（试行）》（2026-01-30，零壹财经报道）",
-    "association",
-    "https://www.01caijing.com/article/344310.htm",
-)
 CBA_2026_NEWS = (
     "长沙晚报：消费类贷款催收迈入规范时代（2026-02-04，银行业协会催收指引）",
     "association",
@@ -95,16 +91,6 @@ CIVIL_CODE_DEBTS = (
     CIVIL_CODE_URL,
 )
 CIVIL_CODE_TRANSFER = ("《民法典》第五百四十六条（债权转让的通知）", "law", CIVIL_CODE_URL)
-BEIJING_ALERT = (
-    "北京金融监管局：警惕假冒“贷款催收”短信（2026-03，华商网报道）",
-    "news",
-    "http://www.huashangw.com/shangye/show-1067075.html",
-)
-FIVE_DEPT = (
-    "金融监管总局等五部门《关于警惕不法“代理维权”短视频及直播陷阱的风险提示》（2026-02-06，新华网）",
-    "news",
-    "http://big5.news.cn/gate/big5/www.news.cn/20260209/c166bbfed11d409b8db8c7ab9dc7079e/c.html",
-)
 PBOC_NO_REPAIR = (
     "中国新闻周刊：人民银行提示征信领域不存在“修复”“洗白”（2022-08-06）",
     "news",
@@ -114,11 +100,6 @@ SOFT_VIOLENCE = (
     "两高两部《关于办理实施“软暴力”的刑事案件若干问题的意见》（2019，新华社报道）",
     "news",
     "http://strb.dahuawang.com/content/201904/15/c45849.htm",
-)
-POLICE_FRAUD = (
-    "人民日报：公检法不会电话办案，没有“安全账户”（2024-06-06，深圳新闻网转载）",
-    "news",
-    "https://sznews.com/news/content/2024-06/06/content_30999266_0.htm",
 )
 VISITS_PRACTICE = (
     "行业文章对常见做法的描述（上门之后是否再来，取决于联系和还款情况；非规定）",
