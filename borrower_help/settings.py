@@ -157,6 +157,17 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
         "connect_timeout", env_int("DATABASE_CONNECT_TIMEOUT", 3, minimum=1)
     )
 
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Write-ahead log: readers no longer wait for a writer, and a commit appends to the log
+    # instead of creating and deleting a journal file (synchronous stays FULL, as before:
+    # a saved answer survives a power cut). IMMEDIATE takes the write lock when a
+    # transaction starts, so two app processes wait for each other instead of failing
+    # with "database is locked".
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        init_command="PRAGMA journal_mode=WAL;",
+        transaction_mode="IMMEDIATE",
+    )
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env_str("REDIS_URL", "")
