@@ -18,6 +18,7 @@ from advisor import check_answers, check_steps, content, estimate, savecodes, se
 from advisor.check_answers import DebtAnswers
 from advisor.check_steps import Place
 from advisor.forms.check import LenderForm
+from advisor.keptpages import kept_page
 from advisor.views.savecode import restore
 
 RETURN_TO_ANSWERS = "answers"
@@ -72,6 +73,7 @@ def _back_url(index: int, previous: str | None, back_to_answers: bool) -> str:
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
+@kept_page
 def question(request: HttpRequest, number: int, slug: str) -> HttpResponse:
     debts = check_answers.debts(request)
     index = number - 1
@@ -182,6 +184,7 @@ def restart(request: HttpRequest) -> HttpResponse:
 
 
 @require_safe
+@kept_page
 def result(request: HttpRequest) -> HttpResponse:
     debts = check_answers.debts(request)
     if (stop := _not_finished(request, debts)) is not None:

@@ -21,6 +21,7 @@ from advisor import content, ics, plan_answers
 from advisor.budget import ESSENTIALS, INCOME_SOURCES, SUGGESTED_RESERVE
 from advisor.forms.plan import OTHER, BudgetForm, DebtForm, PlanControlsForm
 from advisor.http import HtmxHttpRequest, attachment
+from advisor.keptpages import kept_page
 from advisor.pdf import pdf_response, render_pdf
 from advisor.plan import CREDIT_CARD_MAX_MONTHS, REALISTIC_MONTHS, Plan
 from advisor.plan_answers import PlanDebt
@@ -263,6 +264,7 @@ def _apply_controls(state: dict[str, Any], data: dict[str, Any]) -> None:
 
 @never_cache
 @require_http_methods(["GET", "HEAD", "POST"])
+@kept_page
 def result(request: HtmxHttpRequest) -> HttpResponse:
     plan_answers.import_from_check(request)
     state = plan_answers.load(request)
