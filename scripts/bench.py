@@ -747,9 +747,19 @@ def text_report(data: dict[str, Any]) -> str:
             if "error" in report["cpu"]:
                 lines.append(f"   in-process CPU: failed: {report['cpu']['error'][-300:]}")
             else:
+                for key, in_process in cpu.items():
+                    if key not in report["endpoints"]:  # timed in-process only (first reads)
+                        label = f"({key}) {in_process['label']}"
+                        lines.append(
+                            f"   {label:<64} |{in_process['cpu_ms']:>9.2f}"
+                            f"{in_process['ratio_to_bare']:>7}"
+                        )
                 lines.append(
                     f"   CPU ms: in-process, median of {report['cpu']['rounds']} rounds with the"
-                    " pages interleaved request by request; its ratio is bare CPU / page CPU"
+                    " pages interleaved request by request; its ratio is bare CPU / page CPU."
+                    " Later reads of the question, result and plan pages are served from the"
+                    " borrower's kept copy; 'first read' drops that copy before each request"
+                    " (a change was just made), so the page is rendered and kept again"
                 )
         mixed = report.get("mixed")
         if mixed:
@@ -808,12 +818,13 @@ def goals(configs: list[dict[str, Any]]) -> list[str]:
                 )
         cpu = report.get("cpu", {}).get("pages", {})
         for key, was in CPU_RATIO_BEFORE.items():
-            ratio = cpu.get(key, {}).get("ratio_to_bare")
-            if ratio is not None:
-                out.append(
-                    f"[{name}] ({key}) in-process CPU ratio at least doubled from {was}:"
-                    f" {ratio} {'met' if ratio >= 2 * was else 'NOT met'}"
-                )
+            for shown in (key, f"{key}1"):  # later reads, then the first read after a change
+                ratio = cpu.get(shown, {}).get("ratio_to_bare")
+                if ratio is not None:
+                    out.append(
+                        f"[{name}] ({shown}) in-process CPU ratio at least doubled from {was}:"
+                        f" {ratio} {'met' if ratio >= 2 * was else 'NOT met'}"
+                    )
         for key in "bcde":
             p99 = row(key).get("p99_ms")
             if p99 is not None:
