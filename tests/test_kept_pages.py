@@ -19,7 +19,7 @@ from cryptography.exceptions import InvalidTag
 from django.conf import settings
 from django.contrib.sessions.models import Session
 from django.core.management import call_command
-from django.db import OperationalError
+from django.db import OperationalError, connection
 from django.middleware.csrf import _unmask_cipher_token  # type: ignore[attr-defined]
 from django.test import Client, RequestFactory
 from django.utils import timezone
@@ -252,3 +252,33 @@ def test_every_app_process_agrees_on_what_pages_are_rendered_from() -> None:
     }
     assert len(versions) == 1
     assert re.fullmatch(r"[0-9a-f]{64}", versions.pop())
+
+
+@pytest.mark.django_db(transaction=True)
+def test_outside_a_transaction_the_page_is_kept_and_the_durability_setting_restored(
+    client: Client, content: None
+) -> None:
+    checked(client)
+    client.get(RESULT)
+    assert KeptPage.objects.filter(session_id=session_key(client), path=RESULT).exists()
+    if connection.vendor == "sqlite":  # kept pages are written with synchronous=NORMAL
+        with connection.cursor() as cursor:
+            cursor.execute("PRAGMA synchronous")
+            assert cursor.fetchone()[0] == 2, "answers must still be saved with FULL"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_page_rendered_while_another_tab_erases_the_session_is_not_kept(
+    client: Client, content: None
+) -> None:
+    checked(client)
+    real_seal = keptpages._seal
+
+    def erase_then_seal(*args):
+        Session.objects.all().delete()  # "erase my data" in another tab, mid-render
+        return real_seal(*args)
+
+    with mock.patch.object(keptpages, "_seal", erase_then_seal):
+        response = client.get(RESULT)
+    assert response.status_code == 200
+    assert KeptPage.objects.count() == 0
