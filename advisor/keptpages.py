@@ -23,7 +23,8 @@ everything a page is rendered from:
 The CSRF token is not kept: it is cut out when the page is stored (``csrf`` below, the
 context processor, remembers the one the page showed) and a freshly masked one is put in
 each time the page is served, as on a normal render. A page is not kept when the
-view changed the session, set a cookie, or answered with anything but a plain 200 page.
+view changed the session, set a cookie or a header of its own, or answered with anything
+but a plain 200 HTML page.
 Any failure to read or store a kept page only means the page is rendered as usual.
 """
 
@@ -53,12 +54,12 @@ from advisor.session import SAVE_COOKIE
 from advisor.sessionstore import REVISION
 
 P = ParamSpec("P")
-View = Callable[..., HttpResponse]
 
 _SHOWN = "_kept_pages_csrf_token"
 _SLOT = "\x00csrf\x00"  # where the CSRF token goes; a NUL never reaches a rendered page
 _NONCE_BYTES = 12
 _ROOT = Path(__file__).resolve().parent.parent
+_LONGEST_PATH = int(KeptPage._meta.get_field("path").max_length or 0)
 
 
 @functools.cache
@@ -226,12 +227,13 @@ def _keep(request: HttpRequest, session_key: str, fingerprint: str, response: Ht
         response.status_code != 200
         or response.streaming
         or response.cookies
+        or set(response.headers) != {"Content-Type"}  # a kept page restores none but this
         or request.session.modified
-        or not response.get("Content-Type", "").startswith("text/html")
+        or not response["Content-Type"].startswith("text/html")
     ):
         return
     path = request.get_full_path()
-    if len(path) > KeptPage._meta.get_field("path").max_length:  # type: ignore[operator]
+    if len(path) > _LONGEST_PATH:
         return
     html = response.content.decode()
     shown = getattr(request, _SHOWN, None)
