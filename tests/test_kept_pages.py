@@ -282,3 +282,14 @@ def test_a_page_rendered_while_another_tab_erases_the_session_is_not_kept(
         response = client.get(RESULT)
     assert response.status_code == 200
     assert KeptPage.objects.count() == 0
+
+
+def test_the_page_is_rendered_when_its_kept_copy_cannot_be_read(
+    client: Client, content: None
+) -> None:
+    checked(client)
+    client.get(RESULT)
+    with mock.patch.object(keptpages, "_read", side_effect=OperationalError("disk I/O error")):
+        response = client.get(RESULT)
+    assert response.status_code == 200
+    assert "38,000" in text_of(response)
