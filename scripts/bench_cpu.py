@@ -132,11 +132,10 @@ def measure(
     for key in keys:
         for _ in range(3):
             request_once(app, targets[key]["path"], targets[key].get("cookie"), gzip)
-    first = [FIRST_READ[k] for k in keys if k in FIRST_READ]
     source = {FIRST_READ[k]: k for k in keys if k in FIRST_READ}
     labels = {key: targets[key]["label"] for key in keys}
     labels.update({alias: f"{labels[key]}, first read" for alias, key in source.items()})
-    order = keys + first
+    order = keys + list(source)
     times: dict[str, list[float]] = {key: [] for key in order}
     sizes: dict[str, int] = {}
     statuses: dict[str, str] = {}
@@ -161,6 +160,8 @@ def measure(
             "bytes": sizes[key],
             "status": statuses[key],
         }
+        if key in source:
+            rows[key]["first_read_of"] = source[key]
     pdf = targets.get("f")
     if pdf_rounds and pdf and pdf.get("path") and not pdf.get("missing"):
         request_once(app, pdf["path"], pdf.get("cookie"), False)  # WeasyPrint import, fonts
