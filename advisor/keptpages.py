@@ -37,7 +37,7 @@ import os
 import zlib
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, ParamSpec
+from typing import Any, NamedTuple, ParamSpec
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
@@ -87,7 +87,7 @@ def render_version() -> str:
     return digest.hexdigest()
 
 
-def _fingerprint(request: HttpRequest, revision: str, version: str) -> str:
+def _fingerprint(request: HttpRequest, path: str, revision: str, version: str) -> str:
     """A keyed hash of everything the page is rendered from (see the module docstring).
 
     Cookie values count, except the save code's: only whether there is one (the pages
@@ -104,7 +104,7 @@ def _fingerprint(request: HttpRequest, revision: str, version: str) -> str:
         render_version(),
         revision,
         version,
-        request.get_full_path(),
+        path,
         request.get_host(),
         request.scheme or "",
         getattr(request, "LANGUAGE_CODE", ""),
@@ -148,8 +148,14 @@ def csrf(request: HttpRequest) -> dict[str, Any]:
     return {"csrf_token": SimpleLazyObject(token)}
 
 
-def _keyed(request: HttpRequest) -> tuple[str, str] | None:
-    """(session key, fingerprint) when this request may use a kept page, else None."""
+class _Key(NamedTuple):
+    session_key: str
+    path: str  # with the query string
+    fingerprint: str
+
+
+def _keyed(request: HttpRequest) -> _Key | None:
+    """Where this request's kept page is, and its fingerprint; None when it may not use one."""
     if request.method != "GET" or not settings.KEPT_PAGES:
         return None
     version = content.version()
@@ -159,7 +165,8 @@ def _keyed(request: HttpRequest) -> tuple[str, str] | None:
     session_key = request.session.session_key
     if not isinstance(revision, str) or not session_key:
         return None
-    return session_key, _fingerprint(request, revision, version)
+    path = request.get_full_path()
+    return _Key(session_key, path, _fingerprint(request, path, revision, version))
 
 
 def _read(session_key: str, path: str) -> tuple[str, bytes] | None:
@@ -204,17 +211,16 @@ def _write(session_key: str, path: str, fingerprint: str, body: bytes) -> None:
             cursor.execute(f"PRAGMA synchronous = {int(was)}")
 
 
-def _served(request: HttpRequest, session_key: str, fingerprint: str) -> HttpResponse | None:
-    path = request.get_full_path()
+def _served(request: HttpRequest, key: _Key) -> HttpResponse | None:
     try:
-        found = _read(session_key, path)
+        found = _read(key.session_key, key.path)
     except DatabaseError as exc:
         faults.report("database_read", exc, what="kept page")
         return None
-    if found is None or found[0] != fingerprint:
+    if found is None or found[0] != key.fingerprint:
         return None
     try:
-        html = _open(session_key, path, found[1])
+        html = _open(key.session_key, key.path, found[1])
     except (InvalidTag, ValueError, zlib.error):  # damaged or from another secret: render
         return None
     if _SLOT in html:
@@ -222,7 +228,7 @@ def _served(request: HttpRequest, session_key: str, fingerprint: str) -> HttpRes
     return HttpResponse(html)
 
 
-def _keep(request: HttpRequest, session_key: str, fingerprint: str, response: HttpResponse) -> None:
+def _keep(request: HttpRequest, key: _Key, response: HttpResponse) -> None:
     if (
         response.status_code != 200
         or response.streaming
@@ -232,16 +238,15 @@ def _keep(request: HttpRequest, session_key: str, fingerprint: str, response: Ht
         or not response["Content-Type"].startswith("text/html")
     ):
         return
-    path = request.get_full_path()
-    if len(path) > _LONGEST_PATH:
+    if len(key.path) > _LONGEST_PATH:
         return
     html = response.content.decode()
     shown = getattr(request, _SHOWN, None)
     if shown:
         html = html.replace(shown, _SLOT)
-    body = _seal(session_key, path, html)
+    body = _seal(key.session_key, key.path, html)
     try:
-        _write(session_key, path, fingerprint, body)
+        _write(key.session_key, key.path, key.fingerprint, body)
     except IntegrityError:  # the session was erased meanwhile (another tab): nothing to keep
         return
     except DatabaseError as exc:
@@ -255,12 +260,12 @@ def kept_page(view: Callable[P, HttpResponse]) -> Callable[P, HttpResponse]:
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> HttpResponse:
         request = args[0]
         assert isinstance(request, HttpRequest)
-        keyed = _keyed(request)
-        if keyed is not None and (kept := _served(request, *keyed)) is not None:
+        key = _keyed(request)
+        if key is not None and (kept := _served(request, key)) is not None:
             return kept
         response = view(*args, **kwargs)
-        if keyed is not None:
-            _keep(request, *keyed, response)
+        if key is not None:
+            _keep(request, key, response)
         return response
 
     return wrapper

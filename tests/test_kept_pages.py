@@ -212,7 +212,7 @@ def test_the_fingerprint_changes_with_everything_a_page_is_rendered_from(setting
         request = factory.get(path, **extra)
         request.LANGUAGE_CODE = "zh-hans"  # type: ignore[attr-defined]
         request.COOKIES.update(cookies)
-        return keptpages._fingerprint(request, revision, version)
+        return keptpages._fingerprint(request, request.get_full_path(), revision, version)
 
     base = fingerprint()
     assert fingerprint() == base
