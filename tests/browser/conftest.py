@@ -93,6 +93,19 @@ class Site:
         assert response is not None
         return response
 
+    def layout(self, script: str) -> Any:
+        """Measure the page's layout once its stylesheets are applied.
+
+        Right after a click that navigates, the new document can be visible while its
+        stylesheets are still being fetched (a busy machine); measured then, the page is laid
+        out unstyled and looks wider than it is.
+        """
+        self.page.wait_for_load_state("load")
+        return self.page.evaluate(script)
+
+    def scroll_width(self) -> int:
+        return int(self.layout("() => document.documentElement.scrollWidth"))
+
     def axe(self, label: str) -> dict:
         """Run axe-core on the current page; fail with a readable list of violations."""
         if not self.javascript:

@@ -54,7 +54,7 @@ MEASURE = """() => {
 
 
 def _measure(site: Site) -> dict[str, Any]:
-    closed = site.page.evaluate(MEASURE)
+    closed = site.layout(MEASURE)
     site.page.evaluate("() => document.querySelectorAll('details').forEach(d => d.open = true)")
     opened = site.page.evaluate(MEASURE)
     return {"closed": closed, "open": opened}
@@ -153,7 +153,7 @@ GROUP_LINES = """() => {
 
 
 def _code_lines(site: Site) -> dict[str, Any]:
-    found = site.page.evaluate(GROUP_LINES)
+    found = site.layout(GROUP_LINES)
     found["split"] = [g for g in found["groups"] if len(set(g)) > 1]
     return found
 
@@ -179,7 +179,7 @@ def test_a_save_code_wraps_only_between_its_groups(open_site: Any, width: int) -
         assert re.fullmatch(r"[A-Z2-9]{4}(-[A-Z2-9]{4}){3}", found["text"]), found
         assert len(found["groups"]) == 4 and all(len(g) == 4 for g in found["groups"]), found
         assert found["split"] == [], f"{site.page.url} at {width} px: a group is cut: {found}"
-        assert site.page.evaluate("document.documentElement.scrollWidth") <= width
+        assert site.scroll_width() <= width
 
 
 FIRST_LINE = """() => [...document.querySelectorAll('main li')].filter(li => {
@@ -208,7 +208,7 @@ def test_list_bullets_sit_beside_the_first_line_of_each_item(open_site: Any, wid
     site = open_site(viewport="desktop", name=f"bullets-{width}")
     site.page.set_viewport_size({"width": width, "height": 844})
     site.goto("/")
-    items = site.page.evaluate(FIRST_LINE)
+    items = site.layout(FIRST_LINE)
     assert items, "no list item whose link wraps onto a second line: nothing was checked"
     off = [i for i in items if abs(i["probe"] - i["first"]) > 4]
     assert off == [], f"bullets not beside the first line at {width} px: {off}"

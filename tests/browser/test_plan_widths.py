@@ -52,7 +52,7 @@ def fill_plan(site: Site) -> None:
 
 
 def widths(site: Site) -> dict[str, int]:
-    return site.page.evaluate(
+    return site.layout(
         "() => ({scroll: document.documentElement.scrollWidth, inner: window.innerWidth,"
         " height: document.documentElement.scrollHeight})"
     )

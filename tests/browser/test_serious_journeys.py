@@ -39,7 +39,7 @@ def test_what_did_they_say_typed_text_works_without_javascript(open_site) -> Non
     page.get_by_role("button", name="查一查").click()
     expect(page.get_by_role("heading", name="这句话通常是什么意思")).to_be_visible()
     expect(page.locator("#phrase-case-filed")).to_be_visible()
-    width = page.evaluate("() => document.documentElement.scrollWidth")
+    width = site.scroll_width()
     assert width <= 320, f"page is {width}px wide at 320px"
 
 
@@ -56,7 +56,7 @@ def test_deadline_form_works_without_javascript_at_320px(open_site) -> None:
     )
     for path in ["/papers/", "/after-visit/", "/for-family/", "/what-they-said/"]:
         site.goto(path)
-        width = page.evaluate("() => document.documentElement.scrollWidth")
+        width = site.scroll_width()
         assert width <= 320, f"{path} is {width}px wide at 320px"
 
 
