@@ -438,6 +438,30 @@ def outage(
 # --- the faults --------------------------------------------------------------------------------
 
 
+def fresh_start(stack: Stack) -> dict[str, Any]:
+    """No fault: the first door pages after the app processes start, as after a deploy.
+
+    Measured on its own so that what a cold process costs is not put down to the first fault.
+    """
+    log("no fault: first requests after the start")
+    seen = Seen()
+    stop = threading.Event()
+    prober = threading.Thread(target=probe_while, args=(stack.port, stop, seen))
+    prober.start()
+    time.sleep(3.0)
+    stop.set()
+    prober.join()
+    first = ", ".join(f"{ms:.0f}" for ms in seen.times[:4])
+    return {
+        "fault": "None: the first requests after the app starts",
+        "seen": f"{seen.summary()}; the first four took {first} ms",
+        "door_5xx": seen.errors,
+        "answers_lost": "n/a",
+        "recovery": "n/a",
+        "tracebacks": stack.tracebacks(),
+    }
+
+
 def redis_stopped(stack: Stack) -> dict[str, Any]:
     return outage(stack, "Redis stopped", lambda: stack.stop("redis"), stack.start_redis)
 
@@ -703,6 +727,7 @@ def main() -> int:
     rows = []
     with stack_running() as stack:
         for fault in (
+            fresh_start,
             redis_stopped,
             redis_black_holed,
             postgres_stopped,
