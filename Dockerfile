@@ -23,6 +23,10 @@ RUN pip install -r requirements.lock
 
 COPY . .
 
+# The app's bytecode, compiled once in the image (pip already compiled the packages): with
+# PYTHONDONTWRITEBYTECODE each worker would otherwise compile every app module as it starts.
+RUN python -m compileall -q advisor borrower_help
+
 # Build products, made once in the image: compiled catalogs and hashed, compressed static
 # files (whitenoise serves them). The key below only lets settings load during the build;
 # the real SECRET_KEY comes from the environment at run time.

@@ -23,9 +23,13 @@ workers = int(os.environ.get("DOCUMENT_WORKERS", "2"))
 timeout = int(os.environ.get("DOCUMENTS_TIMEOUT", "20"))
 
 
+_import_views = post_worker_init  # noqa: F821 (from gunicorn.conf.py, above)
+
+
 def post_worker_init(worker: object) -> None:
     """Load WeasyPrint and the PDF fonts once per worker before it takes a request, so the
     first borrower to ask for a PDF does not wait about a second longer than the next one."""
     from advisor import pdf
 
+    _import_views(worker)
     pdf.warm_up()

@@ -29,3 +29,16 @@ forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
 control_socket_disable = True
 # Worker heartbeat files in memory where available (slow disks in containers).
 worker_tmp_dir = "/dev/shm" if os.path.isdir("/dev/shm") else None
+
+
+def post_worker_init(worker: object) -> None:
+    """Import every view (the URL conf) before the worker takes its first request.
+
+    Django imports the URL conf, and with it every view module, on the first request. Done
+    here, a worker that has just started (after a deploy, or one restarted after a crash)
+    answers its first borrower as fast as the next one, and in the meantime the requests go
+    to the workers that are ready. It needs neither the database nor the cache.
+    """
+    from django.urls import get_resolver
+
+    get_resolver().url_patterns  # noqa: B018 (the property imports the views)

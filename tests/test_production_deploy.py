@@ -9,12 +9,14 @@ configuration in front of a stand-in app, limits document downloads.
 from __future__ import annotations
 
 import contextlib
+import os
 import re
 import runpy
 import shutil
 import socket
 import ssl
 import subprocess
+import sys
 import threading
 import time
 import urllib.error
@@ -70,6 +72,32 @@ def test_gunicorn_uses_sync_workers_and_no_access_log_with_query_strings() -> No
     assert config["wsgi_app"] == "borrower_help.wsgi:application"
     assert config["bind"].startswith("127.0.0.1:")  # 0.0.0.0 only when the container says so
     assert config["control_socket_disable"] is True
+
+
+WORKER_START = """
+import runpy, sys
+import django
+django.setup()
+config = runpy.run_path(sys.argv[1])
+before = "advisor.views.plan" in sys.modules
+config["post_worker_init"](object())
+print(before, "advisor.views.plan" in sys.modules)
+"""
+
+
+@pytest.mark.parametrize("conf", ["gunicorn.conf.py", "gunicorn-documents.conf.py"])
+def test_a_new_worker_imports_every_view_before_its_first_request(conf: str) -> None:
+    # A fresh process: in this one the URL conf has long been imported by other tests.
+    result = subprocess.run(
+        [sys.executable, "-c", WORKER_START, str(ROOT / "deploy" / conf)],
+        cwd=ROOT,
+        env={**os.environ, "DJANGO_SETTINGS_MODULE": "borrower_help.settings"},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    assert result.stdout.split() == ["False", "True"], result.stderr
 
 
 def test_the_proxy_log_holds_no_query_string_client_address_or_referer() -> None:
@@ -240,6 +268,7 @@ def test_the_image_builds_static_files_and_runs_gunicorn_as_a_non_root_user() ->
     dockerfile = (ROOT / "Dockerfile").read_text()
     assert "collectstatic --noinput" in dockerfile
     assert "compilemessages" in dockerfile
+    assert "python -m compileall -q advisor borrower_help" in dockerfile
     assert re.search(r"^USER app$", dockerfile, re.M)
     assert 'CMD ["gunicorn", "-c", "deploy/gunicorn.conf.py"]' in dockerfile
     ignored = (ROOT / ".dockerignore").read_text().split()
