@@ -375,13 +375,27 @@ class Borrower:
         return len(set(self.sent) - self.stored())
 
 
-def probe_while(port: int, stop: threading.Event, seen: Seen) -> None:
-    browser = Browser(port)
-    index = 0
-    while not stop.is_set():
-        seen.add(browser.get(DOOR_PAGES[index % len(DOOR_PAGES)]))
-        index += 1
-        time.sleep(0.05)
+@contextlib.contextmanager
+def door_pages_read(port: int) -> Iterator[Seen]:
+    """Read the door pages one after another, in a thread, for as long as the block lasts."""
+    seen = Seen()
+    stop = threading.Event()
+
+    def probe() -> None:
+        browser = Browser(port)
+        index = 0
+        while not stop.is_set():
+            seen.add(browser.get(DOOR_PAGES[index % len(DOOR_PAGES)]))
+            index += 1
+            time.sleep(0.05)
+
+    prober = threading.Thread(target=probe)
+    prober.start()
+    try:
+        yield seen
+    finally:
+        stop.set()
+        prober.join()
 
 
 def healthy(port: int, borrower: Borrower) -> bool:
@@ -401,18 +415,13 @@ def outage(
 ) -> dict[str, Any]:
     log(f"fault: {name}")
     borrower = Borrower(stack.port)
-    seen = Seen()
-    stop = threading.Event()
-    prober = threading.Thread(target=probe_while, args=(stack.port, stop, seen))
     tracebacks_before = stack.tracebacks()
     inject()
-    prober.start()
-    ends = time.monotonic() + FAULT_SECONDS
-    while time.monotonic() < ends:
-        borrower.answer()
-        time.sleep(0.4)
-    stop.set()
-    prober.join()
+    with door_pages_read(stack.port) as seen:
+        ends = time.monotonic() + FAULT_SECONDS
+        while time.monotonic() < ends:
+            borrower.answer()
+            time.sleep(0.4)
     during = dict(borrower.outcomes)
     repaired = time.monotonic()
     repair()
@@ -444,13 +453,8 @@ def fresh_start(stack: Stack) -> dict[str, Any]:
     Measured on its own so that what a cold process costs is not put down to the first fault.
     """
     log("no fault: first requests after the start")
-    seen = Seen()
-    stop = threading.Event()
-    prober = threading.Thread(target=probe_while, args=(stack.port, stop, seen))
-    prober.start()
-    time.sleep(3.0)
-    stop.set()
-    prober.join()
+    with door_pages_read(stack.port) as seen:
+        time.sleep(3.0)
     first = ", ".join(f"{ms:.0f}" for ms in seen.times[:4])
     return {
         "fault": "None: the first requests after the app starts",
