@@ -115,9 +115,14 @@ def _keep(name: str, value: Any) -> None:
             os.unlink(out.name)
 
 
+def _database_failed(exc: DatabaseError) -> None:
+    """Content could not be read: leave the database alone for a moment, and report it."""
+    _database_down_until["at"] = time.monotonic() + DATABASE_RETRY_SECONDS
+    faults.report("database_read", exc, what="content")
+
+
 def _last_known(name: str, exc: DatabaseError) -> Any:
     """The last value read from the database, from memory or the snapshot file."""
-    faults.report("database_read", exc, what="content")
     value = _last_good.get(name, _missing)
     if value is _missing:
         try:
@@ -156,8 +161,7 @@ def version() -> str | None:
     try:
         number = _generation()
     except DatabaseError as exc:
-        _database_down_until["at"] = time.monotonic() + DATABASE_RETRY_SECONDS
-        faults.report("database_read", exc, what="content")
+        _database_failed(exc)
         return None
     value = f"{number}:{today().isoformat()}"
     with _memo_lock:  # trusted as long as the generation it was built from, no longer
@@ -182,7 +186,7 @@ def _cached(name: str, build: Callable[[], T]) -> T:
             _last_good[name] = value
         _fresh[name] = (key, value)
     except DatabaseError as exc:
-        _database_down_until["at"] = time.monotonic() + DATABASE_RETRY_SECONDS
+        _database_failed(exc)
         return _last_known(name, exc)
     return value
 
