@@ -25,8 +25,9 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from advisor import contentio, letter
+from advisor import contentio
 from advisor.models import Sourced, content_models, today
+from advisor.rules import letter
 
 PREVIEW_LANGUAGES = (("zh-hans", "简体中文"), ("en", "English"), ("zh-hant", "繁體中文"))
 

@@ -38,9 +38,10 @@ from django.http import HttpRequest
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from advisor import check_steps, content, estimate, savecodes, session
+from advisor import check_steps, content, savecodes, session
 from advisor.check_steps import REASON_TEXTS, Answers, situation_for
-from advisor.estimate import Estimate
+from advisor.rules import estimate
+from advisor.rules.estimate import Estimate
 
 AREA = "check"
 FORMAT = 2  # of the stored answers; older ones are migrated (_migrate)

@@ -7,7 +7,7 @@ fills, how a stored answer is checked again (``clean``), its row on check-your-a
 it produces (``reasons``), and the sample borrowers' answers the tests walk (``samples``).
 
 To add a question: its form in advisor/forms/check.py, one ``Step`` below and, if it feeds
-the estimate, its ``Situation`` field and weight in advisor/estimate.py. Nothing else:
+the estimate, its ``Situation`` field and weight in advisor/rules/estimate.py. Nothing else:
 ``situation_for``, ``REASON_TEXTS`` and tests/sample_borrower.py are built from ``STEPS``.
 
 A step works on one debt's answers as stored: a JSON-safe mapping (advisor.check_answers has
@@ -37,10 +37,11 @@ from typing import Any
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from advisor import content, estimate
+from advisor import content
 from advisor.forms import check as f
 from advisor.models import today
-from advisor.money import AmountError, format_yuan, parse_amount
+from advisor.rules import estimate
+from advisor.rules.money import AmountError, format_yuan, parse_amount
 
 Answers = Mapping[str, Any]
 FormData = dict[str, str | list[str]]

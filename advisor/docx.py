@@ -2,7 +2,7 @@
 
 The text goes in as plain runs: python-docx escapes it as XML, so ``<script>`` or
 ``{{ }}`` typed by anyone stays literal text. Control characters (not valid in XML) are
-removed earlier by ``advisor.letter.clean_text``. The East-Asian font is set on every run
+removed earlier by ``advisor.rules.letter.clean_text``. The East-Asian font is set on every run
 (``w:eastAsia``), otherwise Word picks a Latin font for Chinese characters.
 """
 
@@ -17,7 +17,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
-from advisor import letter
+from advisor.rules import letter
 
 FONT = "Noto Sans CJK SC"
 LATIN_FONT = "Arial"

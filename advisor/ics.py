@@ -8,8 +8,8 @@ from decimal import Decimal
 import icalendar
 from django.utils.translation import gettext as _
 
-from advisor.money import format_yuan
-from advisor.plan import Plan
+from advisor.rules.money import format_yuan
+from advisor.rules.plan import Plan
 
 REMINDER_HOUR_UTC = 1  # 09:00 in China (UTC+8), no daylight saving
 

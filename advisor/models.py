@@ -25,8 +25,8 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from advisor import claims, letter
-from advisor.hant import to_traditional
+from advisor.rules import claims, letter
+from advisor.rules.hant import to_traditional
 
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
@@ -631,7 +631,7 @@ class EscalationStage(Sourced):
 
 
 class LetterTemplate(Sourced):
-    """A letter borrowers can send. Placeholders come from a fixed list (see advisor.letter)."""
+    """A letter borrowers can send. Placeholders come from a fixed list (see advisor.rules.letter)."""
 
     preview_template = "admin/advisor/preview/letter.html"
 
@@ -748,7 +748,7 @@ class CourtPaper(Sourced):
 
     ``deadline_days`` is the period the law sets, counted from the day the paper was served
     (the day itself not counted); leave it empty where no fixed period applies to the
-    borrower (the paper or the court's notice then decides). advisor.deadlines does the sums.
+    borrower (the paper or the court's notice then decides). advisor.rules.deadlines does the sums.
     """
 
     title_zh_hans = zh("文书名称")

@@ -30,12 +30,12 @@ from typing import Any
 from django.http import HttpRequest
 
 from advisor import check_answers, content, savecodes, session
-from advisor.budget import ESSENTIALS, INCOME_SOURCES, Budget
 from advisor.check_steps import SLUG
 from advisor.models import LenderKind, today
-from advisor.money import AmountError, parse_amount
-from advisor.plan import DEFAULT_ASSUMED_RATE, STRATEGIES, Debt, Plan, build_plan
-from advisor.schedule import first_due
+from advisor.rules.budget import ESSENTIALS, INCOME_SOURCES, Budget
+from advisor.rules.money import AmountError, parse_amount
+from advisor.rules.plan import DEFAULT_ASSUMED_RATE, STRATEGIES, Debt, Plan, build_plan
+from advisor.rules.schedule import first_due
 
 AREA = "plan"
 MAX_DEBTS = 20
@@ -366,7 +366,7 @@ def compute(
 def current_plan(request: HttpRequest) -> Plan | None:
     """The borrower's computed plan, or None when they have not entered any debts.
 
-    Returns ``advisor.plan.Plan`` (a frozen dataclass). What a letter needs:
+    Returns ``advisor.rules.plan.Plan`` (a frozen dataclass). What a letter needs:
 
     - ``plan.monthly`` (Decimal, yuan per month in total) and ``plan.months`` (int; 0 when
       the amount never clears the debts);

@@ -417,7 +417,7 @@ def test_the_letter_form_lists_the_placeholders_editors_may_use(editor_client: C
     page = editor_client.get(reverse("admin:advisor_lettertemplate_add")).content.decode()
     assert "可以使用的占位符" in page
     try:
-        from advisor import letter
+        from advisor.rules import letter
     except ModuleNotFoundError:
         return
     for placeholder in letter.PLACEHOLDERS:

@@ -1,10 +1,10 @@
-"""The monthly budget (advisor/budget.py)."""
+"""The monthly budget (advisor/rules/budget.py)."""
 
 from __future__ import annotations
 
 from decimal import Decimal
 
-from advisor.budget import Budget
+from advisor.rules.budget import Budget
 
 D = Decimal
 

@@ -7,9 +7,10 @@ import re
 import pytest
 from django.test import Client
 
-from advisor import check_answers, estimate
+from advisor import check_answers
 from advisor import content as site_content
 from advisor.models import EscalationStage, EstimateVersion, Fact
+from advisor.rules import estimate
 from advisor.seed.check import SEEDS
 from tests.sample_borrower import FIRST_DEBT
 from tests.test_check_journey import answer_debt

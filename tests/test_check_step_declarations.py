@@ -9,7 +9,8 @@ import pytest
 from django.contrib.sessions.backends.db import SessionStore
 from django.test import RequestFactory
 
-from advisor import check_answers, check_steps, estimate
+from advisor import check_answers, check_steps
+from advisor.rules import estimate
 from tests.sample_borrower import DEBTS
 
 STEP_NAMES = [item.slug for item in check_steps.STEPS]

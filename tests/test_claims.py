@@ -1,10 +1,10 @@
-"""The never-claim check and readability hints (advisor.claims, no Django)."""
+"""The never-claim check and readability hints (advisor.rules.claims, no Django)."""
 
 from __future__ import annotations
 
 import pytest
 
-from advisor.claims import (
+from advisor.rules.claims import (
     blocked_domain,
     never_claims,
     readability_hints,
@@ -100,11 +100,3 @@ def test_a_named_document_is_a_readable_source_title() -> None:
 )
 def test_a_link_on_a_blocked_domain_or_its_subdomains_is_found(url: str, blocked: str) -> None:
     assert blocked_domain(url, ["haokouzi.cc", "www.2wbiao.com"]) == blocked
-
-
-def test_the_claims_module_imports_nothing_from_django() -> None:
-    # Kept here rather than in test_architecture.PURE_MODULES to stay clear of parallel edits.
-    from tests.test_architecture import ADVISOR, imported_modules
-
-    imported = imported_modules(ADVISOR / "claims.py")
-    assert not any(name == "django" or name.startswith("django.") for name in imported)

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from advisor import deadlines
+from advisor.rules import deadlines
 from tests.test_architecture import imported_modules
 
 D = dt.date

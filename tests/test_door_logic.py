@@ -7,7 +7,7 @@ import datetime as dt
 from hypothesis import given
 from hypothesis import strategies as st
 
-from advisor.door import (
+from advisor.rules.door import (
     CALL_POLICE_NOW,
     CONFIRMED_BY_LENDER,
     DoorVerdict,

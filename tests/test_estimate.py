@@ -1,4 +1,4 @@
-"""The home-visit indicator (advisor.estimate): pure, no database."""
+"""The home-visit indicator (advisor.rules.estimate): pure, no database."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from advisor.estimate import (
+from advisor.rules.estimate import (
     CONTACTS,
     DEFAULT_WEIGHTS,
     LENDER_KINDS,

@@ -1,11 +1,11 @@
-"""Traditional Chinese a Hong Kong or Taiwan reader accepts (advisor.hant, no Django)."""
+"""Traditional Chinese a Hong Kong or Taiwan reader accepts (advisor.rules.hant, no Django)."""
 
 from __future__ import annotations
 
 import polib
 import pytest
 
-from advisor.hant import OLD_VARIANTS, old_variants, to_traditional
+from advisor.rules.hant import OLD_VARIANTS, old_variants, to_traditional
 from tests.test_translations import ROOT
 
 

@@ -9,8 +9,8 @@ from decimal import Decimal
 from hypothesis import given
 from hypothesis import strategies as st
 
-from advisor import letter, plan
-from advisor.plan import Payment
+from advisor.rules import letter, plan
+from advisor.rules.plan import Payment
 
 
 def test_it_fills_chinese_and_english_placeholders() -> None:

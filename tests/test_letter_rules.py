@@ -1,9 +1,9 @@
-"""Letter rules (advisor.letter.LETTER_RULES) sit beside the templates and name real letters."""
+"""Letter rules (advisor.rules.letter.LETTER_RULES) sit beside the templates and name real letters."""
 
 from __future__ import annotations
 
 from advisor import content as site_content
-from advisor import letter
+from advisor.rules import letter
 
 
 def test_every_rule_names_a_known_group_and_letters_that_have_rules() -> None:

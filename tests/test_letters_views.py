@@ -16,7 +16,8 @@ from django.urls import reverse
 from docx import Document
 from pypdf import PdfReader
 
-from advisor import content, letter, savecodes
+from advisor import content, savecodes
+from advisor.rules import letter
 from advisor.seed.letters import SEEDS
 
 SLUGS = [seed.key["slug"] for seed in SEEDS]

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from advisor.money import AmountError, format_yuan, parse_amount
+from advisor.rules.money import AmountError, format_yuan, parse_amount
 
 
 @pytest.mark.parametrize(

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from advisor import phrases
-from advisor.phrases import Pattern
+from advisor.rules import phrases
+from advisor.rules.phrases import Pattern
 from tests.test_architecture import imported_modules
 
 PATTERNS = [

@@ -8,7 +8,8 @@ from decimal import Decimal
 import pytest
 from django.test import Client
 
-from advisor import estimate, plan_answers, session
+from advisor import plan_answers, session
+from advisor.rules import estimate
 
 OLD_FORMAT_DEBT = {
     "lender": "other",

@@ -1,4 +1,4 @@
-"""The money rules of the repayment plan (advisor/plan.py): pure, no database."""
+"""The money rules of the repayment plan (advisor/rules/plan.py): pure, no database."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from advisor.plan import (
+from advisor.rules.plan import (
     CREDIT_CARD_MAX_MONTHS,
     Debt,
     Payment,

@@ -14,8 +14,8 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from lxml import html as lxml_html
 
 from advisor import models
-from advisor.claims import blocked_domain
-from advisor.hant import old_variants
+from advisor.rules.claims import blocked_domain
+from advisor.rules.hant import old_variants
 from tests.sample_borrower import FIRST_DEBT, SECOND_DEBT
 from tests.test_check_journey import answer_debt
 

@@ -1,4 +1,4 @@
-"""Payment dates (advisor/schedule.py): month ends and leap years."""
+"""Payment dates (advisor/rules/schedule.py): month ends and leap years."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from advisor.schedule import due_date, first_due, payment_dates
+from advisor.rules.schedule import due_date, first_due, payment_dates
 
 d = dt.date
 

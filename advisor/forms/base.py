@@ -17,7 +17,7 @@ from typing import Any, ClassVar
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from advisor.money import AmountError, parse_amount
+from advisor.rules.money import AmountError, parse_amount
 
 # Dates typed by hand: the forms' one list of accepted formats.
 DATE_FORMATS = ["%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d", "%Y年%m月%d日", "%Y%m%d"]

@@ -13,8 +13,8 @@ from django import forms
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from advisor import letter
 from advisor.forms.base import SiteForm
+from advisor.rules import letter
 
 LANGUAGE_CHOICES = [("zh-hans", _("中文（贷款机构通常只处理中文信件）")), ("en", _("英文"))]
 

@@ -10,9 +10,9 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from advisor import content
-from advisor.budget import ESSENTIALS, INCOME_SOURCES
 from advisor.forms.base import AmountField, SiteForm
 from advisor.models import LenderKind
+from advisor.rules.budget import ESSENTIALS, INCOME_SOURCES
 
 OTHER = "other"
 

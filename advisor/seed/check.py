@@ -264,7 +264,7 @@ ESTIMATE = [
             "is_active": True,
             "weights": {},
             "notes": (
-                "使用程序内置的默认权重（advisor/estimate.py 的 DEFAULT_WEIGHTS）。"
+                "使用程序内置的默认权重（advisor/rules/estimate.py 的 DEFAULT_WEIGHTS）。"
                 "依据：行业文章对上门催收影响因素的定性描述："
                 "金额、逾期时间、能否联系上、沟通态度、地区、机构类型。没有可靠的统计数据，"
                 "只能作为粗略参考，不能显示为概率。"

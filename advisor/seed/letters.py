@@ -5,7 +5,7 @@ the credit-card rules); every sentence is our own. Letters never promise a right
 credit cards the bank *may* agree to up to 60 months (信用卡办法 Art. 70); for online and
 consumer-finance loans any relief is at the lender's discretion (domain-facts §6.1, §7).
 
-Placeholders come from the fixed set in ``advisor.letter.PLACEHOLDERS``. The first line of
+Placeholders come from the fixed set in ``advisor.rules.letter.PLACEHOLDERS``. The first line of
 every body is the letter's title.
 """
 

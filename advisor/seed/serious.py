@@ -5,7 +5,7 @@ texts in the LawRefBook transcription (links to the exact file at a fixed commit
 article numbers of the revised 仲裁法 or 治安管理处罚法 (§7.13, §7.23), "every third-party
 contact is illegal" (§7.8), a number of days until another visit (§7.15), "overdue means
 blacklist or arrest" (§7.7), or that a phone objection to a 支付令 counts (§7.17).
-Traditional Chinese is left to OpenCC (advisor.hant) unless written here.
+Traditional Chinese is left to OpenCC (advisor.rules.hant) unless written here.
 """
 
 from __future__ import annotations

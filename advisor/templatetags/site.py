@@ -12,9 +12,9 @@ from django.template.loader_tags import BlockNode
 from django.utils.html import format_html_join
 from django.utils.safestring import SafeString, mark_safe
 
-from advisor.hant import to_traditional
-from advisor.money import format_yuan
-from advisor.plan import Payment
+from advisor.rules.hant import to_traditional
+from advisor.rules.money import format_yuan
+from advisor.rules.plan import Payment
 
 register = template.Library()
 

@@ -14,11 +14,12 @@ from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from advisor import check_answers, check_steps, content, estimate, savecodes, session
+from advisor import check_answers, check_steps, content, savecodes, session
 from advisor.check_answers import DebtAnswers
 from advisor.check_steps import Place
 from advisor.forms.check import LenderForm
 from advisor.keptpages import kept_page
+from advisor.rules import estimate
 from advisor.views.savecode import restore
 
 RETURN_TO_ANSWERS = "answers"

@@ -17,10 +17,11 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from advisor import content, door, evidence, session
+from advisor import content, evidence, session
 from advisor.forms.door import EvidenceEntryForm, TicksForm
 from advisor.http import HtmxHttpRequest
 from advisor.pdf import pdf_response, render_pdf
+from advisor.rules import door
 from advisor.views.savecode import restore
 
 AREA = "door"

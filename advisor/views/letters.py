@@ -24,18 +24,19 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
-from advisor import content, documents, letter, plan_answers
-from advisor.budget import Budget
+from advisor import content, documents, plan_answers
 from advisor.check_answers import CheckedDebt, checked_debts
 from advisor.docx import build_letter
 from advisor.evidence import load_entries
 from advisor.forms.letters import DetailsForm, LetterTextForm, typed_keys
 from advisor.http import attachment
 from advisor.models import LetterTemplate, today
-from advisor.money import format_yuan
 from advisor.pdf import pdf_response, render_pdf
-from advisor.plan import LenderSchedule, Plan
 from advisor.plan_answers import PlanDebt
+from advisor.rules import letter
+from advisor.rules.budget import Budget
+from advisor.rules.money import format_yuan
+from advisor.rules.plan import LenderSchedule, Plan
 
 
 def _templates() -> dict[str, LetterTemplate]:

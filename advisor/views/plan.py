@@ -18,14 +18,14 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from advisor import content, ics, plan_answers
-from advisor.budget import ESSENTIALS, INCOME_SOURCES, SUGGESTED_RESERVE
 from advisor.forms.plan import OTHER, BudgetForm, DebtForm, PlanControlsForm
 from advisor.http import HtmxHttpRequest, attachment
 from advisor.keptpages import kept_page
 from advisor.pdf import pdf_response, render_pdf
-from advisor.plan import CREDIT_CARD_MAX_MONTHS, REALISTIC_MONTHS, Plan
 from advisor.plan_answers import PlanDebt
-from advisor.schedule import MIN_NOTICE_DAYS
+from advisor.rules.budget import ESSENTIALS, INCOME_SOURCES, SUGGESTED_RESERVE
+from advisor.rules.plan import CREDIT_CARD_MAX_MONTHS, REALISTIC_MONTHS, Plan
+from advisor.rules.schedule import MIN_NOTICE_DAYS
 
 
 def _budget_lines(state: dict[str, Any]) -> dict[str, Any] | None:

@@ -2,7 +2,7 @@
 
 All four pages are plain links and forms. The deadline calculator is a GET form (a kind of
 paper and the day it was served; nothing personal). "What did they say?" reads typed text
-from a POST and answers it directly: the text is matched (advisor.phrases) and dropped. It is
+from a POST and answers it directly: the text is matched (advisor.rules.phrases) and dropped. It is
 never written to the session, the database or a log, and never put in a URL.
 """
 
@@ -21,10 +21,11 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
-from advisor import content, deadlines, ics, phrases
+from advisor import content, ics
 from advisor.forms.base import SiteForm
-from advisor.hant import to_traditional
 from advisor.models import CollectorPhrase, CourtPaper
+from advisor.rules import deadlines, phrases
+from advisor.rules.hant import to_traditional
 
 BAD_SERVED = {
     "empty": _("请填写收到（签收）文书的日期"),

@@ -15,7 +15,7 @@ import polib
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from advisor.hant import to_traditional
+from advisor.rules.hant import to_traditional
 
 
 class Command(BaseCommand):

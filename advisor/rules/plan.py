@@ -33,7 +33,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 
-from advisor.schedule import payment_dates
+from advisor.rules.schedule import payment_dates
 
 CENT = Decimal("0.01")
 ZERO = Decimal("0.00")

@@ -28,8 +28,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from advisor.money import format_yuan
-from advisor.plan import Run
+from advisor.rules.money import format_yuan
+from advisor.rules.plan import Run
 
 BLANK = "________"
 MAX_LETTER_CHARS = 20000
