@@ -41,7 +41,7 @@ def test_visitor_page_gives_the_steps_in_order_with_phrases_to_say(
     positions = [html.index(phrase) for phrase in order]
     assert positions == sorted(positions)
     assert 'action="/visitor/check/"' in html and 'method="post"' in html
-    assert 'hx-post="/visitor/check/"' in html
+    assert 'data-hx-post="/visitor/check/"' in html
 
 
 def test_call_110_links_are_tel_links(client: Client, content: None) -> None:

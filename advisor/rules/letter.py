@@ -123,6 +123,7 @@ PLACEHOLDERS: tuple[Placeholder, ...] = (
         label=_("通信地址"),
         hint=_("可以留空。需要对方邮寄回复时再填。"),
         autocomplete="street-address",
+        long=True,  # street-address is valid only on a multi-line box
         sample_zh="某省某市某区某路1号",
         sample_en="1 Sample Road, Sample City",
     ),
