@@ -142,7 +142,9 @@ def _clean_overdue(raw: Answers) -> dict[str, Any]:
         day_range = raw.get("days_range", "")
         return {
             "days_overdue": days,
-            "days_range": day_range if day_range in f.DAY_RANGES else "",
+            "days_range": day_range
+            if isinstance(day_range, str) and day_range in f.DAY_RANGES
+            else "",
             "first_missed": "",
         }
     return {}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Iterator
 
@@ -13,6 +14,7 @@ from hypothesis import settings as hypothesis_settings
 
 from advisor import content as content_reads
 from advisor import fragments, vault
+from tests.helpers import Capture
 
 # Property tests check behaviour, never speed: no per-example deadline, so a busy CI machine
 # cannot fail them (timings belong to `make bench`).
@@ -110,3 +112,21 @@ def pytest_collection_modifyitems(config, items) -> None:
     if drop:
         config.hook.pytest_deselected(items=drop)
         items[:] = keep
+
+
+# Logs ----------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def captured_logs() -> Iterator[Capture]:
+    """Everything any logger actually emits at the configured levels (root and non-propagating)."""
+    handler = Capture()
+    loggers = [logging.getLogger()]
+    for name, item in logging.Logger.manager.loggerDict.items():
+        if isinstance(item, logging.Logger) and not item.propagate:
+            loggers.append(logging.getLogger(name))
+    for logger in loggers:
+        logger.addHandler(handler)
+    yield handler
+    for logger in loggers:
+        logger.removeHandler(handler)

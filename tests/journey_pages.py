@@ -12,8 +12,7 @@ from django.test import Client
 from django.urls import URLPattern, reverse
 
 from advisor.urls import urlpatterns
-from tests.test_check_journey import answer_debt
-from tests.test_check_result_fit import HUABEI, WEILIDAI
+from tests.helpers import HUABEI, WEILIDAI, answer_debt
 
 # Downloads and the load balancer's probe are not pages.
 NOT_PAGES = frozenset({"advisor-healthz"})

@@ -2,31 +2,11 @@
 
 from __future__ import annotations
 
-import ast
 from pathlib import Path
 
 import pytest
 
-ADVISOR = Path(__file__).resolve().parent.parent / "advisor"
-RULES = ADVISOR / "rules"
-# Every module in advisor/rules/ is pure, and so are these two beside it.
-OTHER_PURE = {"vault": ADVISOR / "vault.py", "docx": ADVISOR / "docx.py"}
-PURE_PATHS = {
-    **{f"rules.{path.stem}": path for path in sorted(RULES.glob("*.py"))},
-    **OTHER_PURE,
-}
-PURE_MODULES = sorted(PURE_PATHS)
-
-
-def imported_modules(path: Path) -> set[str]:
-    tree = ast.parse(path.read_text(encoding="utf-8"))
-    names: set[str] = set()
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Import):
-            names.update(alias.name for alias in node.names)
-        elif isinstance(node, ast.ImportFrom) and node.module:
-            names.add(node.module)
-    return names
+from tests.helpers import OTHER_PURE, PURE_MODULES, PURE_PATHS, imported_modules
 
 
 @pytest.mark.parametrize("name", PURE_MODULES)

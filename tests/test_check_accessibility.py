@@ -3,15 +3,23 @@
 from __future__ import annotations
 
 import pytest
+from django import forms
 from django.test import Client
 from lxml import html as lxml_html
 
+from advisor import check_steps
+from tests.helpers import answer_debt, step_url
 from tests.sample_borrower import FIRST_DEBT
-from tests.test_check_journey import answer_debt, step_url
 
 pytestmark = pytest.mark.django_db
 
-RADIO_STEPS = ("kind", "lender", "overdue", "contact", "arrangement", "region")
+CHOICE_WIDGETS = (forms.RadioSelect, forms.CheckboxSelectMultiple)
+# The questions answered by picking (radio buttons or check boxes), read from their forms.
+CHOICE_STEPS = [
+    item.slug
+    for item in check_steps.STEPS
+    if any(isinstance(field.widget, CHOICE_WIDGETS) for field in item.form.base_fields.values())
+]
 EMPTY_POSTS = {slug: {} for slug, _ in FIRST_DEBT}
 
 
@@ -44,7 +52,11 @@ def test_each_question_is_the_pages_only_h1_and_its_title(
     assert not tree.xpath('//input[@type="number"]')
 
 
-@pytest.mark.parametrize("slug", RADIO_STEPS + ("signals",))
+def test_most_questions_are_answered_by_picking() -> None:
+    assert len(CHOICE_STEPS) > len(check_steps.STEPS) // 2
+
+
+@pytest.mark.parametrize("slug", CHOICE_STEPS)
 def test_radio_and_checkbox_groups_are_fieldsets_whose_legend_holds_the_question(
     client: Client, content: None, slug: str
 ) -> None:

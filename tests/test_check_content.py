@@ -12,8 +12,8 @@ from advisor import content as site_content
 from advisor.models import EscalationStage, EstimateVersion, Fact
 from advisor.rules import estimate
 from advisor.seed.check import SEEDS
+from tests.helpers import answer_debt
 from tests.sample_borrower import FIRST_DEBT
-from tests.test_check_journey import answer_debt
 
 pytestmark = pytest.mark.django_db
 

@@ -6,37 +6,12 @@ import re
 
 import pytest
 from django.test import Client
-from lxml import html as lxml_html
 
-from advisor import check_answers, check_steps, session
+from advisor import check_answers, session
+from tests.helpers import answer_debt, text_of
 from tests.sample_borrower import FIRST_DEBT, SECOND_DEBT
 
 pytestmark = pytest.mark.django_db
-
-
-def step_url(number: int, slug: str) -> str:
-    return f"/check/debt/{number}/{slug}/"
-
-
-def answer_debt(client: Client, number: int, steps: list) -> str:
-    """Answer each question by following the redirects; returns the last redirect."""
-    location = step_url(number, steps[0][0])
-    for slug, data in steps:
-        if location != step_url(number, slug) and check_steps.step(slug).per_borrower:
-            continue  # asked once per borrower: already answered for an earlier debt
-        assert location == step_url(number, slug)
-        page = client.get(location)
-        assert page.status_code == 200
-        response = client.post(location, data)
-        assert response.status_code == 302, response.content.decode()[:2000]
-        location = response["Location"]
-    return location
-
-
-def text_of(response) -> str:
-    tree = lxml_html.fromstring(response.content.decode())
-    main = tree.find(".//main")
-    return re.sub(r"\s+", " ", main.text_content())
 
 
 def test_the_start_page_says_what_we_ask_how_long_and_that_answers_stay_in_the_session(

@@ -6,34 +6,9 @@ import pytest
 from django.test import Client
 
 from advisor import check_answers
-from tests.test_check_journey import answer_debt, text_of
+from tests.helpers import HUABEI, WEILIDAI, answer_debt, text_of
 
 pytestmark = pytest.mark.django_db
-
-WEILIDAI = [
-    ("kind", {"kind": "online_bank"}),
-    ("lender", {"lender": "webank-weilidai"}),
-    ("amount", {"amount": "38000"}),
-    ("overdue", {"days": "120"}),
-    ("contact", {"contact": "not_answering"}),
-    ("signals", {"signals": ["visit_announced"]}),
-    ("visited", {"visit_history": "none"}),
-    ("agency", {"agency": "not_sure"}),
-    ("arrangement", {"arrangement": "none"}),
-    ("region", {"region": "unknown"}),
-]
-HUABEI = [
-    ("kind", {"kind": "consumer_finance"}),
-    ("lender", {"lender": "ant-huabei-jiebei"}),
-    ("amount", {"amount": "3000"}),
-    ("overdue", {"days": "20"}),
-    ("contact", {"contact": "cooperating"}),
-    ("signals", {"signals": ["none"]}),
-    ("visited", {"visit_history": "none"}),
-    ("agency", {"agency": "no"}),
-    ("arrangement", {"arrangement": "none"}),
-    ("region", {"region": "unknown"}),
-]
 
 
 @pytest.fixture

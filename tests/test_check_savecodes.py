@@ -8,8 +8,8 @@ from django.test import Client
 from lxml import html as lxml_html
 
 from advisor import savecodes, session
+from tests.helpers import answer_debt
 from tests.sample_borrower import FIRST_DEBT, SECOND_DEBT
-from tests.test_check_journey import answer_debt
 
 pytestmark = pytest.mark.django_db
 

@@ -7,14 +7,17 @@ import importlib
 
 import pytest
 
-from tests.test_architecture import PURE_MODULES
+from tests.helpers import PURE_MODULES
+
+# Modules with docstring examples: the pure ones, and the check's step declarations.
+WITH_EXAMPLES = [*PURE_MODULES, "check_steps"]
 
 
-@pytest.mark.parametrize("name", PURE_MODULES)
-def test_docstring_examples_in_pure_module_hold(name: str) -> None:
+@pytest.mark.parametrize("name", WITH_EXAMPLES)
+def test_docstring_examples_hold(name: str) -> None:
     module = importlib.import_module(f"advisor.{name}")
     result = doctest.testmod(module, optionflags=doctest.ELLIPSIS)
-    assert result.failed == 0, f"{result.failed} docstring example(s) failed in advisor/{name}.py"
+    assert result.failed == 0, f"{result.failed} docstring example(s) failed in advisor.{name}"
 
 
 def test_the_pure_modules_carry_docstring_examples() -> None:
@@ -23,3 +26,7 @@ def test_the_pure_modules_carry_docstring_examples() -> None:
         for name in PURE_MODULES
     )
     assert attempted >= 10
+
+
+def test_the_step_declarations_carry_docstring_examples() -> None:
+    assert doctest.testmod(importlib.import_module("advisor.check_steps")).attempted >= 3

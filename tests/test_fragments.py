@@ -17,9 +17,9 @@ from django.test import Client
 
 from advisor import content as content_reads
 from advisor import fragments, models
+from tests.helpers import answer_debt
 from tests.sample_borrower import DEBTS
 from tests.servers import NO_REDIS, REDIS_SERVER, redis_server
-from tests.test_check_journey import answer_debt
 from tests.test_outages import redis_settings
 
 pytestmark = pytest.mark.django_db

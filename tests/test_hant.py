@@ -6,7 +6,7 @@ import polib
 import pytest
 
 from advisor.rules.hant import OLD_VARIANTS, old_variants, to_traditional
-from tests.test_translations import ROOT
+from tests.helpers import ROOT
 
 
 @pytest.mark.parametrize(

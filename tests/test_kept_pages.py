@@ -26,8 +26,7 @@ from django.utils import timezone
 
 from advisor import keptpages
 from advisor.models import Fact, KeptPage
-from tests.test_check_journey import answer_debt, text_of
-from tests.test_check_result_fit import HUABEI, WEILIDAI
+from tests.helpers import HUABEI, WEILIDAI, answer_debt, text_of
 
 pytestmark = pytest.mark.django_db
 

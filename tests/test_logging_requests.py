@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import logging
 import re
 from collections.abc import Iterator
 
 import pytest
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
+
+from tests.helpers import Capture
 
 pytestmark = pytest.mark.django_db
 
@@ -37,31 +38,6 @@ FORM = {
     "q": HOSTILE,
 }
 QUERY = f"?name={NAME}&id={ID_NUMBER}&phone={PHONE}&c={CONTRACT}&next=/{ADDRESS}"
-
-
-class Capture(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(level=logging.DEBUG)
-        self.setFormatter(logging.Formatter("%(name)s %(levelname)s %(message)s"))
-        self.lines: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.lines.append(self.format(record))
-
-
-@pytest.fixture
-def captured_logs() -> Iterator[Capture]:
-    """Everything any logger actually emits at the configured levels (root and non-propagating)."""
-    handler = Capture()
-    loggers = [logging.getLogger()]
-    for name, item in logging.Logger.manager.loggerDict.items():
-        if isinstance(item, logging.Logger) and not item.propagate:
-            loggers.append(logging.getLogger(name))
-    for logger in loggers:
-        logger.addHandler(handler)
-    yield handler
-    for logger in loggers:
-        logger.removeHandler(handler)
 
 
 def site_paths() -> list[str]:

@@ -16,8 +16,8 @@ from lxml import html as lxml_html
 from advisor import models
 from advisor.rules.claims import blocked_domain
 from advisor.rules.hant import old_variants
+from tests.helpers import answer_debt
 from tests.sample_borrower import FIRST_DEBT, SECOND_DEBT
-from tests.test_check_journey import answer_debt
 
 pytestmark = pytest.mark.django_db
 

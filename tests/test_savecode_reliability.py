@@ -174,8 +174,8 @@ def test_the_english_wait_page_is_translated(
 
 
 def test_a_new_check_save_code_is_shown_once(client: Client, content: None) -> None:
+    from tests.helpers import text_of
     from tests.sample_borrower import FIRST_DEBT
-    from tests.test_check_journey import text_of
 
     client.get("/check/")
     for slug, data in FIRST_DEBT:

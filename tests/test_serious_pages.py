@@ -22,7 +22,6 @@ from advisor.models import (
     HelpChannel,
     SavedBundle,
 )
-from tests.test_logging_requests import captured_logs  # noqa: F401 - a fixture
 
 pytestmark = pytest.mark.django_db
 
@@ -252,7 +251,7 @@ def _all_rows_text() -> str:
 def test_typed_text_is_never_stored_or_logged(
     client: Client,
     content: None,
-    captured_logs,  # noqa: F811
+    captured_logs,
 ) -> None:
     text = f"外访明天到，{MARKER} <script>alert('{MARKER}')</script>"
     response = client.post("/what-they-said/", {"said": text})

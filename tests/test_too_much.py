@@ -13,8 +13,8 @@ from lxml import html as lxml_html
 
 from advisor import check_answers
 from advisor.models import HelpChannel
+from tests.helpers import text_of
 from tests.journey_pages import POST_ONLY, fill_borrower, page_names, page_path, page_paths
-from tests.test_check_journey import text_of
 
 pytestmark = pytest.mark.django_db
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import polib
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests.helpers import ROOT
 
 
 def test_every_ui_string_is_translated_to_english(tmp_path: Path) -> None:

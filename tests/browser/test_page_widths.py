@@ -22,9 +22,8 @@ from django.test import Client
 from playwright.sync_api import expect
 
 from advisor import session
+from tests.helpers import WEILIDAI, answer_debt
 from tests.journey_pages import fill_borrower, page_names, page_paths
-from tests.test_check_journey import answer_debt
-from tests.test_check_result_fit import WEILIDAI
 
 from .conftest import ROOT, Site
 

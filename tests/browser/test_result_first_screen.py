@@ -15,8 +15,7 @@ from django.test import Client
 from playwright.sync_api import expect
 
 from advisor import check_answers
-from tests.test_check_journey import answer_debt
-from tests.test_check_result_fit import HUABEI, WEILIDAI
+from tests.helpers import HUABEI, WEILIDAI, answer_debt
 
 from .conftest import ROOT, Site
 
