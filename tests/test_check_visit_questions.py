@@ -10,7 +10,7 @@ import pytest
 from django.test import Client
 
 from advisor import check_answers, check_steps, session
-from tests.helpers import answer_debt, text_of
+from tests.helpers import answer_debt, stored_answers, text_of
 from tests.sample_borrower import FIRST_DEBT, SECOND_DEBT
 
 pytestmark = pytest.mark.django_db
@@ -25,19 +25,13 @@ def lead_actions(client: Client) -> str:
     return page[page.index("today-actions") :].split("</ol>")[0]
 
 
-# A debt as stored before the two questions existed (complete then, incomplete now).
+# A debt as stored before the two questions existed (complete then, incomplete now): the
+# sample debt's answers without them, so any later question is answered in it.
+NEW_QUESTIONS = ("visited", "agency")
 OLD_COMPLETE = {
-    "kind": "credit_card",
-    "lender": "other",
-    "lender_other": "某某银行信用卡",
-    "amount": "52000.00",
-    "days_overdue": 91,
-    "days_range": "91-180",
-    "first_missed": "",
-    "contact": "not_answering",
-    "signals": ["visit_announced"],
-    "arrangement": "broken",
-    "region": "tier2",
+    key: value
+    for key, value in stored_answers(FIRST_DEBT).items()
+    if key not in {key for slug in NEW_QUESTIONS for key in check_steps.step(slug).keys}
 }
 OLD_HALF = {"kind": "online_bank", "lender": "webank-weilidai", "amount": "3000.00"}
 
