@@ -28,6 +28,7 @@ help:
 	@echo "make bench      load test (wrk) on SQLite and on PostgreSQL with two app processes"
 	@echo "make faults     fault run: PostgreSQL, Redis, two gunicorn pools, nginx; prints what borrowers saw"
 	@echo "make bench-pdf  plan page and plan PDF against the size of the plan (lenders x months)"
+	@echo "make bench-phone the one-debt check on an emulated 3G phone: waiting, round trips, bytes"
 	@echo "make lighthouse Lighthouse (mobile) on home, a question, the result and the plan page"
 	@echo "make editors    create/reset the content editors group (USERS=\"alice bob\" adds staff users)"
 
@@ -133,6 +134,12 @@ bench: system-deps $(STAMP) compile-messages
 .PHONY: bench-pdf
 bench-pdf: system-deps $(STAMP) compile-messages
 	$(PY) scripts/bench_pdf.py $(BENCH_ARGS)
+
+# The guided check on an emulated 3G phone (Playwright + Debian Chromium, DevTools throttling);
+# not a test. Figures go to artifacts/bench-phone-<timestamp>.txt.
+.PHONY: bench-phone
+bench-phone: system-deps $(STAMP) compile-messages
+	$(PY) scripts/bench_phone.py $(BENCH_ARGS)
 
 # Lighthouse 12.8.2 (pinned in tools/lighthouse) with Debian Chromium; not part of `make test`.
 # Serves the app production-like on 127.0.0.1, prints the four scores per page and writes

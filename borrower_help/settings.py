@@ -78,6 +78,9 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]", "t
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
 INSTALLED_APPS = [
+    # runserver (make run) leaves static files to whitenoise, as production does, so they
+    # come compressed there too.
+    "whitenoise.runserver_nostatic",
     "advisor.admin_site.EditorsAdminConfig",  # django.contrib.admin with the editors dashboard
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -93,11 +96,14 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Pages compressed when served without a proxy (make serve, make run); Django's GZip adds
+    # random padding against BREACH, and CSRF tokens are masked per response. It sits above
+    # whitenoise so that static files served from the source folders in development (make
+    # run) are compressed too; in production whitenoise sends its own pre-compressed copies,
+    # which GZip leaves alone (they already carry Content-Encoding).
+    "django.middleware.gzip.GZipMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Pages compressed when served without a proxy (make serve); Django's GZip adds random
-    # padding against BREACH, and CSRF tokens are masked per response.
-    "django.middleware.gzip.GZipMiddleware",
     "advisor.middleware.RequestLogMiddleware",
     "advisor.middleware.SessionMiddleware",
     "advisor.middleware.LanguageMiddleware",

@@ -1,6 +1,7 @@
 """The guided check: start, one question per page, check your answers, result, save codes.
 
-Every page works as plain forms and links (POST → redirect → GET). The step sequence and
+Every page works as plain forms and links (POST → redirect → GET); with JavaScript, an answer's
+response is the next question itself (advisor.http.next_page). The step sequence and
 the guard live in advisor.check_steps; answers go through advisor.check_answers.
 """
 
@@ -18,6 +19,7 @@ from advisor import check_answers, check_steps, content, savecodes, session
 from advisor.check_answers import DebtAnswers
 from advisor.check_steps import Place
 from advisor.forms.check import LenderForm
+from advisor.http import next_page
 from advisor.keptpages import kept_page
 from advisor.rules import estimate
 from advisor.views.savecode import restore
@@ -101,13 +103,14 @@ def question(request: HttpRequest, number: int, slug: str) -> HttpResponse:
                 back_to_answers or following is None or debt.is_answered(following)
             )
             if following is None or done:
-                return redirect("advisor-check-answers")
-            return redirect(step_url(Place(index, following), back_to_answers=back_to_answers))
+                return next_page(request, reverse("advisor-check-answers"))
+            url = step_url(Place(index, following), back_to_answers=back_to_answers)
+            return next_page(request, url)
     else:
         form = form_class(initial=form_class.initial_from(debt), **kwargs)
     back_url = _back_url(index, check_steps.previous_step(slug, debt), back_to_answers)
     asked = check_steps.questions_for(index, slug)
-    return render(
+    response = render(
         request,
         the_step.template,
         {
@@ -123,6 +126,9 @@ def question(request: HttpRequest, number: int, slug: str) -> HttpResponse:
             else "",
         },
     )
+    if request.method == "POST":
+        response["HX-Push-Url"] = "false"  # a refused answer stays on its page, in the history too
+    return response
 
 
 @require_safe

@@ -16,7 +16,14 @@
   });
   // After htmx puts a verdict in place, move focus to it, which also scrolls it into view on
   // a phone: the same place a full page load would leave the reader.
-  document.addEventListener("htmx:afterSettle", function () {
+  document.addEventListener("htmx:afterSettle", function (event) {
+    // A boosted form (a question) brought a whole new page: start reading it at its error
+    // summary, or at the main content, as after a page load (the skip link's target).
+    if (event.detail && event.detail.boosted) {
+      var target = document.querySelector("[data-error-summary]") || document.getElementById("main");
+      if (target) target.focus();
+      return;
+    }
     var result = document.querySelector("[data-focus-on-swap]");
     if (result && result.textContent.trim()) result.focus();
   });

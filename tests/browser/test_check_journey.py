@@ -73,6 +73,38 @@ def test_a_borrower_checks_one_debt_and_reads_the_result(site: Site) -> None:
     site.check("check-result")
 
 
+def test_with_javascript_an_answer_is_one_round_trip_and_back_still_works(site: Site) -> None:
+    page = site.page
+    answers: list[tuple[str, int]] = []
+    page.on(
+        "response",
+        lambda response: (
+            answers.append((response.request.method, response.status))
+            if "/check/debt/" in response.url
+            else None
+        ),
+    )
+    site.goto("/check/debt/1/kind/")
+    page.get_by_label("银行信用卡").check()
+    page.get_by_role("button", name="继续").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("是哪家机构的欠款？")
+    assert page.url == site.url("/check/debt/1/lender/")
+    assert page.title().startswith("是哪家机构的欠款？")
+    # One POST answered with the next question: no redirect, no second request.
+    assert answers[-1] == ("POST", 200) and not any(300 <= status < 400 for _, status in answers)
+    assert page.evaluate("() => document.activeElement.id") == "main"
+    # A refused answer shows its errors in place, the focus on the summary.
+    page.get_by_role("button", name="继续").click()
+    expect(page.locator(".error-summary")).to_be_focused()
+    assert page.url == site.url("/check/debt/1/lender/")
+    page.go_back()
+    expect(page.get_by_role("heading", level=1)).to_have_text("这笔欠款是哪一类？")
+    expect(page.get_by_label("银行信用卡")).to_be_checked()
+    # Nothing of the pages is kept in the browser's storage by htmx.
+    assert page.evaluate("() => localStorage.getItem('htmx-history-cache')") is None
+    site.assert_clean()
+
+
 def test_the_check_works_without_javascript(open_site) -> None:
     site = open_site(name="check-nojs", java_script_enabled=False)
     answer_one_debt(site, check=False)

@@ -122,7 +122,7 @@ def test_error_pages_are_in_the_sites_style_and_pass_axe(site: Site) -> None:
 
 def test_htmx_loads_and_runs_under_the_content_security_policy(phone: Site) -> None:
     page = phone.page
-    response = phone.goto("/")
+    response = phone.goto("/visitor/")  # htmx is loaded only where it is used
     csp = response.headers["content-security-policy"]
     assert "script-src 'self'" in csp and "unsafe-inline" not in csp
     page.wait_for_function("() => typeof window.htmx !== 'undefined' && !!htmx.version")
@@ -137,7 +137,7 @@ def test_htmx_loads_and_runs_under_the_content_security_policy(phone: Site) -> N
 
 
 def test_htmx_injects_no_inline_style_that_the_csp_blocks(phone: Site) -> None:
-    phone.goto("/")
+    phone.goto("/visitor/")
     phone.page.wait_for_function("() => typeof window.htmx !== 'undefined'")
     phone.page.wait_for_load_state("load")
     assert phone.page.locator("style").count() == 0
