@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import secrets
 from typing import Any
 
 from django.contrib.sessions.backends.base import CreateError, UpdateError
@@ -25,7 +24,6 @@ from advisor import faults
 from advisor.session_backend import SessionStore as DatabaseSessionStore
 
 TOUCH_SECONDS = 300
-REVISION = "_rev"
 
 
 class StoreUnavailable(Exception):
@@ -70,10 +68,6 @@ class SessionStore(DatabaseSessionStore):
         if not must_create and not self.modified and self._recently_touched():
             return None
         data = self._get_session(no_load=must_create)  # type: ignore[attr-defined]  # not in the stubs
-        if must_create or self.modified:
-            # A new revision with every change: pages kept for this borrower
-            # (advisor.keptpages) are rendered again after it.
-            data[REVISION] = secrets.token_hex(8)
         obj = self.create_model_instance(data)
         using = router.db_for_write(self.model, instance=obj)
         try:

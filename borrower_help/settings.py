@@ -131,8 +131,6 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "advisor.context_processors.site",
-                # After Django's own: one masked CSRF token per page (advisor.keptpages).
-                "advisor.keptpages.csrf",
             ],
         },
     },
@@ -214,9 +212,6 @@ SESSION_SAVE_EVERY_REQUEST = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_NAME = "bh_session"
-# The result, plan and question pages are rendered once per change and then served from a
-# copy kept with the borrower's session and erased with it (advisor.keptpages).
-KEPT_PAGES = env_bool("KEPT_PAGES", True)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -18,7 +18,6 @@ from advisor import check_answers, check_steps, content, savecodes, session
 from advisor.check_answers import DebtAnswers
 from advisor.check_steps import Place
 from advisor.forms.check import LenderForm
-from advisor.keptpages import kept_page
 from advisor.rules import estimate
 from advisor.views.savecode import restore
 
@@ -74,7 +73,6 @@ def _back_url(index: int, previous: str | None, back_to_answers: bool) -> str:
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
-@kept_page
 def question(request: HttpRequest, number: int, slug: str) -> HttpResponse:
     debts = check_answers.debts(request)
     index = number - 1
@@ -185,7 +183,6 @@ def restart(request: HttpRequest) -> HttpResponse:
 
 
 @require_safe
-@kept_page
 def result(request: HttpRequest) -> HttpResponse:
     debts = check_answers.debts(request)
     if (stop := _not_finished(request, debts)) is not None:
