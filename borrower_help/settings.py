@@ -198,13 +198,12 @@ else:
 
 # Sessions hold the borrower's answers. They live in the database so that several app
 # servers share them; they expire after SESSION_HOURS (default 24) and "erase my data"
-# deletes the row at once. See README, "Privacy". The row is read with one plain query
-# (advisor/session_backend.py), by a store made to survive an outage: a session that cannot
-# be read is empty for that request, and one that cannot be written is reported instead of
-# silently dropped (advisor.sessionstore, advisor.middleware.SessionMiddleware). With a shared
-# cache (REDIS_URL) a copy is kept there too (cached_db), never in a per-process cache, which
-# other processes could not update or erase.
-SESSION_ENGINE = "advisor.session_backend_cached" if REDIS_URL else "advisor.sessionstore"
+# deletes the row at once. See README, "Privacy". The store (advisor.sessionstore) survives
+# an outage: a session that cannot be read is empty for that request and never written back,
+# one that cannot be written is reported instead of silently dropped
+# (advisor.middleware.SessionMiddleware), and answers are written only when they changed.
+# The row is the only copy, also with REDIS_URL (README, "Sessions").
+SESSION_ENGINE = "advisor.sessionstore"
 SESSION_COOKIE_AGE = env_int("SESSION_HOURS", 24, minimum=1) * 3600
 # Expiry counts from the last use, not the last change: a borrower reading their result
 # the next morning still has it.

@@ -37,6 +37,7 @@ os.chdir(ROOT)
 
 PAGES = ["a", "s", "b", "c", "d", "e"]
 
+
 def _environ(path: str, cookie: str | None, gzip: bool) -> dict[str, Any]:
     environ: dict[str, Any] = {
         "REQUEST_METHOD": "GET",
