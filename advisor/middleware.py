@@ -135,6 +135,8 @@ class SessionMiddleware(DjangoSessionMiddleware):
     """
 
     def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
+        if isinstance(exception, StoreUnavailable):  # a view's own session write (cycle_key)
+            return not_saved(request, exception) if request.method == "POST" else None
         if not isinstance(exception, DatabaseError):
             return None
         if request.method == "POST":
