@@ -155,7 +155,7 @@ class SessionMiddleware(DjangoSessionMiddleware):
 
 
 class DocumentsBusyMiddleware:
-    """Every document slot is in use: a calm 503 with Retry-After, not a queue (advisor.documents)."""
+    """A document request that waited too long: a calm 503 with Retry-After (advisor.documents)."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response

@@ -332,10 +332,6 @@ LOGGING = {
 QUICK_EXIT_URL = env_str("QUICK_EXIT_URL", "https://www.baidu.com/s?wd=%E5%A4%A9%E6%B0%94")
 # Last-known-good copy of published content, read when the database is down (advisor.content).
 CONTENT_SNAPSHOT_DIR = Path(env_str("CONTENT_SNAPSHOT_DIR", str(BASE_DIR / "var" / "content")))
-# Documents (PDF, DOCX) generated at once on this machine, across every app process; more are
-# refused with a calm 503 (advisor.documents). Default: one per CPU core.
-DOCUMENT_CONCURRENCY = env_int("DOCUMENT_CONCURRENCY", os.cpu_count() or 1, minimum=1)
-DOCUMENT_SLOT_DIR = Path(env_str("DOCUMENT_SLOT_DIR", str(BASE_DIR / "var" / "document-slots")))
 # A document request that waited longer than this in the proxy's queue is refused, not made.
 DOCUMENT_MAX_WAIT_SECONDS = env_int("DOCUMENT_MAX_WAIT_SECONDS", 10, minimum=1)
 
