@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import pickle
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -13,20 +12,10 @@ import pytest
 from django.db import OperationalError, connection
 
 from advisor import content as content_reads
-from advisor import faults, models
+from advisor import models
 from advisor.templatetags.site import CRISIS_FACT
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def snapshot_dir(settings: Any, tmp_path: Path) -> Iterator[Path]:
-    settings.CONTENT_SNAPSHOT_DIR = tmp_path / "content"
-    content_reads.forget_last_known()
-    faults.reset()
-    yield settings.CONTENT_SNAPSHOT_DIR
-    content_reads.forget_last_known()
-    faults.reset()
 
 
 def refuse_every_query(*_: Any) -> None:
