@@ -776,10 +776,10 @@ def backup_round_trip(stack: Stack) -> dict[str, Any]:
     import psycopg
 
     tracebacks_before = stack.tracebacks()
-    for _ in range(3):  # borrowers with answers in their sessions, who read their plan
+    for _ in range(3):  # borrowers with answers in their sessions, who read on
         borrower = Browser(stack.port)
         borrower.post("/plan/budget/", BUDGET)
-        borrower.get("/plan/result/")
+        borrower.get("/check/debt/1/kind/")
     live = f"postgresql://postgres@{HOST}:{stack.pg_port}/postgres"
     with psycopg.connect(live) as connection:
         keys = [row[0] for row in connection.execute("SELECT session_key FROM django_session")]
