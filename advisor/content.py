@@ -8,18 +8,21 @@ in the process that made it and within a second in every other process or machin
 the cache is Redis or each process's own memory (see README, "Cache").
 
 Last-known-good copy: every value read from the database is also kept in the process and in a
-file under CONTENT_SNAPSHOT_DIR. When the database cannot be read, pages are built from that
-copy instead of failing, so the home page, the door pages, rights and scam keep working during
-a database outage; a process started during an outage reads the files. A cache that fails is
-treated as a miss (advisor.cache).
+JSON file under CONTENT_SNAPSHOT_DIR (``None`` too: a withdrawn item is written as withdrawn).
+When the database cannot be read, pages are built from that copy instead of failing, so the
+home page, the door pages, rights and scam keep working during a database outage; a process
+started during an outage reads the files. The files hold data only (Django's serialised rows,
+never pickles), so a planted file cannot run code, and a row written before a migration is
+read with its new fields at their defaults. A cache that fails is treated as a miss
+(advisor.cache).
 """
 
 from __future__ import annotations
 
 import contextlib
+import json
 import logging
 import os
-import pickle
 import tempfile
 import threading
 import time
@@ -28,7 +31,10 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from django.conf import settings
+from django.core import serializers
 from django.core.cache import cache
+from django.core.serializers.base import DeserializationError
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import DatabaseError, IntegrityError, transaction
 from django.db.models import F
 from django.db.models.signals import post_delete, post_save
@@ -78,7 +84,7 @@ DATABASE_RETRY_SECONDS = 2.0
 _database_down_until = {"at": 0.0}
 _last_good: dict[str, Any] = {}
 # The value last read for each name, with the key it was read under: a page reading the lender
-# list three times unpickles it once, not three times (and asks Redis once, not three times).
+# list three times reads it once, not three times (and asks Redis once, not three times).
 # Published content only, shared by requests the way the last-known-good copy already is.
 _fresh: dict[str, tuple[str, Any]] = {}
 _missing = object()
@@ -95,19 +101,39 @@ def forget_last_known() -> None:
 
 def _snapshot_path(name: str) -> Path:
     safe = "".join(ch if ch.isalnum() or ch in "-_" else "_" for ch in name)
-    return Path(settings.CONTENT_SNAPSHOT_DIR) / f"{safe}.pickle"
+    return Path(settings.CONTENT_SNAPSHOT_DIR) / f"{safe}.json"
+
+
+def _plain(value: Any) -> Any:
+    """A content value (rows, lists and pairs of them, None) as JSON-ready data."""
+    if isinstance(value, models.Sourced):
+        return {"row": serializers.serialize("python", [value])[0]}
+    if isinstance(value, tuple):
+        return {"pair": [_plain(item) for item in value]}
+    if isinstance(value, list):
+        return [_plain(item) for item in value]
+    return value
+
+
+def _rebuilt(data: Any) -> Any:
+    if isinstance(data, list):
+        return [_rebuilt(item) for item in data]
+    if isinstance(data, dict) and "pair" in data:
+        return tuple(_rebuilt(item) for item in data["pair"])
+    if isinstance(data, dict) and "row" in data:
+        (row,) = serializers.deserialize("python", [data["row"]], ignorenonexistent=True)
+        return row.object
+    return data
 
 
 def _keep(name: str, value: Any) -> None:
     """Remember a value read from the database, in the process and in a file."""
     _last_good[name] = value
-    if value is None:  # nothing published under this name: nothing worth a file
-        return
     folder = Path(settings.CONTENT_SNAPSHOT_DIR)
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile("wb", dir=folder, delete=False) as out:
-            pickle.dump(value, out, protocol=pickle.HIGHEST_PROTOCOL)
+        with tempfile.NamedTemporaryFile("w", dir=folder, delete=False, encoding="utf-8") as out:
+            json.dump(_plain(value), out, cls=DjangoJSONEncoder, ensure_ascii=False)
         os.replace(out.name, _snapshot_path(name))
     except OSError as exc:  # a full or read-only disk must not break the page
         faults.report("snapshot", exc, what="write", level=logging.WARNING)
@@ -126,9 +152,8 @@ def _last_known(name: str, exc: DatabaseError) -> Any:
     value = _last_good.get(name, _missing)
     if value is _missing:
         try:
-            # Our own file, written by _keep above in a folder only the app writes.
-            value = pickle.loads(_snapshot_path(name).read_bytes())
-        except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError):
+            value = _rebuilt(json.loads(_snapshot_path(name).read_text(encoding="utf-8")))
+        except (OSError, ValueError, LookupError, TypeError, DeserializationError):
             raise exc from None
         _last_good[name] = value
     return value

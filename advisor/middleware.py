@@ -135,6 +135,8 @@ class SessionMiddleware(DjangoSessionMiddleware):
     """
 
     def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
+        if isinstance(exception, StoreUnavailable):  # a view's own session write (cycle_key)
+            return not_saved(request, exception) if request.method == "POST" else None
         if not isinstance(exception, DatabaseError):
             return None
         if request.method == "POST":
@@ -153,7 +155,7 @@ class SessionMiddleware(DjangoSessionMiddleware):
 
 
 class DocumentsBusyMiddleware:
-    """Every document slot is in use: a calm 503 with Retry-After, not a queue (advisor.documents)."""
+    """A document request that waited too long: a calm 503 with Retry-After (advisor.documents)."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response

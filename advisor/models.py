@@ -925,29 +925,3 @@ class SavedBundle(models.Model):
 
     def __str__(self) -> str:
         return f"saved bundle {self.pk}"
-
-
-class KeptPage(models.Model):
-    """A page rendered for one borrower, kept with their session and erased with it.
-
-    Deleting the session row ("erase my data", expiry, ``clearsessions``) deletes these
-    rows too. The body is compressed and encrypted under a key derived from the site's
-    secret and the session key, so the table alone shows no answers. See advisor.keptpages.
-    """
-
-    session = models.ForeignKey(
-        "sessions.Session", on_delete=models.CASCADE, related_name="kept_pages"
-    )
-    path = models.CharField(max_length=300)
-    fingerprint = models.CharField(max_length=64)
-    body = models.BinaryField()
-
-    class Meta:
-        verbose_name = _("为借款人保留的页面")
-        verbose_name_plural = _("为借款人保留的页面")
-        constraints = [
-            models.UniqueConstraint(fields=["session", "path"], name="kept_page_once_per_path")
-        ]
-
-    def __str__(self) -> str:
-        return f"kept page {self.pk}"

@@ -67,10 +67,10 @@ def render_pdf(
 
     font_config, font_faces = _fonts()
     html = render_to_string(template_name, context, request=request)
-    with documents.slot(request):  # raises documents.Busy: a calm 503 (advisor.middleware)
-        return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf(
-            stylesheets=[font_faces], font_config=font_config
-        )
+    documents.refuse_if_stale(request)  # raises documents.Busy: a calm 503 (advisor.middleware)
+    return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf(
+        stylesheets=[font_faces], font_config=font_config
+    )
 
 
 def pdf_response(pdf: bytes, filename: str) -> HttpResponse:

@@ -1,4 +1,4 @@
-"""Django's database session store, made to survive a database outage without losing answers.
+"""The borrower's session: Django's database store, made safe for outages and for other tabs.
 
 - A session that cannot be read (database down) is treated as empty for this request, so the
   pages that need no answers (home, door pages) still work. Such a session is never written
@@ -6,41 +6,53 @@
 - A session that cannot be written raises ``StoreUnavailable`` (not Django's UpdateError, which
   would become a 400 "bad request" and drop the answer silently); the session middleware turns
   it into a calm 503 page that gives the borrower back what they typed.
-- Expiry counts from the last use (SESSION_SAVE_EVERY_REQUEST), but an unchanged session is
-  written at most every ``TOUCH_SECONDS``, not on every page view.
+- The answers are written only when they changed. A page view that changed nothing never
+  writes its copy back, so a page still loading in another tab cannot put older answers over
+  one just given.
+- Expiry counts from the last use (SESSION_SAVE_EVERY_REQUEST): an unchanged session has only
+  its expiry moved forward, at most every ``TOUCH_SECONDS``.
+
+The row is the only copy: there is no session cache, in Redis or in a process (README,
+"Sessions"). The class keeps Django's name, ``SessionStore``: the name is part of the signing
+salt, so sessions written by Django's own store stay readable.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import logging
-import secrets
 from typing import Any
 
+from django.contrib.sessions.backends import db
 from django.contrib.sessions.backends.base import CreateError, UpdateError
 from django.db import DatabaseError, IntegrityError, router, transaction
 from django.utils import timezone
 
 from advisor import faults
-from advisor.session_backend import SessionStore as DatabaseSessionStore
 
 TOUCH_SECONDS = 300
-REVISION = "_rev"
 
 
 class StoreUnavailable(Exception):
     """The session could not be written because the database failed."""
 
 
-class SessionStore(DatabaseSessionStore):
+def _same(data: dict[str, Any]) -> str:
+    """What the answers are, whatever the order of their keys."""
+    return json.dumps(data, sort_keys=True, default=str)
+
+
+class SessionStore(db.SessionStore):
     def __init__(self, session_key: str | None = None) -> None:
         super().__init__(session_key)
         self.unreadable = False
         self._loaded_expiry: dt.datetime | None = None
+        self._loaded: str | None = None  # the answers as read or last written
 
     def _get_session_from_db(self) -> Any:
         try:
-            found = super()._get_session_from_db()
+            found = super()._get_session_from_db()  # type: ignore[misc]  # not in the stubs
         except DatabaseError as exc:
             faults.report("database_read", exc, what="session")
             self.unreadable = True
@@ -48,6 +60,12 @@ class SessionStore(DatabaseSessionStore):
         if found is not None:
             self._loaded_expiry = found.expire_date
         return found
+
+    def load(self) -> dict[str, Any]:
+        data: dict[str, Any] = super().load()
+        if not self.unreadable:
+            self._loaded = _same(data)
+        return data
 
     def create(self) -> None:
         try:
@@ -67,27 +85,21 @@ class SessionStore(DatabaseSessionStore):
             raise StoreUnavailable("the session could not be read, so it is not written")
         if self.session_key is None:
             return self.create()
-        if not must_create and not self.modified and self._recently_touched():
-            return None
         data = self._get_session(no_load=must_create)  # type: ignore[attr-defined]  # not in the stubs
-        if must_create or self.modified:
-            # A new revision with every change: pages kept for this borrower
-            # (advisor.keptpages) are rendered again after it.
-            data[REVISION] = secrets.token_hex(8)
+        changed = must_create or _same(data) != self._loaded
+        if not changed and self._recently_touched():
+            return None
         obj = self.create_model_instance(data)
         using = router.db_for_write(self.model, instance=obj)
+        rows = self.model.objects.using(using).filter(pk=obj.pk)
         try:
             with transaction.atomic(using=using):
                 if must_create:
                     obj.save(force_insert=True, using=using)
-                else:
-                    updated = (
-                        self.model.objects.using(using)
-                        .filter(pk=obj.pk)
-                        .update(session_data=obj.session_data, expire_date=obj.expire_date)
-                    )
-                    if not updated:  # deleted meanwhile (erase in another tab)
-                        raise UpdateError
+                elif not changed:  # the expiry alone: never the answers this request read
+                    rows.update(expire_date=obj.expire_date)
+                elif not rows.update(session_data=obj.session_data, expire_date=obj.expire_date):
+                    raise UpdateError  # deleted meanwhile (erase in another tab)
         except IntegrityError:
             if must_create:
                 raise CreateError from None
@@ -96,5 +108,5 @@ class SessionStore(DatabaseSessionStore):
             # WARNING: the middleware logs the lost answer itself, once, at ERROR.
             faults.report("database_write", exc, what="session", level=logging.WARNING)
             raise StoreUnavailable("the session could not be written") from exc
-        self._loaded_expiry = obj.expire_date
+        self._loaded_expiry, self._loaded = obj.expire_date, _same(data)
         return None

@@ -137,8 +137,6 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "advisor.context_processors.site",
-                # After Django's own: one masked CSRF token per page (advisor.keptpages).
-                "advisor.keptpages.csrf",
             ],
         },
     },
@@ -206,13 +204,12 @@ else:
 
 # Sessions hold the borrower's answers. They live in the database so that several app
 # servers share them; they expire after SESSION_HOURS (default 24) and "erase my data"
-# deletes the row at once. See README, "Privacy". The row is read with one plain query
-# (advisor/session_backend.py), by a store made to survive an outage: a session that cannot
-# be read is empty for that request, and one that cannot be written is reported instead of
-# silently dropped (advisor.sessionstore, advisor.middleware.SessionMiddleware). With a shared
-# cache (REDIS_URL) a copy is kept there too (cached_db), never in a per-process cache, which
-# other processes could not update or erase.
-SESSION_ENGINE = "advisor.session_backend_cached" if REDIS_URL else "advisor.sessionstore"
+# deletes the row at once. See README, "Privacy". The store (advisor.sessionstore) survives
+# an outage: a session that cannot be read is empty for that request and never written back,
+# one that cannot be written is reported instead of silently dropped
+# (advisor.middleware.SessionMiddleware), and answers are written only when they changed.
+# The row is the only copy, also with REDIS_URL (README, "Sessions").
+SESSION_ENGINE = "advisor.sessionstore"
 SESSION_COOKIE_AGE = env_int("SESSION_HOURS", 24, minimum=1) * 3600
 # Expiry counts from the last use, not the last change: a borrower reading their result
 # the next morning still has it.
@@ -220,9 +217,6 @@ SESSION_SAVE_EVERY_REQUEST = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_NAME = "bh_session"
-# The result, plan and question pages are rendered once per change and then served from a
-# copy kept with the borrower's session and erased with it (advisor.keptpages).
-KEPT_PAGES = env_bool("KEPT_PAGES", True)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -344,10 +338,6 @@ LOGGING = {
 QUICK_EXIT_URL = env_str("QUICK_EXIT_URL", "https://www.baidu.com/s?wd=%E5%A4%A9%E6%B0%94")
 # Last-known-good copy of published content, read when the database is down (advisor.content).
 CONTENT_SNAPSHOT_DIR = Path(env_str("CONTENT_SNAPSHOT_DIR", str(BASE_DIR / "var" / "content")))
-# Documents (PDF, DOCX) generated at once on this machine, across every app process; more are
-# refused with a calm 503 (advisor.documents). Default: one per CPU core.
-DOCUMENT_CONCURRENCY = env_int("DOCUMENT_CONCURRENCY", os.cpu_count() or 1, minimum=1)
-DOCUMENT_SLOT_DIR = Path(env_str("DOCUMENT_SLOT_DIR", str(BASE_DIR / "var" / "document-slots")))
 # A document request that waited longer than this in the proxy's queue is refused, not made.
 DOCUMENT_MAX_WAIT_SECONDS = env_int("DOCUMENT_MAX_WAIT_SECONDS", 10, minimum=1)
 

@@ -747,19 +747,10 @@ def text_report(data: dict[str, Any]) -> str:
             if "error" in report["cpu"]:
                 lines.append(f"   in-process CPU: failed: {report['cpu']['error'][-300:]}")
             else:
-                for key, in_process in cpu.items():
-                    if "first_read_of" in in_process:  # timed in-process only
-                        label = f"({key}) {in_process['label']}"
-                        lines.append(
-                            f"   {label:<64} |{in_process['cpu_ms']:>9.2f}"
-                            f"{in_process['ratio_to_bare']:>7}"
-                        )
                 lines.append(
                     f"   CPU ms: in-process, median of {report['cpu']['rounds']} rounds with the"
                     " pages interleaved request by request; its ratio is bare CPU / page CPU."
-                    " Later reads of the question, result and plan pages are served from the"
-                    " borrower's kept copy; 'first read' drops that copy before each request"
-                    " (a change was just made), so the page is rendered and kept again"
+                    " Every read renders the page, as the first read after a change does"
                 )
         mixed = report.get("mixed")
         if mixed:
@@ -817,9 +808,8 @@ def goals(configs: list[dict[str, Any]]) -> list[str]:
                     f"[{name}] ({key}) ratio to bare >= 0.5: {ratio} {'met' if ratio >= 0.5 else 'NOT met'}"
                 )
         cpu = report.get("cpu", {}).get("pages", {})
-        # Later reads, and the first read after a change of the same page.
         for shown, in_process in cpu.items():
-            was = CPU_RATIO_BEFORE.get(in_process.get("first_read_of", shown))
+            was = CPU_RATIO_BEFORE.get(shown)
             ratio = in_process.get("ratio_to_bare")
             if was is not None and ratio is not None:
                 out.append(

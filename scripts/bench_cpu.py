@@ -36,16 +36,6 @@ sys.path[:0] = [str(ROOT), str(ROOT / "scripts")]
 os.chdir(ROOT)
 
 PAGES = ["a", "s", "b", "c", "d", "e"]
-# The borrower's pages served from their kept copy (advisor.keptpages) are also timed as the
-# first read after a change: the kept copy is dropped (untimed) before each of these
-# requests, so each one renders the page and stores it again.
-FIRST_READ = {"c": "c1", "d": "d1", "e": "e1"}
-
-
-def _forget_kept(path: str) -> None:
-    from advisor.models import KeptPage
-
-    KeptPage.objects.filter(path=path).delete()
 
 
 def _environ(path: str, cookie: str | None, gzip: bool) -> dict[str, Any]:
@@ -132,36 +122,28 @@ def measure(
     for key in keys:
         for _ in range(3):
             request_once(app, targets[key]["path"], targets[key].get("cookie"), gzip)
-    source = {FIRST_READ[k]: k for k in keys if k in FIRST_READ}
-    labels = {key: targets[key]["label"] for key in keys}
-    labels.update({alias: f"{labels[key]}, first read" for alias, key in source.items()})
-    order = keys + list(source)
-    times: dict[str, list[float]] = {key: [] for key in order}
+    times: dict[str, list[float]] = {key: [] for key in keys}
     sizes: dict[str, int] = {}
     statuses: dict[str, str] = {}
     for round_number in range(rounds):
-        shift = round_number % len(order)
-        for key in order[shift:] + order[:shift]:
-            target = targets[source.get(key, key)]
-            if key in source:
-                _forget_kept(target["path"])
+        shift = round_number % len(keys)
+        for key in keys[shift:] + keys[:shift]:
+            target = targets[key]
             seconds, size, line = request_once(app, target["path"], target.get("cookie"), gzip)
             times[key].append(seconds)
             sizes[key], statuses[key] = size, line
     rows: dict[str, Any] = {}
     bare = statistics.median(times["a"]) if times.get("a") else None
-    for key in order:
+    for key in keys:
         median = statistics.median(times[key])
         rows[key] = {
-            "label": labels[key],
+            "label": targets[key]["label"],
             "cpu_ms": round(median * 1000, 3),
             "cpu_ms_p90": round(sorted(times[key])[int(0.9 * (len(times[key]) - 1))] * 1000, 3),
             "ratio_to_bare": round(bare / median, 3) if bare else None,
             "bytes": sizes[key],
             "status": statuses[key],
         }
-        if key in source:
-            rows[key]["first_read_of"] = source[key]
     pdf = targets.get("f")
     if pdf_rounds and pdf and pdf.get("path") and not pdf.get("missing"):
         request_once(app, pdf["path"], pdf.get("cookie"), False)  # WeasyPrint import, fonts

@@ -101,11 +101,9 @@ def plan_client(lenders: int, months: int):
     return client
 
 
-def cpu(call, rounds: int, before=None) -> tuple[float, object]:
+def cpu(call, rounds: int) -> tuple[float, object]:
     times, result = [], None
     for _ in range(rounds):
-        if before is not None:
-            before()  # untimed
         started = time.process_time()
         result = call()
         times.append(time.process_time() - started)
@@ -116,17 +114,8 @@ def measure(lenders: int, months: int, page_rounds: int, pdf_rounds: int) -> dic
     from django.template.loader import render_to_string
     from pypdf import PdfReader
 
-    from advisor.models import KeptPage
-
     client = plan_client(lenders, months)
     client.get("/plan/result/")
-    # First read after a change (the kept copy dropped before each request: rendered and
-    # kept again), then later reads (served from the copy kept with the session).
-    first_s, _ = cpu(
-        lambda: client.get("/plan/result/"),
-        page_rounds,
-        before=lambda: KeptPage.objects.filter(path="/plan/result/").delete(),
-    )
     page_s, page = cpu(lambda: client.get("/plan/result/"), page_rounds)
     client.get("/plan/repayment-plan.pdf")
     pdf_s, pdf = cpu(lambda: client.get("/plan/repayment-plan.pdf"), pdf_rounds)
@@ -152,7 +141,6 @@ def measure(lenders: int, months: int, page_rounds: int, pdf_rounds: int) -> dic
         "lenders": lenders,
         "months": months,
         "pdf_table_rows": html.count("<tr"),
-        "page_first_read_ms": round(first_s * 1000, 2),
         "page_ms": round(page_s * 1000, 2),
         "page_bytes": len(page.content),  # type: ignore[attr-defined]
         "pdf_ms": round(pdf_s * 1000, 1),
@@ -180,8 +168,7 @@ def main() -> int:
             r = rows[-1]
             print(
                 f"{r['lenders']:>3} × {r['months']:<3} rows {r['pdf_table_rows']:>4}"
-                f" | plan page {r['page_first_read_ms']:>6.2f} ms first read,"
-                f" {r['page_ms']:>5.2f} ms later, {r['page_bytes']:>7} B"
+                f" | plan page {r['page_ms']:>5.2f} ms {r['page_bytes']:>7} B"
                 f" | PDF {r['pdf_ms']:>7.1f} ms {r['pdf_bytes']:>7} B {r['pdf_pages']:>3} pages"
                 f" | full table PDF {r['months_pdf_ms']:>7.1f} ms {r['months_pdf_bytes']:>7} B"
                 f" {r['months_pdf_pages']:>3} pages",

@@ -5,7 +5,9 @@ page and the document gunicorn pools (deploy/gunicorn*.conf.py) and nginx with t
 configuration (deploy/nginx.conf via scripts/local_proxy.py). Then, one after another:
 
   redis stopped · redis black-holed · PostgreSQL stopped · database read-only ·
-  concurrent saves under one code · save-code guessing · admin lockout · documents under load
+  concurrent saves under one code · save-code guessing · admin lockout · documents under load ·
+  Redis paused while a borrower answers with three page views of the session running ·
+  the README's backup restored into a fresh database (session keys left in it)
 
 While a fault lasts, a prober reads the door pages (home, visitor, rights, scam, door card)
 and a borrower keeps adding evidence entries (each one "an answer"). An answer counts as lost
@@ -13,7 +15,8 @@ unless it was saved, or given back on the 503 page and saved when sent again aft
 Recovery time: from the repair until door pages, /healthz and an answer all work again.
 
 Prints a table and writes it to artifacts/faults-<timestamp>.txt. Stops everything it started,
-also on Ctrl-C or error. Not a test: figures, never pass/fail thresholds.
+also on Ctrl-C or error. Not a test: figures, never pass/fail thresholds. Arguments, if
+any, name the rows to run (their function names).
 """
 
 from __future__ import annotations
@@ -258,7 +261,6 @@ class Stack:
             "SECURE_HSTS_SECONDS": "0",
             "LOG_LEVEL": "WARNING",
             "CONTENT_SNAPSHOT_DIR": str(self.work / "content"),
-            "DOCUMENT_SLOT_DIR": str(self.work / "document-slots"),
             "WEB_CONCURRENCY": "2",
             "DOCUMENT_WORKERS": "2",
         }
@@ -550,10 +552,13 @@ def concurrent_saves(stack: Stack) -> dict[str, Any]:
     }
 
 
-def wrk(port: int, path: str, seconds: int, connections: int = 8) -> dict[str, float]:
+def wrk(
+    port: int, path: str, seconds: int, connections: int = 8, cookie: str = ""
+) -> dict[str, float]:
     out = subprocess.run(
         [
             "wrk",
+            *(["-H", f"Cookie: {cookie}"] if cookie else []),
             "-t2",
             f"-c{connections}",
             f"-d{seconds}s",
@@ -689,6 +694,149 @@ def documents_load(stack: Stack) -> dict[str, Any]:
     }
 
 
+# --- sessions: answers and other tabs, backups (issue 25: F1, F2) ------------------------------
+
+# The plan's budget form: an answer kept in the session (not under a save code).
+BUDGET = {
+    "salary": "6000",
+    "family": "500",
+    "housing": "1800",
+    "food": "1200",
+    "transport": "300",
+    "utilities": "200",
+    "dependants": "500",
+    "reserve": "500",
+    "pay_day": "15",
+}
+
+
+def salary_shown(browser: Browser) -> str:
+    found = re.search(r'name="salary" value="([\d.]+)"', browser.get("/plan/budget/").body)
+    return found.group(1) if found else ""
+
+
+def redis_paused_while_answering(stack: Stack) -> dict[str, Any]:
+    """Three page views of one session run while it answers 20 times; Redis pauses 1.1 s.
+
+    An answer counts as reverted when the page read 0.3 s after it was saved shows another
+    value, or when the value stored at the end is not the last one given.
+    """
+    log("fault: Redis paused while a borrower answers and three page views run")
+    tracebacks_before = stack.tracebacks()
+    borrower = Browser(stack.port)
+    borrower.post("/plan/budget/", BUDGET)
+    cookie = "; ".join(f"{k}={v}" for k, v in borrower.cookies.items())
+    alone = wrk(stack.port, "/", 5, 16)
+    with_session = wrk(stack.port, "/", 5, 16, cookie)
+    stop = threading.Event()
+
+    def read(path: str) -> None:
+        reader = Browser(stack.port)
+        reader.cookies = dict(borrower.cookies)
+        while not stop.is_set():
+            reader.get(path)
+
+    readers = [threading.Thread(target=read, args=(p,)) for p in ("/", "/plan/budget/", "/rights/")]
+    for reader in readers:
+        reader.start()
+    redis = stack.processes["redis"].pid
+    reverted, statuses = 0, Counter[int]()
+    for number in range(20):
+        if number == 8:  # a stall, a failover, a blip: Redis answers nothing for 1.1 s
+            os.kill(redis, signal.SIGSTOP)
+            threading.Timer(1.1, os.kill, (redis, signal.SIGCONT)).start()
+        salary = str(7000 + number)
+        statuses[borrower.post("/plan/budget/", {**BUDGET, "salary": salary}).status] += 1
+        time.sleep(0.3)
+        reverted += salary_shown(borrower) != f"{salary}.00"
+    stop.set()
+    for reader in readers:
+        reader.join()
+    time.sleep(1.0)
+    final = salary_shown(borrower)
+    reverted += final != f"{salary}.00"
+    answered = ", ".join(f"{s}×{n}" for s, n in sorted(statuses.items()))
+    return {
+        "fault": "Redis paused 1.1 s while a borrower answers, three page views of the session",
+        "seen": (
+            f"answers: {answered}; stored at the end: {final} (last given {salary}.00); "
+            f"home c16 without a session {alone['rps']:.0f} req/s p99 {alone['p99']:.0f} ms, "
+            f"with one {with_session['rps']:.0f} req/s p99 {with_session['p99']:.0f} ms"
+        ),
+        "door_5xx": int(alone["non2xx"] + with_session["non2xx"]),
+        "answers_lost": f"{reverted} of 20 reverted",
+        "recovery": "n/a",
+        "tracebacks": stack.tracebacks() - tracebacks_before,
+    }
+
+
+def backup_round_trip(stack: Stack) -> dict[str, Any]:
+    """The README's backup: pg_dump, pg_restore into a fresh database, the site serves it."""
+    log("fault: backup round trip")
+    import psycopg
+
+    tracebacks_before = stack.tracebacks()
+    for _ in range(3):  # borrowers with answers in their sessions, who read on
+        borrower = Browser(stack.port)
+        borrower.post("/plan/budget/", BUDGET)
+        borrower.get("/check/debt/1/kind/")
+    live = f"postgresql://postgres@{HOST}:{stack.pg_port}/postgres"
+    with psycopg.connect(live) as connection:
+        keys = [row[0] for row in connection.execute("SELECT session_key FROM django_session")]
+    tools = stack.pg_bin()
+    dump = stack.work / "backup.dump"
+    subprocess.run(  # README, "Backups"
+        [f"{tools}/pg_dump", "-Fc", "--exclude-table-data=django_session", "-f", str(dump), live],
+        check=True,
+        capture_output=True,
+    )
+    text = subprocess.run(
+        [f"{tools}/pg_restore", "-f", "-", str(dump)], check=True, capture_output=True
+    ).stdout
+    found = sum(1 for key in keys if key.encode() in text)
+    stack.sql("DROP DATABASE IF EXISTS restored")
+    stack.sql("CREATE DATABASE restored")
+    restored = f"postgresql://postgres@{HOST}:{stack.pg_port}/restored"
+    restore = subprocess.run(
+        [f"{tools}/pg_restore", "--exit-on-error", "-d", restored, str(dump)],
+        capture_output=True,
+        text=True,
+    )
+    env = {**stack.env, "DATABASE_URL": restored}
+    subprocess.run(
+        [PY, "manage.py", "migrate", "--noinput", "-v", "0"], cwd=ROOT, env=env, check=True
+    )
+    port = free_port()
+    with (stack.work / "restored.log").open("ab") as out:
+        server = subprocess.Popen(
+            [GUNICORN, "-c", str(ROOT / "deploy" / "gunicorn.conf.py"), "--bind", f"{HOST}:{port}"],
+            cwd=ROOT,
+            env=env,
+            stdout=out,
+            stderr=out,
+            start_new_session=True,
+        )
+    try:
+        wait_port(port, 60)
+        seen = Seen()
+        for path in DOOR_PAGES:
+            seen.add(Browser(port).get(path))
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=20)
+    return {
+        "fault": "Backup round trip (README pg_dump, pg_restore into a fresh database)",
+        "seen": (
+            f"{len(keys)} live sessions; session keys in the backup outside django_session: "
+            f"{found}; pg_restore exit {restore.returncode}; restored site: {seen.summary()}"
+        ),
+        "door_5xx": seen.errors,
+        "answers_lost": "n/a",
+        "recovery": "n/a",
+        "tracebacks": stack.tracebacks() - tracebacks_before,
+    }
+
+
 def table(rows: list[dict[str, Any]]) -> str:
     lines = [
         "| Fault | What borrowers saw | Door-page 5xx | Answers lost | Recovery | Tracebacks |",
@@ -729,6 +877,7 @@ def main() -> int:
             return 1
     started = time.monotonic()
     rows = []
+    only = set(sys.argv[1:])  # e.g. `make faults FAULTS_ARGS=backup_round_trip`
     with stack_running() as stack:
         for fault in (
             fresh_start,
@@ -740,7 +889,11 @@ def main() -> int:
             code_guessing,
             admin_lockout,
             documents_load,
+            redis_paused_while_answering,
+            backup_round_trip,
         ):
+            if only and fault.__name__ not in only:
+                continue
             rows.append(fault(stack))
             log(json.dumps(rows[-1], ensure_ascii=False))
     report = table(rows) + f"\n\nWhole run: {time.monotonic() - started:.0f} s\n"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import os
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from django.core.cache import cache
@@ -13,7 +14,7 @@ from django.utils import translation
 from hypothesis import settings as hypothesis_settings
 
 from advisor import content as content_reads
-from advisor import fragments, vault
+from advisor import faults, fragments, vault
 from tests.helpers import Capture
 
 # Property tests check behaviour, never speed: no per-example deadline, so a busy CI machine
@@ -80,6 +81,17 @@ def content(db):
     """The initial content, as `make run` loads it."""
     if not _content_is_loaded():
         _load_content()
+
+
+@pytest.fixture
+def snapshot_dir(settings, tmp_path) -> Iterator[Path]:
+    """An empty folder for the last-known-good content copy, nothing of it in memory."""
+    settings.CONTENT_SNAPSHOT_DIR = tmp_path / "content"
+    content_reads.forget_last_known()
+    faults.reset()
+    yield settings.CONTENT_SNAPSHOT_DIR
+    content_reads.forget_last_known()
+    faults.reset()
 
 
 def _in_ci() -> bool:

@@ -16,7 +16,7 @@ from django.test import Client
 
 from advisor import content as content_reads
 from advisor import models
-from tests.servers import NO_REDIS, REDIS_SERVER, free_port, redis_server
+from tests.servers import NO_REDIS, REDIS_SERVER, redis_server
 
 pytestmark = [
     pytest.mark.django_db,
@@ -99,55 +99,22 @@ def test_an_editor_deleting_a_row_invalidates_content_cached_in_redis(
 # --------------------------------------------------------------------------- sessions
 
 
-@pytest.fixture
-def cached_sessions(settings, redis_cache: redis.Redis) -> redis.Redis:
-    """The engine production uses with REDIS_URL: Django's cached_db on the lean read."""
-    settings.SESSION_ENGINE = "advisor.session_backend_cached"
-    return redis_cache
-
-
-def session_keys(raw: redis.Redis) -> list[str]:
-    return [key.decode() for key in raw.keys(f"{PREFIX}:*sessions.cached_db*")]
-
-
-def test_with_redis_answers_are_cached_and_erase_removes_both_copies(
-    content: None, cached_sessions: redis.Redis, client: Client
+def test_with_redis_answers_live_only_in_the_session_row(
+    content: None, redis_cache: redis.Redis, client: Client
 ) -> None:
+    """A copy in Redis could come back stale after a pause (issue 25, F1): there is none."""
     from django.contrib.sessions.models import Session
 
-    from advisor.session_backend import SessionStore
+    from advisor.sessionstore import SessionStore
     from tests.sample_borrower import BUDGET_FORM
 
     assert client.post("/plan/budget/", BUDGET_FORM).status_code == 302
     row = Session.objects.get()
-    assert len(session_keys(cached_sessions)) == 1
-    # Another app process (no cache) reads the same answers from the database.
     assert SessionStore(row.session_key).load()["bh"]["plan"]["budget"]
     assert BUDGET_FORM["salary"] in client.get("/plan/budget/").content.decode()
+    cached = [redis_cache.get(key) or b"" for key in redis_cache.keys("*")]
+    assert not [key for key in redis_cache.keys("*") if b"session" in key]
+    assert row.session_key.encode() not in b"".join(cached)
 
-    assert client.post("/erase/").status_code == 302
-    assert not Session.objects.exists()
-    assert session_keys(cached_sessions) == []
-
-
-def test_with_redis_down_sessions_still_work_from_the_database(
-    settings, content: None, client: Client
-) -> None:
-    from django.contrib.sessions.models import Session
-
-    from tests.sample_borrower import BUDGET_FORM
-
-    settings.SESSION_ENGINE = "advisor.session_backend_cached"
-    settings.CACHES = {
-        **settings.CACHES,
-        "sessions": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": f"redis://127.0.0.1:{free_port()}/0",  # nothing listens there
-        },
-    }
-    settings.SESSION_CACHE_ALIAS = "sessions"
-    assert client.post("/plan/budget/", BUDGET_FORM).status_code == 302
-    assert Session.objects.count() == 1
-    assert BUDGET_FORM["salary"] in client.get("/plan/budget/").content.decode()
     assert client.post("/erase/").status_code == 302
     assert not Session.objects.exists()

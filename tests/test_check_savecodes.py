@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from django.conf import settings
 from django.contrib.sessions.models import Session
 from django.test import Client
 from lxml import html as lxml_html
@@ -113,3 +114,36 @@ def test_a_code_holding_an_unknown_or_damaged_check_resumes_cleanly(
     kept = client.session[session.KEY]["check"]
     assert kept["format"] == 2
     assert kept["debts"] == ([] if saved.get("format") == 99 else [{"kind": "platform"}])
+
+
+def test_opening_a_code_gives_the_device_a_new_session_key(content: None) -> None:
+    """A session key planted on the borrower's device beforehand must not read the answers."""
+    owner = Client()
+    answer_debt(owner, 1, FIRST_DEBT)
+    code = save(owner)
+    planter = Client()
+    planter.get("/check/")
+    planter.post("/visitor/check/", {"ticked": []})  # a valid session of the planter's own
+    planted = planter.cookies[settings.SESSION_COOKIE_NAME].value
+    borrower = Client()
+    borrower.cookies[settings.SESSION_COOKIE_NAME] = planted
+    assert borrower.post("/check/resume/", {"code": code})["Location"] == "/check/answers/"
+    assert borrower.cookies[settings.SESSION_COOKIE_NAME].value != planted
+    assert "52,000" in borrower.get("/check/answers/").content.decode()
+    assert "52,000" not in planter.get("/check/answers/").content.decode()
+    assert not Session.objects.filter(pk=planted).exists()
+
+
+def test_a_new_key_that_cannot_be_written_gives_the_code_back(
+    client: Client, content: None
+) -> None:
+    from unittest import mock
+
+    from advisor.sessionstore import SessionStore, StoreUnavailable
+
+    answer_debt(client, 1, FIRST_DEBT)
+    code = save(client)
+    with mock.patch.object(SessionStore, "cycle_key", side_effect=StoreUnavailable("down")):
+        response = Client().post("/check/resume/", {"code": code})
+    assert response.status_code == 503
+    assert code in response.content.decode()

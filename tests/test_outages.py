@@ -29,7 +29,6 @@ from django.db import OperationalError, connection
 from django.test import Client
 
 from advisor import content as content_reads
-from advisor import faults
 from tests.sample_borrower import FIRST_DEBT
 from tests.servers import NO_REDIS, REDIS_SERVER, free_port, redis_server
 
@@ -43,16 +42,6 @@ CONTENT_MARKERS = {
     "/visitor/card/": "110",
     "/too-much/": "12356",
 }
-
-
-@pytest.fixture
-def snapshot_dir(settings: Any, tmp_path: Path) -> Iterator[Path]:
-    settings.CONTENT_SNAPSHOT_DIR = tmp_path / "content"
-    content_reads.forget_last_known()
-    faults.reset()
-    yield settings.CONTENT_SNAPSHOT_DIR
-    content_reads.forget_last_known()
-    faults.reset()
 
 
 def assert_door_pages_work(client: Client) -> None:

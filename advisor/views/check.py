@@ -20,7 +20,6 @@ from advisor.check_answers import DebtAnswers
 from advisor.check_steps import Place
 from advisor.forms.check import LenderForm
 from advisor.http import next_page
-from advisor.keptpages import kept_page
 from advisor.rules import estimate
 from advisor.views.savecode import restore
 
@@ -76,7 +75,6 @@ def _back_url(index: int, previous: str | None, back_to_answers: bool) -> str:
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
-@kept_page
 def question(request: HttpRequest, number: int, slug: str) -> HttpResponse:
     debts = check_answers.debts(request)
     index = number - 1
@@ -191,7 +189,6 @@ def restart(request: HttpRequest) -> HttpResponse:
 
 
 @require_safe
-@kept_page
 def result(request: HttpRequest) -> HttpResponse:
     debts = check_answers.debts(request)
     if (stop := _not_finished(request, debts)) is not None:

@@ -24,7 +24,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
-from advisor import content, documents, plan_answers
+from advisor import content, plan_answers
 from advisor.check_answers import CheckedDebt, checked_debts
 from advisor.docx import build_letter
 from advisor.evidence import load_entries
@@ -399,12 +399,11 @@ def _docx_response(template: LetterTemplate, text: str, copies: bool) -> HttpRes
         (_("寄送方法"), _lines(template.t("sending"))),
         (_("要准备的材料"), _lines(template.t("evidence"))),
     ]
-    with documents.slot():  # raises documents.Busy: a calm 503 (advisor.middleware)
-        data = build_letter(
-            text,
-            keep_copy_heading=_("留底副本：自己保存，不要寄出") if copies else "",
-            sections=[s for s in sections if s[1]],
-        )
+    data = build_letter(
+        text,
+        keep_copy_heading=_("留底副本：自己保存，不要寄出") if copies else "",
+        sections=[s for s in sections if s[1]],
+    )
     return attachment(
         data,
         f"letter-{template.slug}.docx",

@@ -20,7 +20,6 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from advisor import content, ics, plan_answers
 from advisor.forms.plan import OTHER, BudgetForm, DebtForm, PlanControlsForm
 from advisor.http import HtmxHttpRequest, attachment
-from advisor.keptpages import kept_page
 from advisor.pdf import pdf_response, render_pdf
 from advisor.plan_answers import PlanDebt
 from advisor.rules.budget import ESSENTIALS, INCOME_SOURCES, SUGGESTED_RESERVE
@@ -264,7 +263,6 @@ def _apply_controls(state: dict[str, Any], data: dict[str, Any]) -> None:
 
 @never_cache
 @require_http_methods(["GET", "HEAD", "POST"])
-@kept_page
 def result(request: HtmxHttpRequest) -> HttpResponse:
     plan_answers.import_from_check(request)
     state = plan_answers.load(request)

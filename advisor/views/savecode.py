@@ -48,6 +48,9 @@ def restore(
         except savecodes.BadCode:
             form.add_error("code", _(NOT_FOUND))
         else:
+            # A new session key for the opened answers: a key someone planted on this
+            # device before (session fixation) must not read them.
+            request.session.cycle_key()
             response = redirect(opened(request, bundle))
             session.remember_save_code(response, code, secure=request.is_secure())
             return response
