@@ -30,7 +30,7 @@ per lender, and a plan longer than that is flagged, not hidden.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 
 from advisor.rules.schedule import payment_dates
@@ -560,7 +560,10 @@ def instalment_option(
 ) -> Option:
     """Ask each lender for instalments over ``months`` (a credit card never beyond 60).
 
-    ``monthly`` is the largest month's total (the last instalment carries the remainder)."""
+    When no debt is capped, every lender gets the same length, which is the whole set paid
+    over ``months``: ``monthly`` is ``monthly_for_months``, the same figure a plan of that
+    length shows (one figure, not two a few 分 apart). When a capped debt needs fewer months,
+    ``monthly`` is the largest month's total (the last instalments carry the remainder)."""
     per_debt = []
     capped = False
     for debt in debts:
@@ -570,7 +573,7 @@ def instalment_option(
         per_debt.append(instalments(debt.balance, n, annual_rate=plan_rate))
     longest = max(len(p) for p in per_debt)
     by_month = [sum((p[m] for p in per_debt if m < len(p)), ZERO) for m in range(longest)]
-    peak = max(by_month)
+    peak = max(by_month) if capped else monthly_for_months(debts, months, plan_rate)
     return Option(
         "instalments",
         peak,
@@ -665,10 +668,7 @@ def build_plan(
     """The whole plan. Give ``monthly`` (amount per month) or ``months`` (length); with
     neither, the plan pays what the budget leaves (nothing at all, a pause, when the budget
     leaves nothing), or, with no budget entered, spreads the debts over the longest allowed
-    time (60 months, the credit-card limit).
-
-    On a length, the monthly amount is the one the instalment option of that length shows,
-    so the plan and its row in the comparison carry one figure, not two a few 分 apart."""
+    time (60 months, the credit-card limit)."""
     if not debts:
         raise ValueError("a plan needs at least one debt")
     if monthly is None and months is None:
@@ -678,10 +678,7 @@ def build_plan(
             months = CREDIT_CARD_MAX_MONTHS
     if monthly is None:
         assert months is not None
-        same_length = instalment_option(
-            [replace(d, kind="", max_months=None) for d in debts], months, plan_rate, None
-        )
-        monthly = max(monthly_for_months(debts, months, plan_rate), same_length.monthly or ZERO)
+        monthly = monthly_for_months(debts, months, plan_rate)
     monthly = _cents(Decimal(monthly))
     sim = simulate(
         debts, monthly, strategy=strategy, annual_rate=plan_rate, first=first, pay_day=pay_day
