@@ -111,7 +111,7 @@ def test_at_200_a_month_every_document_carries_the_same_monthly_figures(
     events = _calendar(client)
     assert total in str(events[0].get("summary"))
     first_lines = str(events[0].get("description"))
-    assert [f for f in YUAN.findall(first_lines)] == shares
+    assert YUAN.findall(first_lines) == shares
 
     for index, share in enumerate(shares):
         pdf, word, initial = _hardship_letter(client, index)

@@ -24,6 +24,7 @@ from advisor.rules.plan import REALISTIC_MONTHS, STRATEGIES, Debt, Plan, build_p
 
 D = Decimal
 CENT = D("0.01")
+ZERO = D(0)
 FIRST = dt.date(2027, 1, 15)
 KINDS = [value for value, _label in LenderKind.choices]
 YUAN = re.compile(r"¥([\d,]+\.\d\d)")
@@ -48,7 +49,7 @@ def _debts(raw: list[tuple[str, Decimal, Decimal, Decimal | None]]) -> list[Debt
     ]
 
 
-def _plan(raw: list, available: Decimal, strategy: str, plan_rate: Decimal = D(0)) -> Plan:
+def _plan(raw: list, available: Decimal, strategy: str, plan_rate: Decimal = ZERO) -> Plan:
     return build_plan(
         _debts(raw),
         available=available,
