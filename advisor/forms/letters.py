@@ -84,7 +84,11 @@ class DetailsForm(SiteForm):
     @staticmethod
     def _choice_field(placeholder: letter.Placeholder) -> forms.ChoiceField:
         """A placeholder the borrower picks (radio buttons); the letter gets its sentence."""
-        message = gettext(placeholder.required_message or _("请从列表里选一项"))
+        message = (
+            gettext(placeholder.required_message)
+            if placeholder.required_message
+            else gettext("请从列表里选一项")
+        )
         return forms.ChoiceField(
             label=gettext(placeholder.label or placeholder.zh),
             help_text=gettext(placeholder.hint) if placeholder.hint else "",
