@@ -181,3 +181,17 @@ def test_in_the_budget_is_said_only_when_true(raw: list, available: Decimal, str
         said_yes = re.search(r">\s*是\s*</td>", row) is not None
         if said_yes:
             assert option.monthly is not None and option.monthly <= available, row
+
+
+@given(debt_lists, st.integers(min_value=1, max_value=REALISTIC_MONTHS), plan_rates)
+@settings(max_examples=60, deadline=None)
+def test_a_plan_of_a_given_length_and_its_instalment_row_carry_one_figure(
+    raw: list, months: int, plan_rate: Decimal
+) -> None:
+    """Walk bug 10: the plan said ¥1,166.67 and the 60-month row beside it ¥1,167.06."""
+    plan = build_plan(
+        _debts(raw), available=None, months=months, first=FIRST, pay_day=15, plan_rate=plan_rate
+    )
+    row = next(o for o in plan.options if o.code == "instalments")
+    assert row.months == months
+    assert row.monthly == plan.monthly
