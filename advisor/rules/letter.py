@@ -673,13 +673,20 @@ def offer_line(amount: Decimal | None, available: Decimal, language: str = "zh-h
     'During the pause I can pay ¥22.86 a month: my share for you of the ¥200.00 I have for all my lenders.'
     """
     english = language.startswith("en")
+    whole = format_yuan(available)
+    if (amount is None or amount <= 0) and available > 0:  # an ordered plan pays others first
+        return (
+            f"For now the {whole} I have each month goes to my other debts first; I cannot pay you yet."
+            if english
+            else f"目前我每月能用于还款的{whole}先还其他欠款，暂时还不了贵机构的款。"
+        )
     if amount is None or amount <= 0:
         return (
             "For now I have nothing left each month to pay with."
             if english
             else "目前我每月没有余钱，暂缓期间暂时还不了款。"
         )
-    money, whole = format_yuan(amount), format_yuan(available)
+    money = format_yuan(amount)
     if amount >= available:
         return (
             f"During the pause I can pay {money} a month, all that my budget allows."
