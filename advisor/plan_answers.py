@@ -17,7 +17,8 @@ is checked again; a malformed value is dropped rather than failing the page. A d
 guided check's names (``amount``, ``lender_other``); a state saved before ``format`` 2 (with
 ``principal`` / ``lender_name``) is migrated when it is read.
 
-``current_plan(request)`` is what the letters use to pre-fill a proposal.
+``proposal(request)`` (``current_plan``) is the plan every document sent to a lender uses:
+never more than the budget leaves.
 """
 
 from __future__ import annotations
@@ -363,8 +364,29 @@ def compute(
     )
 
 
+def proposal(
+    request: HttpRequest, state: dict[str, Any] | None = None, *, on: dt.date | None = None
+) -> Plan | None:
+    """The plan as it goes to lenders (收支说明, plan PDF, calendar, letters).
+
+    The borrower's plan when it fits the budget (or no budget was entered); otherwise the
+    plan at what the budget leaves, which is a pause, with no amount, when it leaves nothing.
+    Nothing a lender is sent proposes more than the budget leaves.
+    """
+    state = load(request) if state is None else state
+    plan = compute(request, state, on=on)
+    if plan is None or plan.fits is not False:
+        return plan
+    chosen = settings(state)
+    return compute(
+        request,
+        {**state, "settings": {**chosen, "basis": "", "monthly": "", "months": None}},
+        on=on,
+    )
+
+
 def current_plan(request: HttpRequest) -> Plan | None:
-    """The borrower's computed plan, or None when they have not entered any debts.
+    """The borrower's plan as it goes to lenders (``proposal``), or None without debts.
 
     Returns ``advisor.rules.plan.Plan`` (a frozen dataclass). What a letter needs:
 
@@ -382,4 +404,4 @@ def current_plan(request: HttpRequest) -> Plan | None:
 
     For the budget itself (收支说明) use ``budget(load(request))``.
     """
-    return compute(request)
+    return proposal(request)

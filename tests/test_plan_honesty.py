@@ -79,7 +79,7 @@ def test_a_plan_longer_than_sixty_months_is_called_unrealistic(
     page = _plan(client)
     assert "142 个月" in page
     assert "不太现实" in page
-    assert "/letters/loan-negotiation/" in page
+    assert "/letters/hardship/" in page  # the hardship letter, no longer the generic one
 
 
 def test_a_plan_within_sixty_months_is_not_called_unrealistic(
@@ -143,7 +143,7 @@ def test_little_or_nothing_to_spare_goes_straight_to_the_hardship_route(
     response = fill_budget(client, salary=salary, reserve=reserve)
     assert response.status_code == 302 and response["Location"] == "/plan/budget/guidance/"
     page = client.get("/plan/budget/guidance/").content.decode()
-    assert "/plan/summary/" in page and "/letters/loan-negotiation/" in page
+    assert "/plan/summary/" in page and "/letters/hardship/" in page
     add_debt(client)
     assert "先走困难路线" in _plan(client)
 

@@ -202,16 +202,32 @@ def test_most_urgent_first_follows_the_checks_level() -> None:
     assert sim.lenders[1].months == min(s.months for s in sim.lenders)
 
 
-def test_a_credit_card_never_runs_past_sixty_months_when_the_amount_allows() -> None:
+def test_an_ordered_plan_keeps_a_credit_card_within_sixty_months_when_the_amount_allows() -> None:
+    debts = [
+        Debt("1", "卡", "credit_card", D("60000.00")),
+        Debt("2", "网贷", "online_bank", D("60000.00"), rate=D("0.24")),
+    ]
+    plan = build_plan(debts, available=D("1500.00"), first=FIRST, pay_day=31, strategy="avalanche")
+    card, loan = plan.schedules
+    assert card.months <= CREDIT_CARD_MAX_MONTHS
+    assert not card.over_cap
+    assert loan.months > CREDIT_CARD_MAX_MONTHS  # the online loan waits: at the lender's discretion
+
+
+def test_pro_rata_shares_by_balance_and_names_the_card_it_cannot_keep_within_sixty_months() -> None:
+    """Pro rata is pro rata: the card's 60-month floor never takes the other lenders' share.
+
+    (Until 2026-12 the floor was paid first, so a ¥200 budget gave the card everything and the
+    other lenders nothing for 300 months; walk 2026-12-07, bug 1.)"""
     debts = [
         Debt("1", "卡", "credit_card", D("60000.00")),
         Debt("2", "网贷", "online_bank", D("60000.00")),
     ]
     plan = build_plan(debts, available=D("1500.00"), first=FIRST, pay_day=31)
     card, loan = plan.schedules
-    assert card.months <= CREDIT_CARD_MAX_MONTHS
-    assert not card.over_cap
-    assert loan.months > CREDIT_CARD_MAX_MONTHS  # the online loan waits: at the lender's discretion
+    assert card.month_one == loan.month_one == D("750.00")
+    assert [s.debt.key for s in plan.over_cap] == ["1"]
+    assert card.floor == D("1000.01")
 
 
 def test_a_plan_too_small_for_the_sixty_month_limit_is_flagged_not_hidden() -> None:
@@ -273,8 +289,13 @@ def test_no_room_in_the_budget_offers_the_hardship_route() -> None:
     plan = build_plan(DEBTS, available=D("0.00"), first=FIRST, pay_day=31)
     pro_rata = next(o for o in plan.options if o.code == "pro_rata")
     assert pro_rata.note == "no_room" and pro_rata.fits is False
-    assert plan.fits is False
-    assert plan.months == CREDIT_CARD_MAX_MONTHS
+    # A pause, not a 60-month spread the budget cannot pay (until 2026-12 it proposed
+    # ¥1,166.67 a month beside "可用于还款 ¥0.00"; walk 2026-12-07, bug 2).
+    assert plan.paused and plan.monthly == 0 and plan.months == 0
+    assert all(not s.payments for s in plan.schedules) and plan.month_one_total == 0
+    assert not plan.over_cap and not plan.waiting
+    instalment = next(o for o in plan.options if o.code == "instalments")
+    assert instalment.months == CREDIT_CARD_MAX_MONTHS and instalment.fits is False
 
 
 def test_a_plan_that_never_ends_says_so() -> None:

@@ -55,6 +55,9 @@ class DetailsForm(SiteForm):
         self.keys = keys
         for key in keys:
             placeholder = letter.BY_KEY[key]
+            if placeholder.choices:
+                self.fields[key] = self._choice_field(placeholder)
+                continue
             limit = letter.MAX_FIELD_CHARS if placeholder.long else 200
             attrs: dict[str, Any] = {"autocomplete": placeholder.autocomplete}
             if placeholder.long:
@@ -78,6 +81,23 @@ class DetailsForm(SiteForm):
         self.fields["language"].error_messages["invalid_choice"] = _("请选择信件的语言")
         self.fields["language"].error_messages["required"] = _("请选择信件的语言")
 
+    @staticmethod
+    def _choice_field(placeholder: letter.Placeholder) -> forms.ChoiceField:
+        """A placeholder the borrower picks (radio buttons); the letter gets its sentence."""
+        message = (
+            gettext(placeholder.required_message)
+            if placeholder.required_message
+            else gettext("请从列表里选一项")
+        )
+        return forms.ChoiceField(
+            label=gettext(placeholder.label or placeholder.zh),
+            help_text=gettext(placeholder.hint) if placeholder.hint else "",
+            required=bool(placeholder.required_message),
+            choices=[(c.value, gettext(c.label)) for c in placeholder.choices],
+            widget=forms.RadioSelect,
+            error_messages={"required": message, "invalid_choice": message},
+        )
+
     def personal_keys(self) -> list[str]:
         return [k for k in self.keys if letter.BY_KEY[k].source == letter.PERSONAL]
 
@@ -87,6 +107,10 @@ class DetailsForm(SiteForm):
     def values(self) -> dict[str, str]:
         """Placeholder values from the cleaned data (call after ``is_valid()``)."""
         data = {key: self.cleaned_data.get(key, "") or "" for key in self.keys}
+        language = self.cleaned_data.get("language") or "zh-hans"
+        for key in self.keys:
+            if letter.BY_KEY[key].choices:
+                data[key] = letter.BY_KEY[key].chosen(data[key], language)
         if data.get("id_number"):
             data["id_number"] = letter.mask_id(data["id_number"])
         return data

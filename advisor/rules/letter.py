@@ -26,6 +26,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Protocol
 
 from advisor.rules.money import format_yuan
@@ -50,6 +51,17 @@ def _(text: str) -> str:
 
 
 @dataclass(frozen=True)
+class Choice:
+    """One answer to a placeholder the borrower picks rather than types: ``label`` on the
+    form, ``zh`` / ``en`` the sentence it puts into a letter in that language."""
+
+    value: str
+    label: str
+    zh: str
+    en: str
+
+
+@dataclass(frozen=True)
 class Placeholder:
     """Everything about one placeholder, in one row.
 
@@ -71,6 +83,14 @@ class Placeholder:
     sample_zh: str = ""
     sample_en: str = ""
     long: bool = False  # a multi-line answer (a text area on the form)
+    choices: tuple[Choice, ...] = ()  # set: the borrower picks one (radio buttons)
+
+    def chosen(self, value: str, language: str = "zh-hans") -> str:
+        """The letter's sentence for a picked ``value`` ("" when it is not one of ours)."""
+        for choice in self.choices:
+            if choice.value == value:
+                return choice.en if language.startswith("en") else choice.zh
+        return ""
 
 
 PLACEHOLDERS: tuple[Placeholder, ...] = (
@@ -262,6 +282,83 @@ PLACEHOLDERS: tuple[Placeholder, ...] = (
         long=True,
     ),
     Placeholder(
+        "cause",
+        "困难类型",
+        "Kind of hardship",
+        TYPED,
+        help_zh="借款人选的困难原因（失业、生病、家庭变故、其他），放进信里是一句话",
+        help_en="The cause the borrower picks (job loss, illness, family, other), as one sentence",
+        label=_("主要是什么原因？"),
+        hint=_("选最接近的一项，下面再用自己的话写清楚。不选的话，信上这里留一条横线。"),
+        sample_zh="我失去了工作，收入中断。",
+        sample_en="I lost my job and my income stopped.",
+        choices=(
+            Choice(
+                "lost_job",
+                _("失业或收入中断"),
+                "我失去了工作，收入中断。",
+                "I lost my job and my income stopped.",
+            ),
+            Choice(
+                "illness",
+                _("生病或受伤（自己或家人）"),
+                "我或我的家人生病、受伤，收入减少，医疗开支增加。",
+                "I or a member of my family fell ill or was injured: income fell and medical costs rose.",
+            ),
+            Choice(
+                "family",
+                _("家庭变故"),
+                "我的家庭发生了变故，开支增加、收入减少。",
+                "My family went through a crisis: costs rose and income fell.",
+            ),
+            Choice(
+                "other",
+                _("其他原因"),
+                "我遇到了其他困难，收入不够还款。",
+                "I met another hardship and my income no longer covers the repayments.",
+            ),
+        ),
+    ),
+    Placeholder(
+        "pause_months",
+        "暂缓月数",
+        "Months of pause",
+        TYPED,
+        help_zh="请求暂缓几个月（借款人填写，预填 3）",
+        help_en="How many months of pause to ask for (typed by the borrower, 3 to start with)",
+        label=_("请求暂缓几个月？"),
+        hint=_(
+            "按你估计收入能恢复要多久来填。3 只是本站预填的起点，不是规定；到期后再按那时的收支商量。"
+        ),
+        sample_zh="3",
+        sample_en="3",
+    ),
+    Placeholder(
+        "available",
+        "每月可还金额",
+        "Available each month",
+        PLAN,
+        help_zh="扣除必需开支和应急备用后，每月能用于还款的金额（来自还款计划，可能是 ¥0.00）",
+        help_en="What is left each month for debts after essentials and the reserve (from the plan; may be ¥0.00)",
+        label=_("每月能用于还款的钱"),
+        hint=_("来自你的收支，可以修改。没有余钱就是 ¥0.00。"),
+        sample_zh="¥200.00",
+        sample_en="¥200.00",
+    ),
+    Placeholder(
+        "offer",
+        "暂缓期间还款",
+        "During the pause",
+        PLAN,
+        help_zh="暂缓期间能给这家还多少（来自还款计划；没有余钱时写明暂时还不了）",
+        help_en="What this lender can get during the pause (from the plan; says so when nothing can be paid)",
+        label=_("暂缓期间能还多少"),
+        hint=_("来自你的还款计划，不超过你的收支能拿出的钱。可以修改。"),
+        sample_zh="暂缓期间，我每月可以先还¥22.86。",
+        sample_en="During the pause I can pay ¥22.86 a month.",
+        long=True,
+    ),
+    Placeholder(
         "call_date",
         "通话日期",
         "Call date",
@@ -408,6 +505,7 @@ class LetterRule:
 
 # In the order the library lists them.
 LETTER_RULES: tuple[LetterRule, ...] = (
+    LetterRule("hardship", "negotiate", ANY_DEBT, ("card-instalment", "loan-negotiation")),
     LetterRule("card-instalment", "negotiate", CARDS, ("loan-negotiation", "fee-waiver")),
     LetterRule("loan-negotiation", "negotiate", NOT_CARDS, ("card-instalment", "fee-waiver")),
     LetterRule("fee-waiver", "negotiate", ANY_DEBT, ("card-instalment", "loan-negotiation")),
@@ -563,6 +661,43 @@ def incident_lines(entries: Iterable[Incident], language: str = "zh-hans") -> st
             )
         rows.append(clean_text(line, MAX_FIELD_CHARS))
     return numbered(rows)
+
+
+def offer_line(amount: Decimal | None, available: Decimal, language: str = "zh-hans") -> str:
+    """What a hardship letter offers this lender during the pause: its share of the plan, or,
+    with nothing to spare, that nothing can be paid for now (never an amount in that case).
+
+    >>> offer_line(Decimal("0"), Decimal("0"))
+    '目前我每月没有余钱，暂缓期间暂时还不了款。'
+    >>> offer_line(Decimal("22.86"), Decimal("200"), "en")
+    'During the pause I can pay ¥22.86 a month: my share for you of the ¥200.00 I have for all my lenders.'
+    """
+    english = language.startswith("en")
+    whole = format_yuan(available)
+    if (amount is None or amount <= 0) and available > 0:  # an ordered plan pays others first
+        return (
+            f"For now the {whole} I have each month goes to my other debts first; I cannot pay you yet."
+            if english
+            else f"目前我每月能用于还款的{whole}先还其他欠款，暂时还不了贵机构的款。"
+        )
+    if amount is None or amount <= 0:
+        return (
+            "For now I have nothing left each month to pay with."
+            if english
+            else "目前我每月没有余钱，暂缓期间暂时还不了款。"
+        )
+    money = format_yuan(amount)
+    if amount >= available:
+        return (
+            f"During the pause I can pay {money} a month, all that my budget allows."
+            if english
+            else f"暂缓期间，我每月可以先还{money}，这是我的收支能拿出的全部。"
+        )
+    return (
+        f"During the pause I can pay {money} a month: my share for you of the {whole} I have for all my lenders."
+        if english
+        else f"暂缓期间，我每月可以先还{money}：我每月能用于还款的{whole}要分给几家机构，这是给贵机构的一份。"
+    )
 
 
 def schedule_lines(runs: Iterable[Run], language: str = "zh-hans") -> str:

@@ -210,44 +210,54 @@ def allocate(
 ) -> list[Decimal]:
     """One month's payment shared across the open balances.
 
-    ``base`` (pro rata only) are the fixed monthly shares worked out once at the start, so
-    each lender gets the same amount every month; what a finished debt no longer needs is
-    shared among the others in proportion to what they still owe.
+    **pro rata** shares ``amount`` in proportion to what each lender is owed, from the first
+    month, whatever the month caps: a capped debt that cannot be kept within its cap at its
+    share is named by the plan (``Plan.over_cap``), never fed at the others' expense.
+    ``base`` are the fixed monthly shares worked out once at the start, so each lender gets
+    the same amount every month; what a finished debt no longer needs is shared among the
+    others in proportion to what they still owe.
 
-    ``floors`` are payments that keep a capped debt (a credit card: 60 months) on time. When
-    the strategy alone would pay a capped debt less than its floor, the floors are paid
-    first (shared in proportion to them if the amount cannot cover them all) and what is
-    left is shared by the strategy.
+    **avalanche / urgent** pay the open debts in ``order``. ``floors`` are payments that keep
+    a capped debt (a credit card: 60 months) on time: when the order alone would pay a capped
+    debt less than its floor and the amount covers every floor, the floors are paid first and
+    the rest follows the order. When the amount cannot cover the floors, no capped debt can be
+    kept within its cap anyway, and the order alone decides.
     """
-    plain = allocate(amount, balances, strategy, order, base=base) if floors else []
-    if floors and all(s >= min(f, b) for s, f, b in zip(plain, floors, balances, strict=True)):
-        return plain  # the strategy alone already keeps every capped debt on time
-    shares = [ZERO for _ in balances]
-    if floors:
-        wanted = [min(f, b) for f, b in zip(floors, balances, strict=True)]
-        shares = split_pro_rata(min(amount, sum(wanted, ZERO)), wanted)
-    left = amount - sum(shares, ZERO)
-    rest = [b - s for b, s in zip(balances, shares, strict=True)]
-    if left <= 0:
-        return shares
     if strategy == "pro_rata":
-        if base and not any(shares):
-            extra = [min(f, r) for f, r in zip(base, rest, strict=True)]
-            spare = left - sum(extra, ZERO)
-            if spare > 0:
-                more = split_pro_rata(spare, [r - e for r, e in zip(rest, extra, strict=True)])
-                extra = [e + m for e, m in zip(extra, more, strict=True)]
-        else:
-            extra = split_pro_rata(left, rest)
-    else:
-        extra = [ZERO for _ in balances]
-        for i in order:
-            pay = min(left, rest[i])
-            extra[i] = pay
-            left -= pay
-            if left <= 0:
-                break
-    return [s + e for s, e in zip(shares, extra, strict=True)]
+        return _pro_rata(amount, balances, base)
+    plain = _in_order(amount, balances, order)
+    if not floors:
+        return plain
+    wanted = [min(f, b) for f, b in zip(floors, balances, strict=True)]
+    if all(s >= w for s, w in zip(plain, wanted, strict=True)) or sum(wanted, ZERO) > amount:
+        return plain
+    rest = [b - w for b, w in zip(balances, wanted, strict=True)]
+    extra = _in_order(amount - sum(wanted, ZERO), rest, order)
+    return [w + e for w, e in zip(wanted, extra, strict=True)]
+
+
+def _pro_rata(
+    amount: Decimal, balances: list[Decimal], base: list[Decimal] | None
+) -> list[Decimal]:
+    if not base:
+        return split_pro_rata(amount, balances)
+    shares = [min(f, b) for f, b in zip(base, balances, strict=True)]
+    spare = amount - sum(shares, ZERO)
+    if spare > 0:
+        more = split_pro_rata(spare, [b - s for b, s in zip(balances, shares, strict=True)])
+        shares = [s + m for s, m in zip(shares, more, strict=True)]
+    return shares
+
+
+def _in_order(amount: Decimal, balances: list[Decimal], order: list[int]) -> list[Decimal]:
+    shares = [ZERO for _ in balances]
+    left = amount
+    for i in order:
+        if left <= 0:
+            break
+        shares[i] = min(left, balances[i])
+        left -= shares[i]
+    return shares
 
 
 def cap_floor(debt: Debt, annual_rate: Decimal = Decimal(0)) -> Decimal:
@@ -317,6 +327,7 @@ def runs(payments: list[Payment]) -> list[Run]:
 class LenderSchedule:
     debt: Debt
     payments: list[Payment]  # only months with a payment
+    floor: Decimal = ZERO  # the monthly payment that keeps this debt within its cap (0: no cap)
 
     @property
     def total(self) -> Decimal:
@@ -335,6 +346,16 @@ class LenderSchedule:
     @property
     def first_amount(self) -> Decimal:
         return self.payments[0].amount if self.payments else ZERO
+
+    @property
+    def month_one(self) -> Decimal:
+        """What this lender gets in the plan's first month (0 when it has to wait)."""
+        return self.first_amount if self.payments and self.payments[0].number == 1 else ZERO
+
+    @property
+    def first_number(self) -> int:
+        """The month of this lender's first payment (0 when the plan pays it nothing)."""
+        return self.payments[0].number if self.payments else 0
 
     @property
     def finished(self) -> bool:
@@ -371,17 +392,22 @@ def simulate(
 
     Each month, interest at ``annual_rate`` (a fraction; 0 when the lenders agree to stop
     interest) is added to each open balance first, rounded half up. In the last month only
-    what is still owed is paid.
+    what is still owed is paid. A ``monthly`` of 0 is a pause: nothing is paid, and the
+    simulation is empty and unfinished.
     """
     if strategy not in STRATEGIES:
         raise ValueError(f"strategy must be one of {STRATEGIES}")
-    if monthly <= 0:
-        raise ValueError("monthly must be positive")
+    if monthly < 0:
+        raise ValueError("monthly must not be negative")
     rate = Decimal(annual_rate) / 12
     balances = [d.balance for d in debts]
     order = priority_order(debts, strategy) if strategy != "pro_rata" else []
     floors = [cap_floor(d, Decimal(annual_rate)) for d in debts]
     base = split_pro_rata(monthly, balances) if strategy == "pro_rata" else None
+    if monthly == 0:  # nothing to share: a pause, not a schedule
+        return Simulation(
+            [LenderSchedule(d, [], f) for d, f in zip(debts, floors, strict=True)], 0, False
+        )
     rows: list[list[tuple[int, Decimal, Decimal, Decimal]]] = [[] for _ in debts]
     month = 0
     while any(b > 0 for b in balances) and month < max_months:
@@ -402,6 +428,7 @@ def simulate(
                 for n, amount, interest, balance in rows[i]
                 if amount > 0
             ],
+            floors[i],
         )
         for i, debt in enumerate(debts)
     ]
@@ -448,7 +475,8 @@ class Option:
     total_paid: Decimal
     fits: bool | None  # None: not a payment plan (nothing changes)
     one_off: Decimal | None = None
-    note: str = ""  # a code for the template: "capped", "never", "no_room", "over_cap", ""
+    # A code for the template: "capped", "never", "no_room", "too_long", "over_cap", ""
+    note: str = ""
     owed_later: list[tuple[int, Decimal]] = field(default_factory=list)
 
 
@@ -458,7 +486,8 @@ class Plan:
 
     ``monthly`` and ``months`` describe the chosen plan (``months`` is 0 when it never
     finishes). ``available`` is what the budget leaves for debts after the reserve (None when
-    no budget was entered). ``fits`` is True when ``monthly <= available``.
+    no budget was entered). ``fits`` is True when every month pays at most ``available``.
+    A plan that follows a budget leaving nothing is ``paused``: it proposes no amount.
     """
 
     debts: list[Debt]
@@ -476,12 +505,22 @@ class Plan:
     min_monthly: Decimal = ZERO  # the least that keeps every capped debt within its cap
 
     @property
+    def paused(self) -> bool:
+        """True when there is nothing to pay with: the plan asks for a pause instead."""
+        return self.monthly == 0
+
+    @property
     def total_owed(self) -> Decimal:
         return sum((d.balance for d in self.debts), ZERO)
 
     @property
     def schedules(self) -> list[LenderSchedule]:
         return self.simulation.lenders
+
+    @property
+    def month_one_total(self) -> Decimal:
+        """What the first month pays, all lenders together: the sum of the proposal rows."""
+        return sum((s.month_one for s in self.simulation.lenders), ZERO)
 
     @property
     def total_paid(self) -> Decimal:
@@ -493,7 +532,13 @@ class Plan:
 
     @property
     def over_cap(self) -> list[LenderSchedule]:
-        return [s for s in self.simulation.lenders if s.over_cap]
+        """Capped debts this plan cannot keep within their cap (none while paused)."""
+        return [] if self.paused else [s for s in self.simulation.lenders if s.over_cap]
+
+    @property
+    def waiting(self) -> list[LenderSchedule]:
+        """Lenders this plan pays nothing in its first month (an ordered strategy)."""
+        return [] if self.paused else [s for s in self.simulation.lenders if not s.month_one]
 
     @property
     def too_long(self) -> bool:
@@ -515,7 +560,10 @@ def instalment_option(
 ) -> Option:
     """Ask each lender for instalments over ``months`` (a credit card never beyond 60).
 
-    ``monthly`` is the largest month's total (the last instalment carries the remainder)."""
+    When no debt is capped, every lender gets the same length, which is the whole set paid
+    over ``months``: ``monthly`` is ``monthly_for_months``, the same figure a plan of that
+    length shows (one figure, not two a few 分 apart). When a capped debt needs fewer months,
+    ``monthly`` is the largest month's total (the last instalments carry the remainder)."""
     per_debt = []
     capped = False
     for debt in debts:
@@ -525,7 +573,7 @@ def instalment_option(
         per_debt.append(instalments(debt.balance, n, annual_rate=plan_rate))
     longest = max(len(p) for p in per_debt)
     by_month = [sum((p[m] for p in per_debt if m < len(p)), ZERO) for m in range(longest)]
-    peak = max(by_month)
+    peak = max(by_month) if capped else monthly_for_months(debts, months, plan_rate)
     return Option(
         "instalments",
         peak,
@@ -582,11 +630,14 @@ def build_options(
             first=first,
             pay_day=pay_day,
         )
-        note = (
-            "never"
-            if not sim.finished
-            else ("over_cap" if any(s.over_cap for s in sim.lenders) else "")
-        )
+        if not sim.finished:
+            note = "never"
+        elif sim.months > REALISTIC_MONTHS:
+            note = "too_long"
+        elif any(s.over_cap for s in sim.lenders):
+            note = "over_cap"
+        else:
+            note = ""
         options.append(
             Option(
                 "pro_rata",
@@ -615,12 +666,13 @@ def build_plan(
     lump_sum: Decimal | None = None,
 ) -> Plan:
     """The whole plan. Give ``monthly`` (amount per month) or ``months`` (length); with
-    neither, the plan pays what the budget leaves, or, with no room in the budget, spreads
-    the debts over the longest allowed time (60 months, the credit-card limit)."""
+    neither, the plan pays what the budget leaves (nothing at all, a pause, when the budget
+    leaves nothing), or, with no budget entered, spreads the debts over the longest allowed
+    time (60 months, the credit-card limit)."""
     if not debts:
         raise ValueError("a plan needs at least one debt")
     if monthly is None and months is None:
-        if available is not None and available > 0:
+        if available is not None:
             monthly = available
         else:
             months = CREDIT_CARD_MAX_MONTHS
@@ -631,15 +683,20 @@ def build_plan(
     sim = simulate(
         debts, monthly, strategy=strategy, annual_rate=plan_rate, first=first, pay_day=pay_day
     )
-    option_months = months or (sim.months if sim.finished else CREDIT_CARD_MAX_MONTHS)
+    option_months = months or (
+        min(sim.months, REALISTIC_MONTHS) if sim.finished else CREDIT_CARD_MAX_MONTHS
+    )
     if months is None:
         # Instalments of the same length as the plan can need a few 分 more in the last
-        # month; offer the shortest length whose every month fits the chosen amount.
+        # month; offer the shortest length whose every month fits the chosen amount. Never
+        # past the realistic length: longer plans are the hardship route, not instalments.
         for _ in range(3):
             each_month = instalment_option(debts, option_months, plan_rate, None).monthly
-            if each_month is not None and each_month <= monthly:
+            if option_months >= REALISTIC_MONTHS or (
+                each_month is not None and each_month <= monthly
+            ):
                 break
-            option_months = min(option_months + 1, MAX_MONTHS)
+            option_months += 1
     options = build_options(
         debts,
         available=available,

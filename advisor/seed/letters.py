@@ -1,4 +1,4 @@
-"""The letter library: nine letters, in Simplified Chinese and English.
+"""The letter library: ten letters, in Simplified Chinese and English.
 
 Structure and evidence lists follow domain-facts §6 (summarised from practice guides and
 the credit-card rules); every sentence is our own. Letters never promise a right: for
@@ -8,6 +8,8 @@ consumer-finance loans any relief is at the lender's discretion (domain-facts §
 Placeholders come from the fixed set in ``advisor.rules.letter.PLACEHOLDERS``. The first line of
 every body is the letter's title.
 """
+
+import datetime as dt
 
 from advisor.seed import Seed, sourced
 
@@ -63,7 +65,155 @@ def letter(slug: str, order: int, source: tuple[str, str, str], zh: dict, en: di
     return Seed("LetterTemplate", {"slug": slug}, fields)
 
 
+# The hardship letter (困难情况说明 / 暂缓还款申请): for the borrower with little or nothing to
+# spare, any lender kind. Structure from domain-facts §6.2 (cause, current position,
+# willingness, the request, contact); relief is always asked for, never claimed (§6.1, §7.1),
+# and the colloquial "停息挂账" is not used (§6.1).
+_HARDSHIP = letter(
+    "hardship",
+    5,
+    _PRACTICE,
+    {
+        "title": "困难情况说明（暂缓还款申请）",
+        "situation": "每月扣除必需开支后，没有余钱或只剩很少的钱还款，想请机构暂缓一段时间、停止计息和罚息。",
+        "gate": """
+这封信适合你，如果：
+每月扣除吃饭、住房、看病等必需开支后，没有余钱还款，或者只剩很少；欠哪一类机构都可以用（信用卡、网贷、消费金融、小额贷款公司等）。
+
+信里会写：你的收入和必需开支、每月能拿出多少（可能是 0）、困难的原因，并请机构暂缓一段时间、在这段时间停止计息和收取罚息费用、到期再按你的收支商量。同时附上还款计划里的收支说明。
+
+要知道：暂缓、停止计息、减免罚息，都由机构决定，没有规定一定要同意。信用卡的个性化分期，银行也只是“可以”同意。写信是把实情讲清楚，请机构考虑。
+
+不适合的情况：
+每月还能拿出一笔钱、想分期慢慢还：信用卡用“个性化分期还款申请”，网贷和消费金融用“协商还款／延期还款申请”。
+""",
+        "sending": f"""
+只用官方渠道：官方App的客服、合同上或卡背面的官方电话，问清楚书面材料交到哪里。不要用催收短信里的链接或号码。
+不要付钱给任何“代理协商”的人。暂缓、停止计息都可以自己申请，不需要中介。
+{_SEND_TWO_ZH}
+{_GENUINE_ZH}
+每家机构寄同一份收支说明，每家一封信。保留寄件凭证或聊天截图，记下每次通话的日期、时间和客服工号。
+机构同意后，请它书面确认；电话里谈妥的，用“书面确认函”确认。
+""",
+        "evidence": """
+个人收支说明（还款计划里生成，每家机构同一份）
+身份证复印件（复印件上已注明“仅用于协商还款”）
+最近的账单或借款记录截图
+困难证明，按实际情况：失业或解除劳动合同证明、诊断证明和医院票据、低保证、家庭变故的相关材料
+我的全部欠款清单
+""",
+        "body": """
+困难情况说明及暂缓还款申请
+
+致：[贷款机构]
+
+申请人：[姓名]
+身份证号：[身份证号]
+联系电话：[电话]
+通信地址：[地址]
+合同编号或卡号：[合同编号]
+
+一、欠款情况
+我在贵机构的欠款目前约[逾期金额]，已逾期约[逾期天数]天。准确金额以贵机构的记录为准。
+
+二、遇到的困难
+[困难类型]
+[困难原因]
+
+三、现在的收支
+我现在每月收入约[每月收入]，房租、吃饭、看病等必需开支约[每月必要支出]，扣除后每月能用于还款的约[每月可还金额]。详细情况见附上的个人收支说明，同一份说明也提供给了我的其他债权机构。
+
+四、我的请求
+我没有逃避这笔欠款，只是按原来的约定，现在确实还不上。恳请贵机构考虑：
+1. 暂缓[暂缓月数]个月，这段时间暂停催收；
+2. 暂缓期间停止计息，不再收取罚息、违约金和其他费用；
+3. 暂缓期满时，按我那时的收支重新商量还款安排。
+[暂缓期间还款]
+是否同意由贵机构决定。我的收入或开支有变化时，我会及时告诉贵机构。
+
+五、联系方式
+考虑期间，请只通过上面的电话或书面方式与我本人联系，不要联系我的家人、朋友或单位。请把处理结果书面告诉我。
+
+附件：
+[附件清单]
+
+申请人签名：
+日期：[今天日期]
+""",
+    },
+    {
+        "title": "Hardship statement (request to pause repayments)",
+        "situation": "After essential costs you have little or nothing left each month, and want the lender to pause repayments for a while and stop interest and penalties.",
+        "gate": """
+This letter fits if:
+after food, housing, medical care and other essentials you have nothing, or very little, left each month for debts. It works for any kind of lender (credit cards, online loans, consumer finance, small-loan companies).
+
+The letter states your income and essential costs, what you can spare each month (possibly nothing) and the cause of your hardship, and asks the lender to pause repayments for a stated time, to stop interest, penalties and fees during that time, and to review then in the light of your budget. The budget statement from the repayment plan goes with it.
+
+Good to know: a pause, stopping interest and waiving penalties are all up to the lender; no rule says they must agree. Even a credit-card instalment plan is something a bank "may" agree to. The letter sets out the facts and asks.
+
+This letter does not fit if:
+you can still spare a sum each month and want to repay in instalments: use "Personalised instalment request (credit card)" for a card, or "Request to renegotiate or extend repayment" for an online or consumer-finance loan.
+""",
+        "sending": f"""
+Use official channels only: the official app's customer service, or the official number in your contract or on the back of your card; ask where to send the papers. Never use links or numbers from collection texts.
+Never pay anyone who offers to "negotiate for you". You can ask for a pause or for interest to stop yourself; no agent is needed.
+{_SEND_TWO_EN}
+{_GENUINE_EN}
+Send every lender the same budget statement, and each its own letter. Keep the posting receipt or chat screenshots, and note the date, time and agent's staff number of every call.
+Once a lender agrees, ask for it in writing; if you agreed by phone, use the "Written confirmation of a phone agreement" letter.
+""",
+        "evidence": """
+My budget statement (made in the repayment plan; the same for every lender)
+Copy of my ID card (marked "only for repayment negotiation")
+My latest statement or screenshots of the loan record
+Proof of my hardship: job loss or termination letter, diagnosis and hospital bills, minimum-living-allowance card, papers about the family crisis
+A list of all my debts
+""",
+        "body": """
+Hardship statement and request to pause repayments
+
+To: [Lender]
+
+Applicant: [Name]
+ID number: [ID number]
+Phone: [Phone]
+Address: [Address]
+Contract or card number: [Contract number]
+
+1. What I owe
+I owe about [Amount overdue] to you and am about [Days overdue] days overdue. Your records are the authority on the exact figure.
+
+2. My hardship
+[Kind of hardship]
+[Reason for hardship]
+
+3. My income and spending
+My income is now about [Monthly income] a month and my essential costs, such as rent, food and medical care, are about [Essential spending]; that leaves about [Available each month] a month for debts. The attached budget statement gives the details; I have sent the same statement to my other lenders.
+
+4. My request
+I am not avoiding this debt; I simply cannot keep to the original terms now. Please consider:
+1. pausing repayments for [Months of pause] months, and pausing collection during that time;
+2. stopping interest, penalty interest, late fees and other charges during the pause;
+3. reviewing the repayments with me when the pause ends, in the light of my budget then.
+[During the pause]
+Whether to agree is your decision. I will tell you promptly if my income or costs change.
+
+5. Contact
+While you consider this, please contact only me, by the phone number above or in writing, and not my family, friends or employer. Please give me your decision in writing.
+
+Attachments:
+[Attachments]
+
+Signature:
+Date: [Today's date]
+""",
+    },
+)
+_HARDSHIP.fields["reviewed_on"] = dt.date(2026, 12, 7)
+
 SEEDS = [
+    _HARDSHIP,
     letter(
         "card-instalment",
         10,

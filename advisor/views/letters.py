@@ -89,6 +89,9 @@ class Figures:
     values: dict[str, str] = field(default_factory=dict)
     mismatch: str = ""
     use_plan_url: str = ""
+    # The plan cannot be offered as instalments (a pause, or longer than a lender's limit or
+    # than is realistic): the page points to the hardship letter instead.
+    hardship: bool = False
 
 
 def _plan_values(
@@ -109,6 +112,11 @@ def _plan_values(
     if budget is not None and budget.total_income > 0:
         values["income"] = format_yuan(budget.total_income)
         values["spending"] = format_yuan(budget.total_spending)
+    if budget is not None:
+        values["available"] = format_yuan(budget.available)
+    if plan.paused:  # nothing to spare: no amount is proposed, only the situation
+        values["offer"] = letter.offer_line(None, Decimal(0), language)
+        return Figures(values, hardship=True)
     schedule = _schedule_for(plan, raws, debt, slug)
     if schedule is None or not schedule.payments:
         return Figures(values)
@@ -121,6 +129,8 @@ def _plan_values(
         query = f"?debt={debt.index}&figure=plan" if debt is not None else "?figure=plan"
         return Figures(values, _mismatch(entered, planned.principal, planned.charges), query)
     values["amount"] = format_yuan(planned.balance)
+    available = plan.available if plan.available is not None else plan.monthly
+    values["offer"] = letter.offer_line(schedule.month_one, available, language)
     values["monthly"] = format_yuan(schedule.first_amount)
     values["months"] = str(len(schedule.payments))
     values["first_date"] = letter.format_date(schedule.payments[0].date, language)
@@ -131,7 +141,7 @@ def _plan_values(
             "plan": format_yuan(planned.balance),
             "entered": format_yuan(entered),
         }
-    return Figures(values, chosen)
+    return Figures(values, chosen, hardship=schedule.over_cap or plan.too_long)
 
 
 def _mismatch(entered: Decimal, principal: Decimal, charges: Decimal) -> str:
@@ -206,12 +216,13 @@ def _prefill(
             values["amount"] = format_yuan(debt.amount)
         if debt.days_overdue:
             values["days_overdue"] = str(debt.days_overdue)
+    values["pause_months"] = "3"  # a starting point the borrower changes (see its hint)
     figures = _plan_values(request, debt, template.slug, language, use_plan=use_plan)
     values.update(figures.values)
     entries = load_entries(request)
     if entries:
         values["incidents"] = letter.incident_lines(entries, language)
-    return Figures(values, figures.mismatch, figures.use_plan_url)
+    return replace(figures, values=values)
 
 
 def _bodies(template: LetterTemplate) -> list[str]:

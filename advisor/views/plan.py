@@ -228,15 +228,16 @@ def debt_remove(request: HttpRequest, number: int) -> HttpResponse:
 
 def _controls(plan: Plan, chosen: dict[str, Any]) -> PlanControlsForm:
     months = str(plan.months) if plan.months else ""
+    monthly = "" if plan.paused else str(plan.monthly)  # a pause has no amount to change
     return PlanControlsForm(
         initial={
-            "monthly": str(plan.monthly),
+            "monthly": monthly,
             "months": months,
             "strategy": chosen["strategy"],
             "plan_rate": chosen["plan_rate"],
             "assumed_rate": chosen["assumed_rate"],
             "settlement_percent": chosen["settlement_percent"],
-            "monthly_was": str(plan.monthly),
+            "monthly_was": monthly,
             "months_was": months,
         }
     )
@@ -285,7 +286,8 @@ def result(request: HtmxHttpRequest) -> HttpResponse:
             plan = plan_answers.compute(request, state)
             assert plan is not None
             form = _controls(plan, plan_answers.settings(state))
-    context = {**_context(request, state, plan), "form": form}
+    sent = plan_answers.proposal(request, state) if plan.fits is False else plan
+    context = {**_context(request, state, plan), "form": form, "sent": sent}
     template = "advisor/plan/result.html"
     if request.htmx:
         template += "#work"
@@ -300,13 +302,13 @@ def summary(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "advisor/plan/summary.html",
-        _context(request, state, plan_answers.compute(request, state)),
+        _context(request, state, plan_answers.proposal(request, state)),
     )
 
 
 def _plan_pdf(request: HttpRequest, template: str, filename: str, *, full: bool) -> HttpResponse:
     state = plan_answers.load(request)
-    plan = plan_answers.compute(request, state)
+    plan = plan_answers.proposal(request, state)
     if plan is None:
         return redirect("advisor-plan-debts")
     context = {"plan": plan} if full else _context(request, state, plan)
@@ -332,14 +334,14 @@ def summary_pdf(request: HttpRequest) -> HttpResponse:
     state = plan_answers.load(request)
     if plan_answers.budget(state) is None:
         return redirect("advisor-plan-budget")
-    context = _context(request, state, plan_answers.compute(request, state))
+    context = _context(request, state, plan_answers.proposal(request, state))
     return pdf_response(render_pdf("pdf/plan_summary.html", context, request), "budget-summary.pdf")
 
 
 @never_cache
 @require_safe
 def plan_ics(request: HttpRequest) -> HttpResponse:
-    plan = plan_answers.compute(request)
+    plan = plan_answers.proposal(request)
     if plan is None:
         return redirect("advisor-plan-debts")
     return attachment(ics.calendar(plan), "repayment-plan.ics", "text/calendar; charset=utf-8")
