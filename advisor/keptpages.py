@@ -49,6 +49,7 @@ from django.utils.crypto import salted_hmac
 from django.utils.functional import SimpleLazyObject
 
 from advisor import content, faults
+from advisor.http import in_wechat
 from advisor.models import KeptPage
 from advisor.session import SAVE_COOKIE
 from advisor.sessionstore import REVISION
@@ -110,6 +111,7 @@ def _fingerprint(request: HttpRequest, path: str, revision: str, version: str) -
         getattr(request, "LANGUAGE_CODE", ""),
         *cookies,
         *sorted(f"{k}={v}" for k, v in request.META.items() if k.startswith("HTTP_HX_")),
+        f"wechat={in_wechat(request)}",  # WeChat's browser is offered images, not downloads
     ]
     return salted_hmac(
         "advisor.keptpages.fingerprint", "\x1f".join(parts), algorithm="sha256"

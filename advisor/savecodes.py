@@ -60,6 +60,25 @@ def create(data: dict[str, Any]) -> str:
     return code
 
 
+def ensure_area(request: HttpRequest, area: str, empty: Callable[[], Any]) -> str | None:
+    """Make sure this device's bundle has ``area``. Returns a NEW code to show once, or None.
+
+    With a working code in the cookie the area is added to that bundle (the evidence log and
+    the tracker share one code); otherwise a new bundle is made under a new code.
+    """
+    opened = for_request(request)
+    if opened is not None:
+        try:
+            bundle: dict[str, Any] | None = get(opened)
+        except BadCode:
+            bundle = None
+        if bundle is not None:
+            if not isinstance(bundle.get(area), dict):
+                change(opened, area, lambda value: value if isinstance(value, dict) else empty())
+            return None
+    return create({area: empty()})
+
+
 def _live() -> Any:
     return SavedBundle.objects.filter(last_used_at__gte=_cutoff())
 

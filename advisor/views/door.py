@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from advisor import content, evidence, session
+from advisor import content, evidence, session, tracker
 from advisor.forms.door import EvidenceEntryForm, TicksForm
 from advisor.http import HtmxHttpRequest
 from advisor.pdf import pdf_response, render_pdf
@@ -279,8 +279,12 @@ def _summary_context(request: HttpRequest) -> dict[str, Any]:
         raise Http404 from None
     to = "12378" if request.GET.get("to") == "12378" else "lender"
     lender = content.lender(request.GET.get("lender", "")) if to == "lender" else None
+    followed = [item for item in tracker.load_lenders(request) if item.steps]
+    if lender is not None:
+        followed = [item for item in followed if item.lender == lender.slug]
     return {
         "entries": entries,
+        "followed": followed,
         "to": to,
         "lender": lender,
         "night_count": sum(1 for e in entries if door.is_night(e.when)),
