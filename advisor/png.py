@@ -21,6 +21,7 @@ Images share the document slots with PDFs (advisor.documents): the same limit, t
 
 from __future__ import annotations
 
+import base64
 import io
 from typing import Any
 
@@ -95,6 +96,11 @@ def text_of(png: bytes) -> str:
 
     with Image.open(io.BytesIO(png)) as image:
         return str(image.info.get(TEXT_KEY, ""))
+
+
+def data_uri(png: bytes) -> str:
+    """The image inside the page itself (for a letter, whose text must not be in a URL)."""
+    return "data:image/png;base64," + base64.b64encode(png).decode("ascii")
 
 
 def png_response(png: bytes) -> HttpResponse:

@@ -21,6 +21,7 @@ from advisor import content, evidence, session, tracker
 from advisor.forms.door import EvidenceEntryForm, TicksForm
 from advisor.http import HtmxHttpRequest
 from advisor.pdf import pdf_response, render_pdf
+from advisor.png import png_response, render_png
 from advisor.rules import door
 from advisor.views.savecode import restore
 
@@ -132,6 +133,11 @@ def door_card_pdf(request: HttpRequest) -> HttpResponse:
     size = "a4" if request.GET.get("size") == "a4" else "a6"
     pdf = render_pdf(f"pdf/doorcard_{size}.html", _card_context(), request)
     return pdf_response(pdf, f"door-card-{size}.pdf")
+
+
+@require_safe
+def door_card_png(request: HttpRequest) -> HttpResponse:
+    return png_response(render_png("pdf/doorcard_a6.html", _card_context(), request))
 
 
 # --- rights ---------------------------------------------------------------------------------
@@ -316,6 +322,7 @@ urlpatterns = [
     path("visitor/reset/", visitor_reset, name="advisor-visitor-reset"),
     path("visitor/card/", door_card, name="advisor-door-card"),
     path("visitor/card.pdf", door_card_pdf, name="advisor-door-card-pdf"),
+    path("visitor/card.png", door_card_png, name="advisor-door-card-png"),
     path("rights/", rights, name="advisor-rights"),
     path("scam/", scam, name="advisor-scam"),
     path("scam/check/", scam_check, name="advisor-scam-check"),

@@ -33,6 +33,7 @@ from advisor.http import attachment
 from advisor.models import LetterTemplate, today
 from advisor.pdf import pdf_response, render_pdf
 from advisor.plan_answers import PlanDebt
+from advisor.png import data_uri, render_png
 from advisor.rules import letter
 from advisor.rules.budget import Budget
 from advisor.rules.money import format_yuan
@@ -318,12 +319,14 @@ def _edit_page(
     details: DetailsForm,
     text_form: LetterTextForm,
     text: str,
+    image: bytes = b"",
 ) -> HttpResponse:
     title, body = letter.split_title(text)
     return render(
         request,
         "advisor/letters/edit.html",
         {
+            "image": data_uri(image) if image else "",
             "template": template,
             "details": details,
             "form": text_form,
@@ -391,6 +394,10 @@ def write(request: HttpRequest, slug: str) -> HttpResponse:
         return pdf_response(pdf, f"letter-{template.slug}.pdf")
     if action == "docx":
         return _docx_response(template, text, copies)
+    if action == "png":
+        # The letter is personal: the image goes into this page, never to a URL of its own.
+        image = render_png("pdf/letter.html", _outputs_context(template, text, copies), request)
+        return _edit_page(request, template, details, text_form, text, image)
     return _edit_page(request, template, details, text_form, text)
 
 
