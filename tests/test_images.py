@@ -146,3 +146,23 @@ def test_in_wechat_pages_show_the_image_and_offer_no_downloads(
         assert f'<img src="{image}' not in plain and re.search(rf'href="[^"]*\{download}', plain), (
             url
         )
+
+
+def test_nginx_sends_every_image_to_the_document_pool() -> None:
+    from django.conf import settings
+    from django.urls import reverse
+
+    conf = (settings.BASE_DIR / "deploy" / "nginx.conf").read_text()
+    found = re.search(r"location ~ (\(\\\.pdf\$.*?\)) \{\n(.*?)\n        \}", conf, re.S)
+    assert found and "proxy_pass http://documents;" in found.group(2)
+    documents = re.compile(found.group(1))
+    for name in (
+        "advisor-door-card-png",
+        "advisor-plan-png",
+        "advisor-plan-summary-png",
+        "advisor-papers-png",
+        "advisor-tracker-png",
+    ):
+        assert documents.search(reverse(name)), name
+    assert not documents.search("/static/icons/app.png")
+    assert not documents.search("/follow-up/")
