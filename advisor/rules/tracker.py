@@ -254,10 +254,14 @@ def where_it_stands(
         last = ordered[-1]
         if months and paid >= months:
             return Standing(Next.DONE, last=last, paid=paid, agreement=agreement)
-        first = agreement.first_due or default_first_due(agreement.day)
-        return Standing(
-            Next.PAY, on=payment_due(first, paid), last=last, paid=paid, agreement=agreement
+        # Without an agreed first date, payments fall monthly on the agreement's own day
+        # (31 October gives 30 November, then 31 December: the day does not drift).
+        on = (
+            payment_due(agreement.first_due, paid)
+            if agreement.first_due
+            else payment_due(agreement.day, paid + 1)
         )
+        return Standing(Next.PAY, on=on, last=last, paid=paid, agreement=agreement)
     asked = next((s for s in reversed(ordered) if s.kind in (Kind.LETTER, Kind.COMPLAINT)), None)
     reply = next((s for s in reversed(ordered) if s.kind == Kind.REPLY), None)
     last = ordered[-1]
