@@ -239,3 +239,17 @@ def remove_step(request: HttpRequest, lender_id: str, step_id: str) -> None:
         ]
 
     _edit(request, drop)
+
+
+def agreed_terms(request: HttpRequest) -> dict[str, Step]:
+    """The latest agreement per lender, keyed by the content Lender's slug (typed names left out).
+
+    For the plan and the 收支说明 to show an agreed arrangement instead of their own proposal
+    for that lender; nothing calls it yet (the plan's figures were being rewritten).
+    """
+    found: dict[str, Step] = {}
+    for item in load_lenders(request):
+        agreements = [step for step in item.steps if step.kind == Kind.AGREEMENT]
+        if item.lender and agreements:
+            found[item.lender] = max(agreements, key=lambda step: step.day)
+    return found

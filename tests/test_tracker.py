@@ -361,3 +361,46 @@ def test_the_evidence_summary_includes_the_steps(client: Client, now, content) -
     _step(client, lender_id, "complaint", day="2026-11-20", to="lender", reference="TS-1")
     html = _text(client.get("/evidence/summary/?to=12378").content.decode())
     assert "某某消费金融公司" in html and "2026-11-20" in html and "TS-1" in html
+
+
+def test_a_letter_can_cite_the_dates_and_what_was_agreed(client: Client, now, content) -> None:
+    from tests.test_letters_views import details_then_edit
+
+    _start(client)
+    lender_id = _lender(client, lender="cmb-credit-card", name="")
+    _step(client, lender_id, "letter", day="2026-11-02", how="ems", reference="EA55<b>")
+    agreed = {"months": "24", "monthly": "500", "interest_stopped": "yes"}
+    _step(client, lender_id, "agreement", day="2026-11-20", **agreed)
+    _page, _data, edit = details_then_edit(client, "loan-negotiation")
+    html = edit.content.decode()
+    assert "从跟进记录里引用日期和协议" in html
+    page = _text(html)
+    assert "2026-11-02" in page and "EA55&lt;b&gt;" in page
+    assert "24 个月，每月 ¥500.00" in page and "停止计息" in page
+
+
+def test_agreed_terms_are_offered_per_lender_for_the_plan(client: Client, now, content) -> None:
+    from django.test import RequestFactory
+
+    from advisor import tracker
+
+    _start(client)
+    card = _lender(client, lender="cmb-credit-card", name="")
+    typed = _lender(client, name="某某小贷")
+    for lender_id, months, day in ((card, "12", 10), (card, "24", 12), (typed, "6", 6)):
+        _step(
+            client,
+            lender_id,
+            "agreement",
+            day=f"2026-11-{day:02d}",
+            months=months,
+            monthly="300",
+            interest_stopped="no",
+        )
+    request = RequestFactory().get("/")
+    request.COOKIES[session.SAVE_COOKIE] = client.cookies[session.SAVE_COOKIE].value
+    terms = tracker.agreed_terms(request)
+    assert list(terms) == ["cmb-credit-card"]
+    assert (
+        terms["cmb-credit-card"].months == 24 and terms["cmb-credit-card"].interest_stopped is False
+    )

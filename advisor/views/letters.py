@@ -24,7 +24,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
-from advisor import content, documents, plan_answers
+from advisor import content, documents, plan_answers, tracker
 from advisor.check_answers import CheckedDebt, checked_debts
 from advisor.docx import build_letter
 from advisor.evidence import load_entries
@@ -327,6 +327,7 @@ def _edit_page(
         "advisor/letters/edit.html",
         {
             "image": data_uri(image) if image else "",
+            "followed": [item for item in tracker.load_lenders(request) if item.steps],
             "template": template,
             "details": details,
             "form": text_form,
