@@ -34,11 +34,9 @@ AREA = "tracker"
 FORMAT = 1
 MAX_LENDERS = 30
 MAX_STEPS = 200
-_CACHE_ATTR = "_bh_tracker"
 
 
-class NoTracker(Exception):
-    """There is no save code on this device, or it no longer opens anything."""
+NoTracker = savecodes.NoBundle  # no save code on this device, or it opens nothing
 
 
 @dataclass(frozen=True)
@@ -148,25 +146,9 @@ def _empty() -> dict[str, Any]:
     return {"format": FORMAT, "lenders": []}
 
 
-def _opened(request: HttpRequest) -> savecodes.Opened:
-    opened = savecodes.for_request(request)
-    if opened is None:
-        raise NoTracker
-    return opened
-
-
 def lenders(request: HttpRequest) -> list[Followed]:
     """Every followed lender (decrypted once a request); raises NoTracker without a code."""
-    cached: list[Followed] | None = getattr(request, _CACHE_ATTR, None)
-    if cached is not None:
-        return list(cached)
-    try:
-        bundle = savecodes.get(_opened(request))
-    except savecodes.BadCode:
-        raise NoTracker from None
-    found = _lenders_of(bundle.get(AREA))
-    setattr(request, _CACHE_ATTR, found)
-    return list(found)
+    return list(savecodes.read_area(request, AREA, _lenders_of))
 
 
 def load_lenders(request: HttpRequest) -> list[Followed]:
@@ -191,13 +173,10 @@ def start(request: HttpRequest) -> str | None:
 
 
 def _edit(request: HttpRequest, edit: Callable[[list[Followed]], list[Followed]]) -> None:
-    lenders(request)  # raises NoTracker when there is nothing to edit
+    def stored(found: list[Followed]) -> dict[str, Any]:
+        return {"format": FORMAT, "lenders": [item.stored() for item in edit(found)]}
 
-    def apply(area: Any) -> dict[str, Any]:
-        return {"format": FORMAT, "lenders": [item.stored() for item in edit(_lenders_of(area))]}
-
-    written = savecodes.change(_opened(request), AREA, apply)
-    setattr(request, _CACHE_ATTR, _lenders_of(written))
+    savecodes.edit_area(request, AREA, _lenders_of, stored)
 
 
 def new_id() -> str:

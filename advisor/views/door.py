@@ -23,7 +23,7 @@ from advisor.http import HtmxHttpRequest
 from advisor.pdf import pdf_response, render_pdf
 from advisor.png import png_response, render_png
 from advisor.rules import door
-from advisor.views.savecode import restore
+from advisor.views.savecode import code_once, restore, started
 
 AREA = "door"
 
@@ -234,22 +234,14 @@ def evidence_log(request: HttpRequest) -> HttpResponse:
 @require_POST
 def evidence_start(request: HttpRequest) -> HttpResponse:
     new_code = evidence.start(request)
-    if new_code is None:
-        return redirect("advisor-evidence")
-    session.show_code_once(request)
-    response = redirect("advisor-evidence-code")
-    session.remember_save_code(response, new_code, secure=request.is_secure())
-    return response
+    return started(request, new_code, here="advisor-evidence", code_page="advisor-evidence-code")
 
 
 @never_cache
 @require_safe
 def evidence_code(request: HttpRequest) -> HttpResponse:
     """Shows the save code once, right after it was made."""
-    code = session.save_code(request)
-    if not session.take_code_to_show(request) or not code:
-        return redirect("advisor-evidence")
-    return render(request, "advisor/door/evidence_code.html", {"code": code})
+    return code_once(request, back="advisor-evidence")
 
 
 @never_cache

@@ -27,7 +27,7 @@ from advisor.pdf import pdf_response, render_pdf
 from advisor.png import png_response, render_png
 from advisor.rules import tracker as rules
 from advisor.tracker import Followed
-from advisor.views.savecode import restore
+from advisor.views.savecode import code_once, restore, started
 
 _AUDIENCE: dict[str, bool] = {RungAudience.SMALL_LOAN: True, RungAudience.NOT_SMALL_LOAN: False}
 
@@ -128,23 +128,14 @@ def overview(request: HttpRequest) -> HttpResponse:
 @require_POST
 def start(request: HttpRequest) -> HttpResponse:
     new_code = tracker.start(request)
-    if new_code is None:
-        return redirect("advisor-tracker")
-    session.show_code_once(request)
-    response = redirect("advisor-tracker-code")
-    session.remember_save_code(response, new_code, secure=request.is_secure())
-    return response
+    return started(request, new_code, here="advisor-tracker", code_page="advisor-tracker-code")
 
 
 @never_cache
 @require_safe
 def code(request: HttpRequest) -> HttpResponse:
     """Shows the save code once, right after it was made."""
-    saved = session.save_code(request)
-    if not session.take_code_to_show(request) or not saved:
-        return redirect("advisor-tracker")
-    context = {"code": saved, "next_url": reverse("advisor-tracker")}
-    return render(request, "advisor/door/evidence_code.html", context)
+    return code_once(request, back="advisor-tracker")
 
 
 @never_cache
