@@ -11,9 +11,11 @@ inside (Apache-2.0 / BSD-3-Clause), so no system package is needed. PyMuPDF woul
 same but is AGPL, which would bind the whole site; poppler would be a system package.
 
 Size: drawn in 16 grey levels and compressed, a page is some tens of KB; the image must stay
-under ``MAX_BYTES`` (300 KB), so a long document is drawn narrower until it fits. The text
-drawn is also written into the file (a PNG text chunk, ``Description``): the page shows it to
-screen readers, and the tests compare it with the PDF's text.
+under ``MAX_BYTES`` (300 KB), so a long document is drawn narrower until it fits, and one that
+still does not fit (or has more than ``MAX_PAGES`` pages) raises ``TooLong``: the borrower is
+told to use the PDF (advisor.middleware), never given an image with pages left out. The text
+drawn is also written into the file (a PNG text chunk, ``Description``), so the tests can
+compare it with the PDF's text.
 
 Images share the document slots with PDFs (advisor.documents): the same limit, the same calm
 503 when every slot is busy.
@@ -32,11 +34,17 @@ from advisor import documents
 from advisor.pdf import write_pdf
 
 MAX_BYTES = 300 * 1024
-WIDTHS = (780, 660, 560)  # pixels; 780 is two device pixels per CSS pixel on a 390 px phone
-MAX_PAGES = 8
+# Pixels; 780 is two device pixels per CSS pixel on a 390 px phone. A long document is drawn
+# narrower until it fits; below the last width the text would be too small to read.
+WIDTHS = (780, 640, 520, 440)
+MAX_PAGES = 40
 GREYS = 16
 TEXT_KEY = "Description"
 _GAP = 6  # grey rule between pages, in pixels
+
+
+class TooLong(Exception):
+    """The document does not fit in one readable image under MAX_BYTES."""
 
 
 def _draw(pdf: bytes, width: int) -> tuple[bytes, str]:
@@ -45,8 +53,10 @@ def _draw(pdf: bytes, width: int) -> tuple[bytes, str]:
 
     document = pdfium.PdfDocument(pdf)
     try:
+        if len(document) > MAX_PAGES:
+            raise TooLong(f"{len(document)} pages")
         pages, texts = [], []
-        for index in range(min(len(document), MAX_PAGES)):
+        for index in range(len(document)):
             page = document[index]
             scale = width / page.get_width()
             pages.append(page.render(scale=scale, grayscale=True).to_pil().convert("L"))
@@ -71,14 +81,13 @@ def _draw(pdf: bytes, width: int) -> tuple[bytes, str]:
     return out.getvalue(), text
 
 
-def from_pdf(pdf: bytes) -> bytes:
-    """The PDF's pages as one PNG under MAX_BYTES (narrower when needed)."""
-    data = b""
-    for width in WIDTHS:
+def from_pdf(pdf: bytes, widths: tuple[int, ...] = WIDTHS) -> bytes:
+    """The PDF's pages as one PNG under MAX_BYTES (narrower when needed); raises TooLong."""
+    for width in widths:
         data, _text = _draw(pdf, width)
-        if len(data) <= MAX_BYTES:
+        if len(data) < MAX_BYTES:
             return data
-    return data
+    raise TooLong(f"{len(data)} bytes at {widths[-1]} px")
 
 
 def render_png(

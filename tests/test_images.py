@@ -98,7 +98,8 @@ def test_a_letter_image_is_shown_in_the_page_and_carries_the_letters_text(
     slug = "loan-negotiation"
     _page, data, edit = details_then_edit(client_with_check, slug)
     text = edit.context["form"].initial["text"]
-    pdf = client_with_check.post(write_url(slug), edit_post(data, text, "pdf"))
+    # The image leaves out the keep-copy (the saved image is the copy): so does this PDF.
+    pdf = client_with_check.post(write_url(slug), edit_post(data, text, "pdf", copies=False))
     page = client_with_check.post(write_url(slug), edit_post(data, text, "png"))
     html = page.content.decode()
     found = re.search(r'src="data:image/png;base64,([A-Za-z0-9+/=]+)"', html)
@@ -126,6 +127,15 @@ def test_images_share_the_document_slots_and_get_the_calm_busy_answer(
     monkeypatch.setattr(documents, "slot", busy)
     response = client.get("/visitor/card.png")
     assert response.status_code == 503 and response["Retry-After"]
+
+
+def test_a_document_too_long_for_one_readable_image_sends_the_borrower_to_the_pdf(
+    client: Client, content, monkeypatch
+) -> None:
+    monkeypatch.setattr(png, "MAX_BYTES", 2_000)
+    response = client.get("/visitor/card.png")
+    assert response.status_code == 413
+    assert "这份文件太长" in response.content.decode() and "PDF" in response.content.decode()
 
 
 def test_in_wechat_pages_show_the_image_and_offer_no_downloads(

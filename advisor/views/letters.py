@@ -397,7 +397,8 @@ def write(request: HttpRequest, slug: str) -> HttpResponse:
         return _docx_response(template, text, copies)
     if action == "png":
         # The letter is personal: the image goes into this page, never to a URL of its own.
-        image = render_png("pdf/letter.html", _outputs_context(template, text, copies), request)
+        # No keep-copy in the image: the saved image is the borrower's copy.
+        image = render_png("pdf/letter.html", _outputs_context(template, text, False), request)
         return _edit_page(request, template, details, text_form, text, image)
     return _edit_page(request, template, details, text_form, text)
 
