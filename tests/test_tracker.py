@@ -207,7 +207,7 @@ def test_a_three_lender_story_shows_the_right_next_step_at_each_stage(
         # Letters go out on 1 October; the suggested wait runs to 16 October.
         for lender_id in (bank, small, card):
             _step(client, lender_id, "letter", day="2026-10-01", how="ems")
-        assert "机构应当在 2026-10-16 之前答复" in stands(bank)
+        assert "没有规定要求机构在多少天内答复协商信；我们建议等到 2026-10-16" in stands(bank)
         assert "从 2026-10-17 起，没有答复可以升级到：向贷款机构本身投诉" in stands(bank)
 
         # No answer past the limit: complain to the lender.

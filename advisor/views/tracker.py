@@ -242,7 +242,10 @@ def reminder_calendar(found: list[Row], *, today: dt.date, stamp: dt.datetime) -
     cal = ics.new_calendar("Follow-through", gettext("跟进提醒"))
     for row in found:
         for reminder in rules.reminders(row.followed.id, row.standing, today=today):
-            if reminder.next == rules.Next.WAIT:
+            clock = row.standing.clock
+            if reminder.next == rules.Next.WAIT and clock is not None and clock.starts == "letter":
+                summary = gettext("%(name)s：建议等待答复到今天") % {"name": row.followed.name}
+            elif reminder.next == rules.Next.WAIT:
                 summary = gettext("%(name)s 应在今天之前答复") % {"name": row.followed.name}
             elif reminder.next == rules.Next.PAY:
                 summary = gettext("%(name)s：按协议还款") % {"name": row.followed.name}
