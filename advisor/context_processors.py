@@ -7,6 +7,8 @@ from django.conf import settings
 from django.http import HttpRequest
 from django.urls import reverse
 
+from advisor.http import in_wechat
+
 # Pages that do not offer "this is too much": the page itself, and erasing (nothing is kept).
 NO_TOO_MUCH_LINK = frozenset({"advisor-too-much", "advisor-erase", "advisor-erased"})
 
@@ -22,4 +24,8 @@ def too_much_url(request: HttpRequest) -> str:
 
 
 def site(request: HttpRequest) -> dict[str, Any]:
-    return {"QUICK_EXIT_URL": settings.QUICK_EXIT_URL, "TOO_MUCH_URL": too_much_url(request)}
+    return {
+        "QUICK_EXIT_URL": settings.QUICK_EXIT_URL,
+        "TOO_MUCH_URL": too_much_url(request),
+        "IN_WECHAT": in_wechat(request),
+    }

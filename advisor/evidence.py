@@ -191,19 +191,7 @@ def load_entries(request: HttpRequest) -> list[Entry]:
 
 def start(request: HttpRequest) -> str | None:
     """Make sure this device has a log. Returns a NEW code to show once, or None if it had one."""
-    opened = savecodes.for_request(request)
-    if opened is not None:
-        try:
-            bundle = savecodes.get(opened)
-        except savecodes.BadCode:
-            bundle = None
-        if bundle is not None:
-            if not isinstance(bundle.get(AREA), dict):
-                savecodes.change(
-                    opened, AREA, lambda area: area if isinstance(area, dict) else _empty()
-                )
-            return None
-    return savecodes.create({AREA: _empty()})
+    return savecodes.ensure_area(request, AREA, _empty)
 
 
 def add(

@@ -97,6 +97,11 @@ def axes_client_address(request: HttpRequest) -> str | None:
         return None
 
 
+def in_wechat(request: HttpRequest) -> bool:
+    """Whether the page is open in WeChat's own browser, where downloads often fail."""
+    return "MicroMessenger" in request.headers.get("User-Agent", "")
+
+
 def attachment(data: bytes, filename: str, content_type: str) -> HttpResponse:
     """A download (PDF, Word, calendar) that no cache keeps."""
     response = HttpResponse(data, content_type=content_type)

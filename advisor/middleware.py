@@ -14,7 +14,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import translation
 
-from advisor import documents, faults
+from advisor import documents, faults, png
 from advisor.sessionstore import StoreUnavailable
 
 log = logging.getLogger("borrower_help.requests")
@@ -164,6 +164,8 @@ class DocumentsBusyMiddleware:
         return self.get_response(request)
 
     def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
+        if isinstance(exception, png.TooLong):  # one image would be unreadable: use the PDF
+            return render(request, "errors/image_too_long.html", status=413)
         if not isinstance(exception, documents.Busy):
             return None
         response = render(request, "errors/documents_busy.html", status=503)

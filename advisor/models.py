@@ -857,6 +857,102 @@ class CollectorPhrase(Sourced):
         return [line.strip() for line in self.keywords.splitlines() if line.strip()]
 
 
+class DayCounting(models.TextChoices):
+    CALENDAR = "calendar", _("自然日（周末、节假日都算）")
+    WORKING = "working", _("工作日（不算周六、周日）")
+
+
+class ClockStart(models.TextChoices):
+    LETTER = "letter", _("寄出协商信后")
+    LENDER = "lender", _("向贷款机构投诉后")
+    NFRA = "12378", _("向12378投诉后")
+    LOCAL = "local-regulator", _("向地方金融管理部门投诉后")
+
+
+class ComplaintClock(Sourced):
+    """How long a lender or office has to answer a step (advisor.rules.tracker counts it).
+
+    Counted from the day after the step; ``counting`` says whether weekends count. A clock
+    that is the site's own suggestion (no rule sets one) must say so in its source.
+    """
+
+    title_zh_hans = zh("名称")
+    title_en = en("名称")
+    title_zh_hant = hant("名称")
+    rule_zh_hans = zh(
+        "规定怎么说（一句话）",
+        long=True,
+        help_text=_("写明多少天、从哪天算、可以延长多久。借款人会在期限旁边看到这句话。"),
+    )
+    rule_en = en("规定怎么说（一句话）", long=True)
+    rule_zh_hant = hant("规定怎么说（一句话）", long=True)
+    slug = models.SlugField(_("代码"), unique=True)
+    starts = models.CharField(
+        _("从哪一步开始算"), max_length=20, choices=ClockStart.choices, unique=True
+    )
+    days = models.PositiveSmallIntegerField(
+        _("答复期限（天）"), validators=[MinValueValidator(1)], help_text=_("一般情况下的天数。")
+    )
+    longest_days = models.PositiveSmallIntegerField(
+        _("最长期限（天，含延长）"),
+        null=True,
+        blank=True,
+        help_text=_("规定允许延长时，延长后的最长天数。没有就留空。"),
+    )
+    counting = models.CharField(
+        _("怎么数天数"), max_length=10, choices=DayCounting.choices, default=DayCounting.CALENDAR
+    )
+
+    class Meta:
+        ordering = ["starts"]
+        verbose_name = _("答复期限")
+        verbose_name_plural = _("答复期限")
+
+    def __str__(self) -> str:
+        return self.title_zh_hans
+
+
+class RungAudience(models.TextChoices):
+    ALL = "all", _("所有贷款机构")
+    SMALL_LOAN = "small_loan", _("只限小额贷款公司")
+    NOT_SMALL_LOAN = "not_small_loan", _("小额贷款公司以外")
+
+
+class ComplaintRung(Sourced):
+    """One rung of the complaint ladder: lender → 12378 or local regulator → mediation → court."""
+
+    title_zh_hans = zh("这一级是什么")
+    title_en = en("这一级是什么")
+    title_zh_hant = hant("这一级是什么")
+    how_zh_hans = zh("怎么去找它", long=True)
+    how_en = en("怎么去找它", long=True)
+    how_zh_hant = hant("怎么去找它", long=True)
+    bring_zh_hans = zh("要带上什么（每行一项）", long=True)
+    bring_en = en("要带上什么（每行一项）", long=True)
+    bring_zh_hant = hant("要带上什么（每行一项）", long=True)
+    slug = models.SlugField(
+        _("代码"),
+        unique=True,
+        help_text=_("程序用的代码：lender、12378、local-regulator、mediation、court。不要改。"),
+    )
+    order = models.PositiveSmallIntegerField(_("排序（从低到高）"), default=100)
+    audience = models.CharField(
+        _("适用于"), max_length=16, choices=RungAudience.choices, default=RungAudience.ALL
+    )
+
+    class Meta:
+        ordering = ["order", "slug"]
+        verbose_name = _("投诉升级的一级")
+        verbose_name_plural = _("投诉升级的各级")
+
+    def __str__(self) -> str:
+        return self.title_zh_hans
+
+    @property
+    def bring_lines(self) -> list[str]:
+        return [line.strip() for line in self.t("bring").splitlines() if line.strip()]
+
+
 @cache
 def content_models() -> tuple[type[Sourced], ...]:
     """Every editor-managed content model (each ``Sourced`` subclass), parents first.

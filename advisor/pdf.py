@@ -60,17 +60,22 @@ def warm_up() -> None:
     _fonts()
 
 
-def render_pdf(
-    template_name: str, context: dict[str, Any], request: HttpRequest | None = None
-) -> bytes:
+def write_pdf(html: str) -> bytes:
+    """The PDF of rendered HTML (the caller has checked advisor.documents.refuse_if_stale)."""
     from weasyprint import HTML
 
     font_config, font_faces = _fonts()
-    html = render_to_string(template_name, context, request=request)
-    documents.refuse_if_stale(request)  # raises documents.Busy: a calm 503 (advisor.middleware)
     return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf(
         stylesheets=[font_faces], font_config=font_config
     )
+
+
+def render_pdf(
+    template_name: str, context: dict[str, Any], request: HttpRequest | None = None
+) -> bytes:
+    html = render_to_string(template_name, context, request=request)
+    documents.refuse_if_stale(request)  # raises documents.Busy: a calm 503 (advisor.middleware)
+    return write_pdf(html)
 
 
 def pdf_response(pdf: bytes, filename: str) -> HttpResponse:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
@@ -31,6 +31,7 @@ BadCode = vault.BadCode
 Opened = vault.Opened
 MAX_ATTEMPTS = 10
 _REQUEST_ATTR = "_bh_opened_code"
+T = TypeVar("T")
 
 
 def open_code(code: str | Opened) -> Opened:
@@ -58,6 +59,60 @@ def create(data: dict[str, Any]) -> str:
     opened = vault.open_code(code)
     SavedBundle.objects.create(lookup=opened.lookup, ciphertext=vault.seal(opened, data).ciphertext)
     return code
+
+
+def ensure_area(request: HttpRequest, area: str, empty: Callable[[], Any]) -> str | None:
+    """Make sure this device's bundle has ``area``. Returns a NEW code to show once, or None.
+
+    With a working code in the cookie the area is added to that bundle (the evidence log and
+    the tracker share one code); otherwise a new bundle is made under a new code.
+    """
+    opened = for_request(request)
+    if opened is not None:
+        try:
+            bundle: dict[str, Any] | None = get(opened)
+        except BadCode:
+            bundle = None
+        if bundle is not None:
+            if not isinstance(bundle.get(area), dict):
+                change(opened, area, lambda value: value if isinstance(value, dict) else empty())
+            return None
+    return create({area: empty()})
+
+
+class NoBundle(Exception):
+    """There is no save code on this device, or it no longer opens anything."""
+
+
+def opened_or_raise(request: HttpRequest) -> Opened:
+    opened = for_request(request)
+    if opened is None:
+        raise NoBundle
+    return opened
+
+
+def read_area(request: HttpRequest, area: str, parse: Callable[[Any], T]) -> T:
+    """One area of this device's bundle, parsed, decrypted once a request; raises NoBundle."""
+    attr = f"_bh_area_{area}"
+    if hasattr(request, attr):
+        cached: T = getattr(request, attr)
+        return cached
+    try:
+        bundle = get(opened_or_raise(request))
+    except BadCode:
+        raise NoBundle from None
+    value = parse(bundle.get(area))
+    setattr(request, attr, value)
+    return value
+
+
+def edit_area(
+    request: HttpRequest, area: str, parse: Callable[[Any], T], edit: Callable[[T], Any]
+) -> None:
+    """Store ``edit(parsed area as it is now)`` (another tab may have changed it meanwhile)."""
+    read_area(request, area, parse)  # raises NoBundle when there is nothing to edit
+    written = change(opened_or_raise(request), area, lambda value: edit(parse(value)))
+    setattr(request, f"_bh_area_{area}", parse(written))
 
 
 def _live() -> Any:

@@ -8,6 +8,8 @@ plan over three lenders; an evidence log with one visit.
 
 from __future__ import annotations
 
+from unittest import mock
+
 from django.test import Client
 from django.urls import URLPattern, reverse
 
@@ -16,7 +18,7 @@ from tests.helpers import HUABEI, WEILIDAI, answer_debt
 
 # Downloads and the load balancer's probe are not pages.
 NOT_PAGES = frozenset({"advisor-healthz"})
-DOWNLOAD_SUFFIXES = (".pdf", ".ics")
+DOWNLOAD_SUFFIXES = (".pdf", ".ics", ".png")
 # Forms that only accept POST (a GET is refused with 405; tests/test_too_much.py checks it).
 POST_ONLY = frozenset(
     {
@@ -29,8 +31,12 @@ POST_ONLY = frozenset(
         "advisor-evidence-delete",
         "advisor-evidence-forget",
         "advisor-plan-debt-remove",
+        "advisor-tracker-start",
+        "advisor-tracker-remove",
+        "advisor-tracker-delete-step",
     }
 )
+TRACKED = "a1b2c3d4"  # the id of the lender the borrower follows up with
 # The arguments of pages whose URL has some.
 ARGS: dict[str, list[object]] = {
     "advisor-check-step": [1, "amount"],
@@ -40,6 +46,10 @@ ARGS: dict[str, list[object]] = {
     "advisor-letter-write": ["loan-negotiation"],
     "advisor-evidence-delete": ["x"],
     "advisor-plan-debt-remove": [1],
+    "advisor-tracker-lender": [TRACKED],
+    "advisor-tracker-add-step": [TRACKED, "complaint"],
+    "advisor-tracker-remove": [TRACKED],
+    "advisor-tracker-delete-step": [TRACKED, "x"],
 }
 
 BUDGET = {
@@ -60,6 +70,7 @@ EVIDENCE = {
     "what": "说下周还要来，要找我单位领导",
     "attachments": "录音_1120.m4a",
 }
+FOLLOWED = {"lender": "webank-weilidai", "name": ""}
 THIRD_LENDER = {"lender": "cmb-credit-card", "principal": "12000", "charges": "", "rate": "18"}
 
 
@@ -105,4 +116,8 @@ def fill_borrower(client: Client) -> Client:
     assert client.get("/plan/result/").status_code == 200
     assert client.post("/evidence/start/").status_code == 302
     assert client.post("/evidence/", EVIDENCE).status_code == 302
+    with mock.patch("advisor.tracker.new_id", return_value=TRACKED):
+        assert client.post("/follow-up/", FOLLOWED).status_code == 302
+    letter = {"day": "2026-11-20", "how": "ems", "reference": "EA123456789CN"}
+    assert client.post(f"/follow-up/{TRACKED}/add/letter/", letter).status_code == 302
     return client

@@ -17,12 +17,13 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from advisor import content, evidence, session
+from advisor import content, evidence, session, tracker
 from advisor.forms.door import EvidenceEntryForm, TicksForm
 from advisor.http import HtmxHttpRequest
 from advisor.pdf import pdf_response, render_pdf
+from advisor.png import png_response, render_png
 from advisor.rules import door
-from advisor.views.savecode import restore
+from advisor.views.savecode import code_once, restore, started
 
 AREA = "door"
 
@@ -134,6 +135,11 @@ def door_card_pdf(request: HttpRequest) -> HttpResponse:
     return pdf_response(pdf, f"door-card-{size}.pdf")
 
 
+@require_safe
+def door_card_png(request: HttpRequest) -> HttpResponse:
+    return png_response(render_png("pdf/doorcard_a6.html", _card_context(), request))
+
+
 # --- rights ---------------------------------------------------------------------------------
 
 
@@ -228,22 +234,14 @@ def evidence_log(request: HttpRequest) -> HttpResponse:
 @require_POST
 def evidence_start(request: HttpRequest) -> HttpResponse:
     new_code = evidence.start(request)
-    if new_code is None:
-        return redirect("advisor-evidence")
-    session.show_code_once(request)
-    response = redirect("advisor-evidence-code")
-    session.remember_save_code(response, new_code, secure=request.is_secure())
-    return response
+    return started(request, new_code, here="advisor-evidence", code_page="advisor-evidence-code")
 
 
 @never_cache
 @require_safe
 def evidence_code(request: HttpRequest) -> HttpResponse:
     """Shows the save code once, right after it was made."""
-    code = session.save_code(request)
-    if not session.take_code_to_show(request) or not code:
-        return redirect("advisor-evidence")
-    return render(request, "advisor/door/evidence_code.html", {"code": code})
+    return code_once(request, back="advisor-evidence")
 
 
 @never_cache
@@ -279,8 +277,12 @@ def _summary_context(request: HttpRequest) -> dict[str, Any]:
         raise Http404 from None
     to = "12378" if request.GET.get("to") == "12378" else "lender"
     lender = content.lender(request.GET.get("lender", "")) if to == "lender" else None
+    followed = [item for item in tracker.load_lenders(request) if item.steps]
+    if lender is not None:
+        followed = [item for item in followed if item.lender == lender.slug]
     return {
         "entries": entries,
+        "followed": followed,
         "to": to,
         "lender": lender,
         "night_count": sum(1 for e in entries if door.is_night(e.when)),
@@ -312,6 +314,7 @@ urlpatterns = [
     path("visitor/reset/", visitor_reset, name="advisor-visitor-reset"),
     path("visitor/card/", door_card, name="advisor-door-card"),
     path("visitor/card.pdf", door_card_pdf, name="advisor-door-card-pdf"),
+    path("visitor/card.png", door_card_png, name="advisor-door-card-png"),
     path("rights/", rights, name="advisor-rights"),
     path("scam/", scam, name="advisor-scam"),
     path("scam/check/", scam_check, name="advisor-scam-check"),

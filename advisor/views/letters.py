@@ -24,7 +24,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
-from advisor import content, plan_answers
+from advisor import content, plan_answers, tracker
 from advisor.check_answers import CheckedDebt, checked_debts
 from advisor.docx import build_letter
 from advisor.evidence import load_entries
@@ -33,6 +33,7 @@ from advisor.http import attachment
 from advisor.models import LetterTemplate, today
 from advisor.pdf import pdf_response, render_pdf
 from advisor.plan_answers import PlanDebt
+from advisor.png import data_uri, render_png
 from advisor.rules import letter
 from advisor.rules.budget import Budget
 from advisor.rules.money import format_yuan
@@ -329,12 +330,15 @@ def _edit_page(
     details: DetailsForm,
     text_form: LetterTextForm,
     text: str,
+    image: bytes = b"",
 ) -> HttpResponse:
     title, body = letter.split_title(text)
     return render(
         request,
         "advisor/letters/edit.html",
         {
+            "image": data_uri(image) if image else "",
+            "followed": [item for item in tracker.load_lenders(request) if item.steps],
             "template": template,
             "details": details,
             "form": text_form,
@@ -402,6 +406,11 @@ def write(request: HttpRequest, slug: str) -> HttpResponse:
         return pdf_response(pdf, f"letter-{template.slug}.pdf")
     if action == "docx":
         return _docx_response(template, text, copies)
+    if action == "png":
+        # The letter is personal: the image goes into this page, never to a URL of its own.
+        # No keep-copy in the image: the saved image is the borrower's copy.
+        image = render_png("pdf/letter.html", _outputs_context(template, text, False), request)
+        return _edit_page(request, template, details, text_form, text, image)
     return _edit_page(request, template, details, text_form, text)
 
 

@@ -22,6 +22,7 @@ from advisor.forms.plan import OTHER, BudgetForm, DebtForm, PlanControlsForm
 from advisor.http import HtmxHttpRequest, attachment
 from advisor.pdf import pdf_response, render_pdf
 from advisor.plan_answers import PlanDebt
+from advisor.png import png_response, render_png
 from advisor.rules.budget import ESSENTIALS, INCOME_SOURCES, SUGGESTED_RESERVE
 from advisor.rules.plan import CREDIT_CARD_MAX_MONTHS, REALISTIC_MONTHS, Plan
 from advisor.rules.schedule import MIN_NOTICE_DAYS
@@ -340,6 +341,29 @@ def summary_pdf(request: HttpRequest) -> HttpResponse:
 
 @never_cache
 @require_safe
+def plan_png(request: HttpRequest) -> HttpResponse:
+    """The plan PDF's content as one image (WeChat's browser: long-press to save)."""
+    state = plan_answers.load(request)
+    plan = plan_answers.compute(request, state)
+    if plan is None:
+        return redirect("advisor-plan-debts")
+    context = _context(request, state, plan)
+    return png_response(render_png("pdf/plan.html", context, request))
+
+
+@never_cache
+@require_safe
+def summary_png(request: HttpRequest) -> HttpResponse:
+    """The 收支说明 PDF's content as one image."""
+    state = plan_answers.load(request)
+    if plan_answers.budget(state) is None:
+        return redirect("advisor-plan-budget")
+    context = _context(request, state, plan_answers.compute(request, state))
+    return png_response(render_png("pdf/plan_summary.html", context, request))
+
+
+@never_cache
+@require_safe
 def plan_ics(request: HttpRequest) -> HttpResponse:
     plan = plan_answers.proposal(request)
     if plan is None:
@@ -360,5 +384,7 @@ urlpatterns = [
     path("plan/repayment-plan.pdf", plan_pdf, name="advisor-plan-pdf"),
     path("plan/repayment-plan-months.pdf", plan_months_pdf, name="advisor-plan-months-pdf"),
     path("plan/budget-summary.pdf", summary_pdf, name="advisor-plan-summary-pdf"),
+    path("plan/repayment-plan.png", plan_png, name="advisor-plan-png"),
+    path("plan/budget-summary.png", summary_png, name="advisor-plan-summary-png"),
     path("plan/repayment-plan.ics", plan_ics, name="advisor-plan-ics"),
 ]

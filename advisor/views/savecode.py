@@ -12,6 +12,7 @@ from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
@@ -55,3 +56,24 @@ def restore(
             session.remember_save_code(response, code, secure=request.is_secure())
             return response
     return render(request, template, {"form": form, **context})
+
+
+def started(
+    request: HttpRequest, new_code: str | None, *, here: str, code_page: str
+) -> HttpResponse:
+    """After starting a saved area: back to ``here``, or to ``code_page`` to show a NEW code once."""
+    if new_code is None:
+        return redirect(here)
+    session.show_code_once(request)
+    response = redirect(code_page)
+    session.remember_save_code(response, new_code, secure=request.is_secure())
+    return response
+
+
+def code_once(request: HttpRequest, *, back: str) -> HttpResponse:
+    """The save code, shown once right after it was made; later visits go to ``back``."""
+    code = session.save_code(request)
+    if not session.take_code_to_show(request) or not code:
+        return redirect(back)
+    context = {"code": code, "next_url": reverse(back)}
+    return render(request, "advisor/door/evidence_code.html", context)

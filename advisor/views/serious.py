@@ -9,6 +9,7 @@ never written to the session, the database or a log, and never put in a URL.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 from django import forms
@@ -24,6 +25,8 @@ from django.views.decorators.http import require_http_methods, require_safe
 from advisor import content, ics
 from advisor.forms.base import SiteForm
 from advisor.models import CollectorPhrase, CourtPaper
+from advisor.pdf import pdf_response, render_pdf
+from advisor.png import png_response, render_png
 from advisor.rules import deadlines, phrases
 from advisor.rules.hant import to_traditional
 
@@ -125,6 +128,37 @@ def papers_ics(request: HttpRequest) -> HttpResponse:
     return response
 
 
+def _card_view(
+    request: HttpRequest, make: Callable[[dict[str, Any]], HttpResponse]
+) -> HttpResponse:
+    """The court-deadline card as a document, or back to the calculator without a deadline."""
+    chosen, due, _error = _deadline_for(request, content.court_papers())
+    if chosen is None or due is None:
+        query = request.GET.urlencode()
+        return redirect(reverse("advisor-papers") + (f"?{query}" if query else ""))
+    return make({"chosen": chosen, "due": due, "today": timezone.localdate()})
+
+
+@never_cache
+@require_safe
+def papers_pdf(request: HttpRequest) -> HttpResponse:
+    return _card_view(
+        request,
+        lambda context: pdf_response(
+            render_pdf("pdf/court_deadline.html", context, request), "court-deadline.pdf"
+        ),
+    )
+
+
+@never_cache
+@require_safe
+def papers_png(request: HttpRequest) -> HttpResponse:
+    return _card_view(
+        request,
+        lambda context: png_response(render_png("pdf/court_deadline.html", context, request)),
+    )
+
+
 # --- after a visit, for relatives --------------------------------------------------------
 
 
@@ -212,6 +246,8 @@ def said(request: HttpRequest) -> HttpResponse:
 urlpatterns = [
     path("papers/", papers, name="advisor-papers"),
     path("papers/court-deadline.ics", papers_ics, name="advisor-papers-ics"),
+    path("papers/court-deadline.pdf", papers_pdf, name="advisor-papers-pdf"),
+    path("papers/court-deadline.png", papers_png, name="advisor-papers-png"),
     path("after-visit/", after_visit, name="advisor-after-visit"),
     path("for-family/", for_family, name="advisor-for-family"),
     path("what-they-said/", said, name="advisor-said"),
