@@ -381,6 +381,9 @@ BY_KEY: dict[str, Placeholder] = {p.key: p for p in PLACEHOLDERS}
 ANY_DEBT = "any"
 CARDS = "cards"  # credit cards only
 NOT_CARDS = "not_cards"  # loans, not credit cards
+NOT_SMALL_LOANS = (
+    "not_small_loans"  # not small-loan companies (their regulator is local, not 12378)
+)
 NO_DEBT = "none"  # not about one debt (no debt is picked)
 
 GROUP_TITLES: dict[str, str] = {
@@ -396,6 +399,7 @@ class LetterRule:
     group: str  # a GROUP_TITLES key; "" lists it under "other letters"
     debts: str = ANY_DEBT
     alternatives: tuple[str, ...] = ()  # "not the right letter?" on its gate page
+    complaint: bool = False  # a complaint: its page says where small-loan complaints go
 
     def suits(self, kind: str) -> bool:
         """Whether this letter is for a debt of this lender kind."""
@@ -403,6 +407,8 @@ class LetterRule:
             return kind == "credit_card"
         if self.debts == NOT_CARDS:
             return kind != "credit_card"
+        if self.debts == NOT_SMALL_LOANS:
+            return kind != "small_loan"
         return True
 
 
@@ -414,8 +420,16 @@ LETTER_RULES: tuple[LetterRule, ...] = (
     LetterRule(
         "phone-confirmation", "negotiate", ANY_DEBT, ("card-instalment", "loan-negotiation")
     ),
-    LetterRule("complaint-lender", "collection", ANY_DEBT, ("complaint-12378", "family-notice")),
-    LetterRule("complaint-12378", "collection", ANY_DEBT, ("complaint-lender", "credit-dispute")),
+    LetterRule(
+        "complaint-lender", "collection", ANY_DEBT, ("complaint-12378", "family-notice"), True
+    ),
+    LetterRule(
+        "complaint-12378",
+        "collection",
+        NOT_SMALL_LOANS,
+        ("complaint-lender", "credit-dispute"),
+        True,
+    ),
     LetterRule("family-notice", "collection", NO_DEBT, ("complaint-lender",)),
     LetterRule("settlement-certificate", "records", ANY_DEBT, ("credit-dispute",)),
     LetterRule("credit-dispute", "records", ANY_DEBT, ("settlement-certificate",)),

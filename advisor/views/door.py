@@ -277,7 +277,9 @@ def _summary_context(request: HttpRequest) -> dict[str, Any]:
         entries = evidence.entries(request)
     except evidence.NoLog:
         raise Http404 from None
-    to = "12378" if request.GET.get("to") == "12378" else "lender"
+    to = request.GET.get("to", "")
+    if to not in ("12378", "local_regulator"):
+        to = "lender"
     lender = content.lender(request.GET.get("lender", "")) if to == "lender" else None
     return {
         "entries": entries,
