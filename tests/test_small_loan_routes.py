@@ -85,6 +85,7 @@ def test_with_a_card_and_a_small_loan_the_12378_letter_is_offered_for_the_card_o
     picked = write.context["debt"]
     assert picked is not None and picked.kind == "credit_card"
     assert all(debt.kind != "small_loan" for debt in write.context["debts"])
+    assert _route_title() in _text(write)
 
 
 def test_the_lender_complaint_sends_small_loan_complaints_to_the_local_regulator(

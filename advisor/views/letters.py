@@ -327,6 +327,7 @@ def _write_page(
             if rule.debts == letter.NO_DEBT
             else [d for d in debts if rule.suits(d.kind)],
             "not_offered": _not_offered(template.slug, debts),
+            "regulator": _small_loan_route(rule, debts),
             "debt": debt,
             "prefilled": any(form[key].value() for key in form.other_keys()),
             "figures": figures or Figures(),
