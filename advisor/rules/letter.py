@@ -486,9 +486,35 @@ def fill(template: str, values: Mapping[str, str]) -> str:
         if placeholder is None:
             return match.group(0)
         value = clean_text(str(values.get(placeholder.key) or "")).strip()
+        if placeholder.key == "lender":
+            value = without_repeat(value, match.string[match.end() :])
         return value or BLANK
 
     return _TOKEN.sub(replace, clean_text(template))
+
+
+def without_repeat(name: str, following: str) -> str:
+    """The lender's name without the words the letter writes right after it.
+
+    >>> without_repeat("招商银行信用卡", " 信用卡中心")
+    '招商银行'
+    >>> without_repeat("China Merchants Bank Credit Card", " credit card centre")
+    'China Merchants Bank'
+    >>> without_repeat("微众银行（微粒贷）", " 客户投诉部门")
+    '微众银行（微粒贷）'
+    """
+    after = following.split("\n", 1)[0].lstrip().casefold()
+    folded = name.casefold()
+    for size in range(len(name) - 1, 1, -1):  # the longest repeat first, never the whole name
+        tail = folded[-size:]
+        if not after.startswith(tail):
+            continue
+        english = tail.isascii()
+        # In English only whole words repeat ("Card" / "card centre", not "Bank" / "bankrupt").
+        if english and not (folded[-size - 1] == " " and after[size : size + 1] in ("", " ")):
+            continue
+        return name[:-size].rstrip()
+    return name
 
 
 def clean_text(text: str, limit: int = MAX_LETTER_CHARS) -> str:
