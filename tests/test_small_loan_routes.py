@@ -13,10 +13,10 @@ from django.test import Client
 from django.urls import reverse
 
 from advisor import content as site_content
-from advisor import savecodes
 from advisor.forms.check import LenderForm
 from advisor.rules import letter
 from advisor.views.letters import SMALL_LOAN_COMPLAINTS
+from tests.test_letters_views import keep_one_night_call
 
 pytestmark = pytest.mark.django_db
 
@@ -112,23 +112,7 @@ def test_for_family_names_the_local_regulator_for_small_loan_companies(
 
 
 def test_the_evidence_export_can_go_to_the_local_regulator(content, client: Client) -> None:
-    code = savecodes.create(
-        {
-            "evidence": {
-                "entries": [
-                    {
-                        "id": "a1",
-                        "when": "2026-11-20T23:15",
-                        "kind": "call",
-                        "who": "陌生号码170",
-                        "what": "半夜打电话",
-                        "attachments": [],
-                    }
-                ]
-            }
-        }
-    )
-    client.cookies["bh_save"] = code
+    keep_one_night_call(client)
     form = client.get(reverse("advisor-evidence")).content.decode()
     assert 'name="to" value="local_regulator"' in form
     summary = _text(client.get(reverse("advisor-evidence-summary") + "?to=local_regulator"))
