@@ -132,3 +132,12 @@ def test_a_small_loan_debt_is_offered_small_loan_companies_not_cards(content) ->
     )
     assert typed.is_valid(), typed.errors
     assert typed.cleaned_data["lender_other"] == "某某小额贷款有限公司"
+
+
+@pytest.mark.parametrize("ticked", [["door-closed", "called-lender"], ["rf-pay-personal"]])
+def test_after_a_visit_the_next_steps_name_the_local_regulator_too(
+    content, client: Client, ticked: list[str]
+) -> None:
+    client.post(reverse("advisor-visitor-check"), {"ticked": ticked})
+    text = _text(client.get(reverse("advisor-visitor-result")))
+    assert "12378" in text and "小额贷款公司" in text and "地方金融管理部门" in text
