@@ -71,7 +71,7 @@ hostile_text = st.one_of(
 
 SLOW = hsettings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
-AMOUNT_CODES = {"empty", "invalid", "zero", "negative", "too_large", "too_precise"}
+AMOUNT_CODES = {"empty", "invalid", "ambiguous", "zero", "negative", "too_large", "too_precise"}
 
 
 @SLOW

@@ -140,3 +140,38 @@ def test_a_schedule_groups_runs_of_equal_payments() -> None:
         "第1–3期（2026年12月15日至2027年2月15日）：每期¥100.00\n第4期（2027年3月15日）：¥99.99"
     )
     assert letter.schedule_lines(runs, "en").endswith("Payment 4 (15 March 2027): ¥99.99")
+
+
+def _addressee(slug: str, language: str) -> str:
+    from advisor.seed.letters import SEEDS
+
+    seed = next(s for s in SEEDS if s.key["slug"] == slug)
+    body = seed.fields["body_zh_hans" if language == "zh-hans" else "body_en"]
+    return next(line for line in body.splitlines() if line.startswith(("致：", "To:")))
+
+
+def test_the_card_letter_is_addressed_without_repeating_the_lenders_name() -> None:
+    chinese = letter.fill(_addressee("card-instalment", "zh-hans"), {"lender": "招商银行信用卡"})
+    assert chinese == "致：招商银行 信用卡中心"
+    english = letter.fill(
+        _addressee("card-instalment", "en"), {"lender": "China Merchants Bank Credit Card"}
+    )
+    assert english == "To: China Merchants Bank credit card centre"
+
+
+# Names made of the letters' own words too, so that repeats of every length come up.
+_NAMES = st.text("招商银行信用卡中心客户投诉部门某小额贷款有限公司微众", min_size=1, max_size=12)
+
+
+@given(_NAMES, st.sampled_from(["信用卡中心", "客户投诉部门"]))
+def test_a_lender_named_with_the_letters_own_words_gets_them_once(name: str, words: str) -> None:
+    for typed in (name, name + words, name + words[:3]):
+        line = letter.fill(f"致：[贷款机构] {words}", {"lender": typed})
+        assert line.count(words) == 1 + name.count(words)
+        assert line.startswith("致：" + name[:1])
+
+
+@given(_NAMES)
+def test_a_name_that_does_not_repeat_the_letters_words_is_kept_whole(name: str) -> None:
+    line = letter.fill("致：[贷款机构] 信用卡中心", {"lender": name + "银行"})
+    assert line == f"致：{name}银行 信用卡中心"

@@ -11,7 +11,13 @@ def test_every_rule_names_a_known_group_and_letters_that_have_rules() -> None:
     assert len(slugs) == len(letter.LETTER_RULES)
     for rule in letter.LETTER_RULES:
         assert rule.group in letter.GROUP_TITLES, rule.slug
-        assert rule.debts in (letter.ANY_DEBT, letter.CARDS, letter.NOT_CARDS, letter.NO_DEBT)
+        assert rule.debts in (
+            letter.ANY_DEBT,
+            letter.CARDS,
+            letter.NOT_CARDS,
+            letter.NOT_SMALL_LOANS,
+            letter.NO_DEBT,
+        )
         assert set(rule.alternatives) <= slugs - {rule.slug}, rule.slug
 
 

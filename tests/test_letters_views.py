@@ -224,24 +224,21 @@ def test_going_back_keeps_what_was_typed(client_with_check: Client) -> None:
     assert f'value="{NAME}"' in response.content.decode()
 
 
+def keep_one_night_call(client: Client) -> None:
+    """An evidence log with one call at 23:15, saved under a code this client holds."""
+    entry = {
+        "id": "a1",
+        "when": "2026-11-20T23:15",
+        "kind": "call",
+        "who": "陌生号码170",
+        "what": "半夜打电话骂人",
+        "attachments": ["截图1.png"],
+    }
+    client.cookies["bh_save"] = savecodes.create({"evidence": {"entries": [entry]}})
+
+
 def test_the_complaint_is_built_from_the_evidence_log(client_with_check: Client) -> None:
-    code = savecodes.create(
-        {
-            "evidence": {
-                "entries": [
-                    {
-                        "id": "a1",
-                        "when": "2026-11-20T23:15",
-                        "kind": "call",
-                        "who": "陌生号码170",
-                        "what": "半夜打电话骂人",
-                        "attachments": ["截图1.png"],
-                    }
-                ]
-            }
-        }
-    )
-    client_with_check.cookies["bh_save"] = code
+    keep_one_night_call(client_with_check)
     gate = client_with_check.get(reverse("advisor-letter-gate", args=["complaint-lender"]))
     assert "1 条记录" in gate.content.decode()
     _page, _data, edit = details_then_edit(client_with_check, "complaint-lender")

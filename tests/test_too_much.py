@@ -150,3 +150,24 @@ def test_the_page_reads_in_english(borrower: Client) -> None:
     text = re.sub(r"\s+", " ", main.text_content())
     assert "too much" in text
     assert not re.search(r"[\u4e00-\u9fff]", text), text
+
+
+def test_it_promises_to_keep_only_what_it_keeps(borrower: Client) -> None:
+    text = text_of(borrower.get(TOO_MUCH))
+    assert "回答不会丢" not in text.replace("评估和计划的回答不会丢", "")
+    assert "信件页上填的内容不会保存" in text
+
+
+def test_coming_from_a_letter_it_says_the_typed_letter_is_not_kept(borrower: Client) -> None:
+    letter_page = reverse("advisor-letter-write", args=["complaint-lender"])
+    response = borrower.get(TOO_MUCH, {"next": letter_page})
+    tree = lxml_html.fromstring(response.content.decode())
+    assert tree.get_element_by_id("letter-not-kept") is not None
+    assert letter_page in re.findall(r'href="([^"]+)"', response.content.decode())
+    # What the page says is true: the way back opens the letter without what was typed.
+    borrower.post(letter_page, {"step": "details", "name": "王小明", "language": "zh-hans"})
+    assert "王小明" not in borrower.get(letter_page).content.decode()
+    elsewhere = lxml_html.fromstring(
+        borrower.get(TOO_MUCH, {"next": "/plan/result/"}).content.decode()
+    )
+    assert not elsewhere.xpath('//*[@id="letter-not-kept"]')

@@ -83,6 +83,9 @@ class AmountInput(forms.TextInput):
 # The one wording of each amount mistake, for every amount box on the site (check and plan).
 AMOUNT_ERRORS = {
     "invalid": _("请只填写数字，例如 3000 或 3000.50"),
+    "ambiguous": _(
+        "这个数可以读成两种意思。请不加逗号重新填写，例如 1234 或 12.34；带“万”的请写全，例如 1万2500"
+    ),
     "negative": _("金额不能是负数"),
     "too_large": _("金额不能超过 1 亿元，请检查是不是多打了 0"),
     "too_precise": _("金额最多精确到分（小数点后两位）"),
@@ -92,7 +95,7 @@ AMOUNT_ERRORS = {
 
 
 class AmountField(forms.CharField):
-    """Yuan typed any reasonable way ("3,000", "３０００元", "1.5万"), as a Decimal."""
+    """Yuan typed any reasonable way ("3,000", "３０００元", "1.5万", "一万二"), as a Decimal."""
 
     def __init__(
         self,

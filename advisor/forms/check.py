@@ -120,6 +120,12 @@ class KindForm(StepForm):
         )
 
 
+# "Other" on the lender question, for kinds whose list is short or empty.
+OTHER_LENDER: dict[str, Promise] = {
+    "small_loan": _("其他小额贷款公司（把名称写在下面）"),
+}
+
+
 class LenderForm(StepForm):
     heading_field = "lender"
     lender = radio_question(
@@ -138,13 +144,15 @@ class LenderForm(StepForm):
     def __init__(self, *args: Any, kind: str = "other", **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         every = content.lenders()
-        matching = [item for item in every if item.kind == kind] if kind != "other" else []
-        shown = matching or every
+        # Only lenders of this kind: a small-loan debt is never offered a bank card or WeBank.
+        shown = every if kind == "other" else [item for item in every if item.kind == kind]
         self.set_choices(
             "lender",
             [(item.slug, item.t("name")) for item in shown]
-            + [("other", _("其他，或者列表里没有"))],
+            + [("other", OTHER_LENDER.get(kind, _("其他，或者列表里没有")))],
         )
+        if not shown:  # nothing listed for this kind: the one answer is "other", with its name
+            self.fields["lender"].initial = "other"
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}

@@ -478,6 +478,9 @@ BY_KEY: dict[str, Placeholder] = {p.key: p for p in PLACEHOLDERS}
 ANY_DEBT = "any"
 CARDS = "cards"  # credit cards only
 NOT_CARDS = "not_cards"  # loans, not credit cards
+NOT_SMALL_LOANS = (
+    "not_small_loans"  # not small-loan companies (their regulator is local, not 12378)
+)
 NO_DEBT = "none"  # not about one debt (no debt is picked)
 
 GROUP_TITLES: dict[str, str] = {
@@ -493,6 +496,7 @@ class LetterRule:
     group: str  # a GROUP_TITLES key; "" lists it under "other letters"
     debts: str = ANY_DEBT
     alternatives: tuple[str, ...] = ()  # "not the right letter?" on its gate page
+    complaint: bool = False  # a complaint: its page says where small-loan complaints go
 
     def suits(self, kind: str) -> bool:
         """Whether this letter is for a debt of this lender kind."""
@@ -500,6 +504,8 @@ class LetterRule:
             return kind == "credit_card"
         if self.debts == NOT_CARDS:
             return kind != "credit_card"
+        if self.debts == NOT_SMALL_LOANS:
+            return kind != "small_loan"
         return True
 
 
@@ -512,8 +518,16 @@ LETTER_RULES: tuple[LetterRule, ...] = (
     LetterRule(
         "phone-confirmation", "negotiate", ANY_DEBT, ("card-instalment", "loan-negotiation")
     ),
-    LetterRule("complaint-lender", "collection", ANY_DEBT, ("complaint-12378", "family-notice")),
-    LetterRule("complaint-12378", "collection", ANY_DEBT, ("complaint-lender", "credit-dispute")),
+    LetterRule(
+        "complaint-lender", "collection", ANY_DEBT, ("complaint-12378", "family-notice"), True
+    ),
+    LetterRule(
+        "complaint-12378",
+        "collection",
+        NOT_SMALL_LOANS,
+        ("complaint-lender", "credit-dispute"),
+        True,
+    ),
     LetterRule("family-notice", "collection", NO_DEBT, ("complaint-lender",)),
     LetterRule("settlement-certificate", "records", ANY_DEBT, ("credit-dispute",)),
     LetterRule("credit-dispute", "records", ANY_DEBT, ("settlement-certificate",)),
@@ -570,9 +584,35 @@ def fill(template: str, values: Mapping[str, str]) -> str:
         if placeholder is None:
             return match.group(0)
         value = clean_text(str(values.get(placeholder.key) or "")).strip()
+        if placeholder.key == "lender":
+            value = without_repeat(value, match.string[match.end() :])
         return value or BLANK
 
     return _TOKEN.sub(replace, clean_text(template))
+
+
+def without_repeat(name: str, following: str) -> str:
+    """The lender's name without the words the letter writes right after it.
+
+    >>> without_repeat("招商银行信用卡", " 信用卡中心")
+    '招商银行'
+    >>> without_repeat("China Merchants Bank Credit Card", " credit card centre")
+    'China Merchants Bank'
+    >>> without_repeat("微众银行（微粒贷）", " 客户投诉部门")
+    '微众银行（微粒贷）'
+    """
+    after = following.split("\n", 1)[0].lstrip().casefold()
+    folded = name.casefold()
+    for size in range(len(name) - 1, 1, -1):  # the longest repeat first, never the whole name
+        tail = folded[-size:]
+        if not after.startswith(tail):
+            continue
+        english = tail.isascii()
+        # In English only whole words repeat ("Card" / "card centre", not "Bank" / "bankrupt").
+        if english and not (folded[-size - 1] == " " and after[size : size + 1] in ("", " ")):
+            continue
+        return name[:-size].rstrip()
+    return name
 
 
 def clean_text(text: str, limit: int = MAX_LETTER_CHARS) -> str:

@@ -719,13 +719,13 @@ Date: [Today's date]
 
 不适合的情况：
 有人威胁你的安全、使用暴力、强行进门或赖着不走：现在就打110。
-机构不处理或你不满意处理结果：再用“12378 投诉要点”向监管部门投诉。
+机构不处理或你不满意处理结果：再向监管部门投诉。放款的是银行、信用卡中心或消费金融公司，用“12378 投诉要点”；放款的是小额贷款公司（包括网络小贷）或融资担保公司，向所在省份的地方金融管理部门投诉。
 """,
             "sending": f"""
 通过贷款机构的官方投诉渠道提交：官方App里的“投诉”或“客服”，或官方客服电话。说明你要“投诉催收”，记下投诉编号。
 {_SEND_TWO_ZH}
 保留所有证据的原件（截图、录音、通话记录），只交复印件或副本。
-记下提交的日期。15天内没有答复或你对结果不满意，可以打12378投诉，并告诉对方你已经投诉过机构。
+记下提交的日期。15天内没有答复或你对结果不满意，再向监管部门投诉，并说明你已经投诉过机构：放款的是银行、信用卡中心或消费金融公司，打12378；放款的是小额贷款公司（包括网络小贷）或融资担保公司，向所在省份的地方金融管理部门投诉（到省政府官网找这个部门，名称可能是“地方金融管理局”或“地方金融监督管理局”）。
 """,
             "evidence": """
 证据记录（每一次的时间、号码、对方说了什么）
@@ -773,13 +773,13 @@ If you have kept an evidence log, the letter lists each incident's time, channel
 
 This letter does not fit if:
 someone threatens your safety, uses violence, forces their way in or refuses to leave: call 110 now.
-the lender does nothing or you are unhappy with the result: then complain to the regulator with the "Points for a 12378 complaint".
+the lender does nothing or you are unhappy with the result: then complain to the regulator. If the lender is a bank, card centre or consumer-finance company, use the "Points for a 12378 complaint"; if it is a small-loan company (including online small-loan companies) or a financing guarantee company, complain to your province's local financial regulator.
 """,
             "sending": f"""
 Use the lender's official complaint channel: "complaints" or "customer service" in the official app, or the official phone number. Say you want to "complain about collection" and note the complaint reference number.
 {_SEND_TWO_EN}
 Keep the originals of all evidence (screenshots, recordings, call logs) and send only copies.
-Note the date you sent it. If there is no reply within 15 days, or you are unhappy with it, you can call 12378 and say you have already complained to the lender.
+Note the date you sent it. If there is no reply within 15 days, or you are unhappy with it, complain to the regulator and say you have already complained to the lender: for a bank, card centre or consumer-finance company, call 12378; for a small-loan company (including online small-loan companies) or a financing guarantee company, complain to your province's local financial regulator (find it on the provincial government's official website; it may be called 地方金融管理局 or 地方金融监督管理局).
 """,
             "evidence": """
 My evidence log (time, number and what was said each time)

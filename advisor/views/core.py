@@ -10,7 +10,7 @@ from django.core.cache import cache
 from django.db import DatabaseError, connection, transaction
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
-from django.urls import path, reverse
+from django.urls import Resolver404, path, resolve, reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
@@ -36,6 +36,13 @@ def safe_next(request: HttpRequest) -> str:
     return candidate
 
 
+def _is_letter_page(url: str) -> bool:
+    try:
+        return bool(url) and resolve(url.split("?", 1)[0]).url_name == "advisor-letter-write"
+    except Resolver404:
+        return False
+
+
 @require_safe
 def too_much(request: HttpRequest) -> HttpResponse:
     """ "This is too much": what to do today, free hotlines, save or stop without losing answers."""
@@ -51,6 +58,7 @@ def too_much(request: HttpRequest) -> HttpResponse:
         actions = []
         _checklist, general = content.checklist("too-much")
     by_number = {channel.number: channel for channel in content.help_channels()}
+    back_url = safe_next(request)
     return render(
         request,
         "advisor/too_much.html",
@@ -60,7 +68,10 @@ def too_much(request: HttpRequest) -> HttpResponse:
             "hotlines": [by_number[n] for n in ("12356", "12378") if n in by_number],
             "has_check_answers": bool(debts),
             "has_save_code": bool(session.save_code(request)),
-            "back_url": safe_next(request),
+            "back_url": back_url,
+            # Letters keep nothing (personal details are never stored): the way back to a
+            # letter page opens it afresh, and the page says so instead of promising otherwise.
+            "back_to_letter": _is_letter_page(back_url),
             "session_hours": settings.SESSION_COOKIE_AGE // 3600,
             "retention_days": settings.SAVE_CODE_RETENTION_DAYS,
         },

@@ -275,7 +275,9 @@ def _summary_context(request: HttpRequest) -> dict[str, Any]:
         entries = evidence.entries(request)
     except evidence.NoLog:
         raise Http404 from None
-    to = "12378" if request.GET.get("to") == "12378" else "lender"
+    to = request.GET.get("to", "")
+    if to not in ("12378", "local_regulator"):
+        to = "lender"
     lender = content.lender(request.GET.get("lender", "")) if to == "lender" else None
     followed = [item for item in tracker.load_lenders(request) if item.steps]
     if lender is not None:

@@ -30,7 +30,7 @@ from advisor.docx import build_letter
 from advisor.evidence import load_entries
 from advisor.forms.letters import DetailsForm, LetterTextForm, typed_keys
 from advisor.http import attachment
-from advisor.models import LetterTemplate, today
+from advisor.models import Fact, LetterTemplate, today
 from advisor.pdf import pdf_response, render_pdf
 from advisor.plan_answers import PlanDebt
 from advisor.png import data_uri, render_png
@@ -38,6 +38,9 @@ from advisor.rules import letter
 from advisor.rules.budget import Budget
 from advisor.rules.money import format_yuan
 from advisor.rules.plan import LenderSchedule, Plan
+
+# The sourced fact that says where small-loan complaints go (the local financial regulator).
+SMALL_LOAN_COMPLAINTS = "outcome-small-loan-complaints"
 
 
 def _templates() -> dict[str, LetterTemplate]:
@@ -182,6 +185,11 @@ def _not_offered(slug: str, debts: list[CheckedDebt]) -> list[str]:
         why = _("%(name)s：不是信用卡，这封信只适用于信用卡，请用“%(other)s”。")
     elif rule.debts == letter.NOT_CARDS:
         why = _("%(name)s：是信用卡，信用卡请用“%(other)s”。")
+    elif rule.debts == letter.NOT_SMALL_LOANS:
+        why = _(
+            "%(name)s：是小额贷款公司，由所在省份的地方金融管理部门监管，"
+            "请向那里投诉（见本页的说明），不用这份材料。"
+        )
     else:
         return []
     templates = _templates()
@@ -280,6 +288,13 @@ def gate(request: HttpRequest, slug: str) -> HttpResponse:
         )
     if rule.debts == letter.NOT_CARDS and debts and not any(rule.suits(d.kind) for d in debts):
         notes.append(_("你在评估里填写的欠款都是信用卡。信用卡请用“个性化分期还款申请”。"))
+    if rule.debts == letter.NOT_SMALL_LOANS and debts and not offered:
+        notes.append(
+            _(
+                "你在评估里填写的欠款都是小额贷款公司的。小额贷款公司由所在省份的地方金融管理部门监管："
+                "投诉请按下面的说明找那里，不用这份材料。"
+            )
+        )
     evidence_count = (
         len(load_entries(request)) if "incidents" in typed_keys(_bodies(template)) else 0
     )
@@ -293,8 +308,16 @@ def gate(request: HttpRequest, slug: str) -> HttpResponse:
             "not_offered": _not_offered(slug, debts) if offered else [],
             "alternatives": [templates[s] for s in rule.alternatives if s in templates],
             "evidence_count": evidence_count,
+            "regulator": _small_loan_route(rule, debts),
         },
     )
+
+
+def _small_loan_route(rule: letter.LetterRule, debts: list[CheckedDebt]) -> Fact | None:
+    """On a complaint's page, where small-loan complaints go, when one of the debts is one."""
+    if rule.complaint and any(debt.kind == "small_loan" for debt in debts):
+        return content.fact(SMALL_LOAN_COMPLAINTS)
+    return None
 
 
 def _write_page(
@@ -316,6 +339,7 @@ def _write_page(
             if rule.debts == letter.NO_DEBT
             else [d for d in debts if rule.suits(d.kind)],
             "not_offered": _not_offered(template.slug, debts),
+            "regulator": _small_loan_route(rule, debts),
             "debt": debt,
             "prefilled": any(form[key].value() for key in form.other_keys()),
             "figures": figures or Figures(),

@@ -182,6 +182,7 @@ def for_family(request: HttpRequest) -> HttpResponse:
         "checklist": checklist,
         "steps": steps,
         "share_url": request.build_absolute_uri(reverse("advisor-for-family")),
+        "small_loans": content.fact("outcome-small-loan-complaints"),
         **_channels(),
     }
     return render(request, "advisor/serious/for_family.html", context)

@@ -31,7 +31,7 @@ def answer_one_debt(site: Site, *, check: bool) -> None:
     page.get_by_label("其他，或者列表里没有").check()
     page.get_by_role("button", name="继续").click()
 
-    page.get_by_label("这笔欠款逾期的金额一共多少？").fill("三千")
+    page.get_by_label("这笔欠款逾期的金额一共多少？").fill("三千多")
     page.get_by_role("button", name="继续").click()
     expect(page.locator(".error-message")).to_contain_text("请只填写数字")
     if check:
