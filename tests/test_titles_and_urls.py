@@ -27,6 +27,7 @@ PRINCIPAL = "12947"
 NAME = "司马青衫"
 CONTRACT = "HT-5512-0931"
 SEEN_ON = "2026-10-13"
+SERVED = "2026-11-03"  # the day court papers came
 WHO = "工号Q7731"
 
 DEBT = [
@@ -88,10 +89,23 @@ def secrets() -> list[str]:
         *figures(PRINCIPAL),
         FIRST_MISSED,
         SEEN_ON,
+        SERVED,
         NAME,
         CONTRACT,
         WHO,
     ]
+
+
+def post_form(client: Recorder, page: str, css_class: str, fields: dict[str, str]) -> None:
+    """Send a form of ``page`` the way the browser would: by its method, to its action."""
+    html = client.get(page).content
+    (form,) = lxml_html.fromstring(html).xpath(f"//form[contains(@class, '{css_class}')]")
+    if form.get("method", "get").lower() == "post":
+        token = form.xpath(".//input[@name='csrfmiddlewaretoken']/@value")
+        response = client.post(form.get("action"), {**fields, "csrfmiddlewaretoken": token})
+    else:
+        response = client.get(form.get("action").split("#")[0], fields)
+    assert response.status_code == 200, page
 
 
 def walk(client: Recorder) -> None:
@@ -122,19 +136,9 @@ def walk(client: Recorder) -> None:
     client.post("/evidence/start/")
     entry = {"kind": "visit", "date": SEEN_ON, "time": "22:40", "who": WHO, "what": "说还要来"}
     assert client.post("/evidence/", entry).status_code == 302
-    assert client.get("/evidence/").status_code == 200
-    export = lxml_html.fromstring(client.get("/evidence/").content).xpath(
-        "//form[contains(@class, 'export-form')]"
-    )[0]
-    fields = {"to": "lender", "lender": "webank-weilidai"}
-    if export.get("method", "get").lower() == "post":
-        token = export.xpath(".//input[@name='csrfmiddlewaretoken']/@value")
-        assert (
-            client.post(export.get("action"), {**fields, "csrfmiddlewaretoken": token}).status_code
-            == 200
-        )
-    else:
-        assert client.get(export.get("action"), fields).status_code == 200
+    post_form(client, "/evidence/", "export-form", {"to": "lender", "lender": "webank-weilidai"})
+    # The deadline for court papers, from the day they came.
+    post_form(client, "/papers/", "deadline-form", {"kind": "payment-order", "served": SERVED})
 
 
 def test_no_title_and_no_address_of_a_journey_carries_the_borrowers_answers(
