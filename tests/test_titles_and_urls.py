@@ -16,6 +16,7 @@ from lxml import html as lxml_html
 from advisor import content as content_reads
 from tests.journey_pages import BUDGET
 from tests.test_check_journey import answer_debt
+from tests.test_check_result_fit import WEILIDAI
 
 pytestmark = pytest.mark.django_db
 
@@ -30,24 +31,17 @@ SEEN_ON = "2026-10-13"
 SERVED = "2026-11-03"  # the day court papers came
 WHO = "工号Q7731"
 
+# The sample borrower's 微粒贷 debt, with a lender typed in, an odd amount and a date.
 DEBT = [
     ("kind", {"kind": "online_bank"}),
     ("lender", {"lender": "other", "lender_other": LENDER_TYPED}),
     ("amount", {"amount": AMOUNT}),
     ("overdue", {"first_missed": FIRST_MISSED}),
-    ("contact", {"contact": "not_answering"}),
-    ("signals", {"signals": ["visit_announced"]}),
-    ("visited", {"visit_history": "none"}),
-    ("agency", {"agency": "not_sure"}),
-    ("arrangement", {"arrangement": "none"}),
-    ("region", {"region": "unknown"}),
+    *WEILIDAI[4:],
 ]
 # A lender picked from the list: its name is the borrower's data as much as a typed one.
-PICKED = [
-    ("kind", {"kind": "online_bank"}),
-    ("lender", {"lender": "webank-weilidai"}),
-    *DEBT[2:],
-]
+PICKED = [*WEILIDAI[:2], *DEBT[2:]]
+PICKED_LENDER = WEILIDAI[1][1]["lender"]
 
 
 class Recorder(Client):
@@ -77,13 +71,13 @@ def figures(value: str) -> list[str]:
 
 
 def secrets() -> list[str]:
-    picked = content_reads.lender("webank-weilidai")
+    picked = content_reads.lender(PICKED_LENDER)
     assert picked is not None
     return [
         LENDER_TYPED,
         picked.name_zh_hans,
         picked.name_en,
-        "webank-weilidai",
+        PICKED_LENDER,
         *figures(AMOUNT),
         *figures(SALARY),
         *figures(PRINCIPAL),
@@ -117,7 +111,7 @@ def walk(client: Recorder) -> None:
     client.get("/plan/")
     assert client.post("/plan/budget/", {**BUDGET, "salary": SALARY}).status_code == 302
     client.get("/plan/debts/")
-    added = {"lender": "webank-weilidai", "principal": PRINCIPAL, "charges": "", "rate": "18"}
+    added = {"lender": PICKED_LENDER, "principal": PRINCIPAL, "charges": "", "rate": "18"}
     assert client.post("/plan/debts/add/", added).status_code == 302
     for path in ("/plan/debts/1/", "/plan/result/", "/plan/summary/"):
         assert client.get(path).status_code == 200, path
@@ -136,7 +130,7 @@ def walk(client: Recorder) -> None:
     client.post("/evidence/start/")
     entry = {"kind": "visit", "date": SEEN_ON, "time": "22:40", "who": WHO, "what": "说还要来"}
     assert client.post("/evidence/", entry).status_code == 302
-    post_form(client, "/evidence/", "export-form", {"to": "lender", "lender": "webank-weilidai"})
+    post_form(client, "/evidence/", "export-form", {"to": "lender", "lender": PICKED_LENDER})
     # The deadline for court papers, from the day they came.
     post_form(client, "/papers/", "deadline-form", {"kind": "payment-order", "served": SERVED})
 
