@@ -76,7 +76,8 @@ def erase(request: HttpRequest) -> HttpResponse:
     if code:
         savecodes.delete(code)
     session.clear(request)
-    # The language cookie goes too, so the page that says so is named in the address.
+    # The language cookie goes too: the confirming page is told its language in the address
+    # (a language, never an answer).
     language = translation.get_language()
     done = reverse("advisor-erased")
     if language != settings.LANGUAGE_CODE:
