@@ -571,6 +571,7 @@ class FactTopic(models.TextChoices):
     AFTER_VISIT = "after_visit", _("上门之后")
     RELATIVES = "relatives", _("写给被联系的亲友")
     SAID = "said", _("催收说了什么")
+    NO_TRACE = "no_trace", _("不留痕迹")
     GENERAL = "general", _("其他")
 
 

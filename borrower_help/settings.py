@@ -255,6 +255,11 @@ LANGUAGES = [
 LOCALE_PATHS = [BASE_DIR / "locale"]
 LANGUAGE_COOKIE_NAME = "bh_language"
 LANGUAGE_COOKIE_SAMESITE = "Lax"
+# Cookies go with the visit (shared phones): the language choice and the CSRF cookie end when
+# the browser closes, and the CSRF cookie is set only by a page that shows a form with a
+# token. "Erase my data" deletes every cookie of the site (advisor.views.core.erase).
+LANGUAGE_COOKIE_AGE = None
+CSRF_COOKIE_AGE = None
 TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True
 USE_TZ = True

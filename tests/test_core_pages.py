@@ -27,8 +27,11 @@ def test_every_page_has_quick_exit_and_erase_without_javascript(client: Client) 
     for url in ["/", "/privacy/", "/erase/"]:
         html = client.get(url).content.decode()
         assert 'id="quick-exit"' in html and 'href="https://' in html
-        assert f'action="{reverse("advisor-erase")}"' in html
-        assert 'method="post"' in html
+        footer = html[html.index("<footer") :]
+        assert f'href="{reverse("advisor-erase")}"' in footer  # a plain link to the erase page
+    erase_page = client.get(reverse("advisor-erase")).content.decode()
+    main = erase_page[erase_page.index("<main") : erase_page.index("</main>")]
+    assert f'action="{reverse("advisor-erase")}"' in main and 'method="post"' in main
 
 
 def test_erase_deletes_the_session_and_its_row(client: Client) -> None:

@@ -152,8 +152,13 @@ def test_deadline_form_gives_the_date_the_rule_and_a_reminder(
     assert "从 2026-03-11 开始数，第 15 天就是最后一天" in html
     assert "自收到支付令之日起15日内" in html
     assert "离最后一天还有 5 天" in html
-    assert 'href="/papers/court-deadline.ics?kind=payment-order&amp;served=2026-03-10"' in html
-    ics = client.get("/papers/court-deadline.ics?kind=payment-order&served=2026-03-10")
+    assert (
+        'action="/papers/court-deadline.ics"' in html
+    )  # a form: the date stays out of the address
+    assert 'name="served" value="2026-03-10"' in html
+    ics = client.post(
+        "/papers/court-deadline.ics", {"kind": "payment-order", "served": "2026-03-10"}
+    )
     assert ics.status_code == 200 and ics["Content-Type"].startswith("text/calendar")
     body = ics.content.decode()
     assert "DTSTART:20260325T010000Z" in body

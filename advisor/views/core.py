@@ -11,8 +11,8 @@ from django.db import DatabaseError, connection, transaction
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import Resolver404, path, resolve, reverse
-from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils import timezone, translation
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
@@ -80,21 +80,54 @@ def too_much(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "HEAD", "POST"])
 def erase(request: HttpRequest) -> HttpResponse:
-    """Forget the session and any data saved under this device's save code."""
+    """Forget the session, any data saved under this device's save code, and every cookie."""
     if request.method == "GET":
         return render(request, "advisor/erase.html", {"has_answers": session.has_answers(request)})
     code = session.save_code(request)
     if code:
         savecodes.delete(code)
     session.clear(request)
-    response = redirect("advisor-erased")
-    session.forget_save_code(response)
+    # The language cookie goes too: the confirming page is told its language in the address
+    # (a language, never an answer).
+    language = translation.get_language()
+    done = reverse("advisor-erased")
+    if language != settings.LANGUAGE_CODE:
+        done += "?" + urlencode({"language": language})
+    response = redirect(done)
+    forget_cookies(request, response)
     return response
+
+
+def forget_cookies(request: HttpRequest, response: HttpResponse) -> None:
+    """Delete every cookie this browser sent us (all of the site's: session, CSRF, language,
+    save code), as set: path "/", SameSite=Lax, no domain."""
+    for name in request.COOKIES:
+        response.delete_cookie(name, samesite="Lax")
 
 
 @require_safe
 def erased(request: HttpRequest) -> HttpResponse:
-    return render(request, "advisor/erased.html")
+    """The erase is done. Rendered in the language it was asked in (its cookie is gone)."""
+    language = request.GET.get("language", "")
+    if language not in dict(settings.LANGUAGES):
+        language = translation.get_language()
+    with translation.override(language):
+        response = render(request, "advisor/erased.html")
+    response.headers["Content-Language"] = language
+    return response
+
+
+@require_safe
+def no_trace(request: HttpRequest) -> HttpResponse:
+    """Leave no trace on a shared phone: what the site erases, and what only the phone can."""
+    return render(
+        request,
+        "advisor/no_trace.html",
+        {
+            "facts": content.facts("no_trace"),
+            "session_hours": settings.SESSION_COOKIE_AGE // 3600,
+        },
+    )
 
 
 @require_POST
@@ -211,6 +244,7 @@ urlpatterns = [
     path("erase/done/", erased, name="advisor-erased"),
     path("start-again/", start_again, name="advisor-start-again"),
     path("privacy/", privacy, name="advisor-privacy"),
+    path("no-trace/", no_trace, name="advisor-no-trace"),
     path("sources/", sources, name="advisor-sources"),
     path("too-much/", too_much, name="advisor-too-much"),
     path("healthz", healthz, name="advisor-healthz"),

@@ -275,10 +275,12 @@ def _summary_context(request: HttpRequest) -> dict[str, Any]:
         entries = evidence.entries(request)
     except evidence.NoLog:
         raise Http404 from None
-    to = request.GET.get("to", "")
+    # Posted by the export form, so the lender's name stays out of the address (history).
+    chosen = request.POST if request.method == "POST" else request.GET
+    to = chosen.get("to", "")
     if to not in ("12378", "local_regulator"):
         to = "lender"
-    lender = content.lender(request.GET.get("lender", "")) if to == "lender" else None
+    lender = content.lender(chosen.get("lender", "")) if to == "lender" else None
     followed = [item for item in tracker.load_lenders(request) if item.steps]
     if lender is not None:
         followed = [item for item in followed if item.lender == lender.slug]
@@ -291,19 +293,18 @@ def _summary_context(request: HttpRequest) -> dict[str, Any]:
         "third_party_count": sum(1 for e in entries if e.kind == "third_party"),
         "visit_count": sum(1 for e in entries if e.kind == "visit"),
         "printed_on": timezone.localdate(),
-        "query": request.GET.urlencode(),
         **_channels(),
     }
 
 
 @never_cache
-@require_safe
+@require_http_methods(["GET", "HEAD", "POST"])
 def evidence_summary(request: HttpRequest) -> HttpResponse:
     return render(request, "advisor/door/evidence_summary.html", _summary_context(request))
 
 
 @never_cache
-@require_safe
+@require_http_methods(["GET", "HEAD", "POST"])
 def evidence_pdf(request: HttpRequest) -> HttpResponse:
     pdf = render_pdf("pdf/evidence_summary.html", _summary_context(request), request)
     return pdf_response(pdf, "evidence-summary.pdf")

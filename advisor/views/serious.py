@@ -11,9 +11,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from typing import Any
+from urllib.parse import urlencode
 
 from django import forms
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
 from django.utils import timezone
@@ -52,23 +53,30 @@ def _channels() -> dict[str, Any]:
 # --- court and legal papers -------------------------------------------------------------
 
 
+def _asked(request: HttpRequest) -> QueryDict:
+    """The deadline form's answers. Its forms post, so the date typed stays out of the address
+    (the browser's history); an address with them still answers."""
+    return request.POST if request.method == "POST" else request.GET
+
+
 def _deadline_for(
     request: HttpRequest, papers: list[CourtPaper]
 ) -> tuple[CourtPaper | None, Any, str]:
     """(the paper asked about, its Deadline or None, an error message or "")."""
+    asked = _asked(request)
     by_slug = {paper.slug: paper for paper in papers}
-    chosen = by_slug.get(request.GET.get("kind", ""))
-    if chosen is None or chosen.deadline_days is None or "served" not in request.GET:
+    chosen = by_slug.get(asked.get("kind", ""))
+    if chosen is None or chosen.deadline_days is None or "served" not in asked:
         return chosen, None, ""
     today = timezone.localdate()
     try:
-        served = deadlines.parse_served(request.GET.get("served", ""), today=today)
+        served = deadlines.parse_served(asked.get("served", ""), today=today)
     except deadlines.BadDate as problem:
         return chosen, None, str(BAD_SERVED[str(problem)])
     return chosen, deadlines.deadline(served, chosen.deadline_days, today=today), ""
 
 
-@require_safe
+@require_http_methods(["GET", "HEAD", "POST"])
 def papers(request: HttpRequest) -> HttpResponse:
     found = content.court_papers()
     chosen, due, error = _deadline_for(request, found)
@@ -78,10 +86,13 @@ def papers(request: HttpRequest) -> HttpResponse:
         "chosen": chosen,
         "due": due,
         "served_error": error,
-        "served_value": request.GET.get("served", "")[:20],
+        "served_value": _asked(request).get("served", "")[:20],
+        # The card image's address in WeChat (an <img>, so never in the browser's history).
+        "ics_query": urlencode({"kind": chosen.slug, "served": due.served.isoformat()})
+        if chosen is not None and due is not None
+        else "",
         "today": timezone.localdate(),
         "facts": content.facts("papers"),
-        "ics_query": request.GET.urlencode() if due else "",
         **_channels(),
     }
     return render(request, "advisor/serious/papers.html", context)
@@ -113,12 +124,11 @@ def reminder_calendar(paper: CourtPaper, due: deadlines.Deadline, *, stamp: dt.d
 
 
 @never_cache
-@require_safe
+@require_http_methods(["GET", "HEAD", "POST"])
 def papers_ics(request: HttpRequest) -> HttpResponse:
     chosen, due, _error = _deadline_for(request, content.court_papers())
     if chosen is None or due is None:
-        query = request.GET.urlencode()
-        return redirect(reverse("advisor-papers") + (f"?{query}" if query else ""))
+        return redirect("advisor-papers")
     stamp = dt.datetime.now(dt.UTC).replace(microsecond=0)
     response = HttpResponse(
         reminder_calendar(chosen, due, stamp=stamp), content_type="text/calendar; charset=utf-8"
@@ -140,7 +150,7 @@ def _card_view(
 
 
 @never_cache
-@require_safe
+@require_http_methods(["GET", "HEAD", "POST"])
 def papers_pdf(request: HttpRequest) -> HttpResponse:
     return _card_view(
         request,
@@ -151,7 +161,7 @@ def papers_pdf(request: HttpRequest) -> HttpResponse:
 
 
 @never_cache
-@require_safe
+@require_http_methods(["GET", "HEAD", "POST"])
 def papers_png(request: HttpRequest) -> HttpResponse:
     return _card_view(
         request,
