@@ -951,3 +951,40 @@ class KeptPage(models.Model):
 
     def __str__(self) -> str:
         return f"kept page {self.pk}"
+
+
+class WriteProbe(models.Model):
+    """One row that /healthz writes and commits, to learn whether the database takes writes.
+
+    An insert that is rolled back never reaches the disk with SQLite (the write-ahead log is
+    written at commit), so only a committed write notices a read-only filesystem.
+    """
+
+    written_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = _("写入检查")
+        verbose_name_plural = _("写入检查")
+
+    def __str__(self) -> str:
+        return f"write probe {self.written_at:%Y-%m-%d %H:%M:%S}"
+
+
+class RestoreAttempts(models.Model):
+    """Save-code attempts from one address in one minute (advisor.throttle).
+
+    In the database so that every app process counts together, with or without Redis. The
+    address is never stored: ``client`` is a keyed hash of it (and of the minute), and rows
+    of past minutes are deleted as new ones come.
+    """
+
+    client = models.CharField(max_length=64, unique=True)
+    window = models.BigIntegerField(db_index=True)
+    count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("保存码尝试次数")
+        verbose_name_plural = _("保存码尝试次数")
+
+    def __str__(self) -> str:
+        return f"restore attempts {self.pk}"
