@@ -101,6 +101,33 @@ def test_a_new_worker_imports_every_view_before_its_first_request(conf: str) -> 
     assert result.stdout.split() == ["False", "True"], result.stderr
 
 
+MASTER_START = """
+import runpy, sys
+import django
+django.setup()
+config = runpy.run_path(sys.argv[1])
+before = "advisor.views.plan" in sys.modules
+config["on_starting"](object())
+print(config["preload_app"], before, "advisor.views.plan" in sys.modules)
+"""
+
+
+@pytest.mark.parametrize("conf", ["gunicorn.conf.py", "gunicorn-documents.conf.py"])
+def test_the_pool_listens_only_once_the_app_and_every_view_are_loaded(conf: str) -> None:
+    # preload_app loads the app in the master before it binds; on_starting (also before the
+    # bind) imports the views: a booting pool refuses connections instead of holding them.
+    result = subprocess.run(
+        [sys.executable, "-c", MASTER_START, str(ROOT / "deploy" / conf)],
+        cwd=ROOT,
+        env={**os.environ, "DJANGO_SETTINGS_MODULE": "borrower_help.settings"},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    assert result.stdout.split() == ["True", "False", "True"], result.stderr
+
+
 def test_the_proxy_log_holds_no_query_string_client_address_or_referer() -> None:
     conf = (ROOT / "deploy" / "nginx.conf").read_text()
     log_format = re.search(r"log_format privacy (.*?);", conf, re.S)
