@@ -75,22 +75,23 @@ def test_gunicorn_uses_sync_workers_and_no_access_log_with_query_strings() -> No
     assert config["control_socket_disable"] is True
 
 
-WORKER_START = """
+HOOK_RUN = """
 import runpy, sys
 import django
 django.setup()
 config = runpy.run_path(sys.argv[1])
 before = "advisor.views.plan" in sys.modules
-config["post_worker_init"](object())
-print(before, "advisor.views.plan" in sys.modules)
+config[sys.argv[2]](object())
+print(config["preload_app"], before, "advisor.views.plan" in sys.modules)
 """
 
 
-@pytest.mark.parametrize("conf", ["gunicorn.conf.py", "gunicorn-documents.conf.py"])
-def test_a_new_worker_imports_every_view_before_its_first_request(conf: str) -> None:
-    # A fresh process: in this one the URL conf has long been imported by other tests.
+def run_hook(conf: str, hook: str) -> list[str]:
+    """In a fresh process (in this one the URL conf has long been imported by other tests),
+    run a gunicorn hook of ``conf``: preload_app, and whether the views were imported before
+    and after it."""
     result = subprocess.run(
-        [sys.executable, "-c", WORKER_START, str(ROOT / "deploy" / conf)],
+        [sys.executable, "-c", HOOK_RUN, str(ROOT / "deploy" / conf), hook],
         cwd=ROOT,
         env={**os.environ, "DJANGO_SETTINGS_MODULE": "borrower_help.settings"},
         capture_output=True,
@@ -98,34 +99,19 @@ def test_a_new_worker_imports_every_view_before_its_first_request(conf: str) -> 
         timeout=120,
         check=True,
     )
-    assert result.stdout.split() == ["False", "True"], result.stderr
+    return result.stdout.split()
 
 
-MASTER_START = """
-import runpy, sys
-import django
-django.setup()
-config = runpy.run_path(sys.argv[1])
-before = "advisor.views.plan" in sys.modules
-config["on_starting"](object())
-print(config["preload_app"], before, "advisor.views.plan" in sys.modules)
-"""
+@pytest.mark.parametrize("conf", ["gunicorn.conf.py", "gunicorn-documents.conf.py"])
+def test_a_new_worker_imports_every_view_before_its_first_request(conf: str) -> None:
+    assert run_hook(conf, "post_worker_init")[1:] == ["False", "True"]
 
 
 @pytest.mark.parametrize("conf", ["gunicorn.conf.py", "gunicorn-documents.conf.py"])
 def test_the_pool_listens_only_once_the_app_and_every_view_are_loaded(conf: str) -> None:
     # preload_app loads the app in the master before it binds; on_starting (also before the
     # bind) imports the views: a booting pool refuses connections instead of holding them.
-    result = subprocess.run(
-        [sys.executable, "-c", MASTER_START, str(ROOT / "deploy" / conf)],
-        cwd=ROOT,
-        env={**os.environ, "DJANGO_SETTINGS_MODULE": "borrower_help.settings"},
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=True,
-    )
-    assert result.stdout.split() == ["True", "False", "True"], result.stderr
+    assert run_hook(conf, "on_starting") == ["True", "False", "True"]
 
 
 def test_the_proxy_log_holds_no_query_string_client_address_or_referer() -> None:
