@@ -118,3 +118,14 @@ def test_every_status_nginx_makes_is_sent_to_the_sites_page(status: int) -> None
     conf = (Path(__file__).resolve().parent.parent / "deploy" / "nginx.conf").read_text()
     line = next(line for line in conf.splitlines() if "error_page" in line and "/_errors/" in line)
     assert str(status) in line.split()
+
+
+def test_compose_gives_the_proxy_the_page_where_the_configuration_looks_for_it() -> None:
+    from tests.test_production_deploy import compose
+
+    root = Path(__file__).resolve().parent.parent
+    conf = (root / "deploy" / "nginx.conf").read_text()
+    folder = conf.split("location = /_errors/error.html {", 1)[1].split("root ", 1)[1]
+    folder = folder.split(";", 1)[0]
+    assert f"./deploy/errors:{folder}:ro" in compose()["services"]["proxy"]["volumes"]
+    assert (root / "deploy" / "errors" / "error.html").is_file()
