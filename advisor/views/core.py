@@ -7,7 +7,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import DatabaseError, connection, transaction
+from django.db import DatabaseError, IntegrityError, connection, transaction
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
@@ -114,6 +114,8 @@ def _database_writes() -> bool:
     try:
         with transaction.atomic():
             WriteProbe.objects.update_or_create(pk=1, defaults={"written_at": timezone.now()})
+    except IntegrityError:
+        pass  # another process created the row at the same moment: the database takes writes
     except DatabaseError:
         return False
     return _database_disk_has_room()
