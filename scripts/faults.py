@@ -626,6 +626,15 @@ def wrk(port: int, path: str, seconds: int, connections: int = 8) -> dict[str, f
     }
 
 
+def tally(counts: Counter[Any]) -> str:
+    """ "200×10, 429×2": how often each status (or outcome) was seen."""
+    return ", ".join(f"{key}×{n}" for key, n in sorted(counts.items()))
+
+
+def guessed_code() -> str:
+    return "".join(secrets.choice("23456789ABCDEFGHJKMNPQRSTUVWXYZ") for _ in range(16))
+
+
 def code_guessing(stack: Stack) -> dict[str, Any]:
     log("fault: save-code guessing")
     baseline = wrk(stack.port, "/", 5)
@@ -635,10 +644,8 @@ def code_guessing(stack: Stack) -> dict[str, Any]:
     def guess() -> None:
         browser = Browser(stack.port, "127.0.0.5")
         browser.get("/check/resume/")
-        alphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
         while not stop.is_set():
-            code = "".join(secrets.choice(alphabet) for _ in range(16))
-            statuses[browser.post("/check/resume/", {"code": code}).status] += 1
+            statuses[browser.post("/check/resume/", {"code": guessed_code()}).status] += 1
 
     guesser = threading.Thread(target=guess)
     guesser.start()
@@ -646,7 +653,7 @@ def code_guessing(stack: Stack) -> dict[str, Any]:
     stop.set()
     guesser.join()
     other = Browser(stack.port, "127.0.0.6").post("/check/resume/", {"code": "K7QM3WXPRT9CHD4F"})
-    counts = ", ".join(f"{s}×{n}" for s, n in sorted(statuses.items()))
+    counts = tally(statuses)
     return {
         "fault": "Save-code guessing from one address",
         "seen": (
@@ -692,13 +699,11 @@ def guessing_from_many_addresses(stack: Stack) -> dict[str, Any]:
     """Eight addresses guess save codes at once, then a borrower from a ninth opens theirs."""
     log("fault: save-code guessing from eight addresses")
     statuses: Counter[int] = Counter()
-    alphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
 
     def guess(source: str) -> None:
         browser = Browser(stack.port, source)
         for _ in range(12):
-            code = "".join(secrets.choice(alphabet) for _ in range(16))
-            statuses[browser.post("/check/resume/", {"code": code}).status] += 1
+            statuses[browser.post("/check/resume/", {"code": guessed_code()}).status] += 1
 
     guessers = [threading.Thread(target=guess, args=(f"127.0.0.{40 + n}",)) for n in range(8)]
     for guesser in guessers:
@@ -709,7 +714,7 @@ def guessing_from_many_addresses(stack: Stack) -> dict[str, Any]:
     )
     for guesser in guessers:
         guesser.join()
-    counts = ", ".join(f"{s}×{n}" for s, n in sorted(statuses.items()))
+    counts = tally(statuses)
     told = "not found (the form again)" if borrower.status == 200 else f"HTTP {borrower.status}"
     return {
         "fault": "Save-code guessing from eight addresses at once (12 guesses each)",
@@ -733,7 +738,7 @@ def admin_guessing_across_usernames(stack: Stack) -> dict[str, Any]:
         for _ in range(4):
             statuses[guesser.post("/admin/login/", {"username": name, "password": "x"}).status] += 1
     bob = guesser.post("/admin/login/", {"username": "bob", "password": "faults-password-123"})
-    counts = ", ".join(f"{s}×{n}" for s, n in sorted(statuses.items()))
+    counts = tally(statuses)
     return {
         "fault": "Admin passwords guessed from one address over six usernames (4 each)",
         "seen": (
@@ -782,8 +787,8 @@ def documents_load(stack: Stack) -> dict[str, Any]:
             recovery = time.monotonic() - stopped
             break
         time.sleep(0.5)
-    counts = ", ".join(f"{s}×{n}" for s, n in sorted(statuses.items()))
-    plans = ", ".join(f"{s}×{n}" for s, n in sorted(plan_statuses.items()))
+    counts = tally(statuses)
+    plans = tally(plan_statuses)
     return {
         "fault": "4 clients asking for door-card PDFs and 2 for plan PDFs without pause",
         "seen": (
@@ -903,7 +908,7 @@ class SqliteDisk:
             except ValueError:
                 failed = "?"
             seen[f"{reply.status} (failed: {failed})"] += 1
-        return ", ".join(f"{k}×{v}" for k, v in seen.items())
+        return tally(seen)
 
 
 def sqlite_faults(stack: Stack) -> list[dict[str, Any]]:
@@ -1010,7 +1015,7 @@ def workers_killed(stack: Stack) -> dict[str, Any]:
         borrower.resend()
     lost = sum(borrower.lost() for borrower in borrowers)
     sent = sum(len(borrower.sent) for borrower in borrowers)
-    answers = ", ".join(f"{k}×{v}" for k, v in sorted(outcomes.items()))
+    answers = tally(outcomes)
     bare = seen.bare_nginx + sum(n for k, n in outcomes.items() if k.startswith("nginx's bare"))
     return {
         "fault": "kill -9 of both page workers under load (twice, 3 s apart)",
