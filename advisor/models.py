@@ -19,14 +19,27 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from advisor.rules import claims, letter
+from advisor.rules import claims, deadlines, letter
 from advisor.rules.hant import to_traditional
+
+# Bounds of the numbers editors type (each field below says which it uses). A value outside
+# them is refused by the admin form with a message, so it never reaches a borrower's page.
+REVIEW_EVERY_DAYS = (1, 1095)  # at least every three years
+INSTALMENT_MONTHS = (1, 120)  # a reference maximum for negotiated instalments
+STAGE_FROM_DAY = (0, 3650)  # day overdue an escalation stage typically begins
+ORDER = (0, 9999)  # position in a list
+THRESHOLD_MAX = Decimal("100000")  # yuan: a line above this is taken for a typing slip
+
+
+def bounded(low: int, high: int) -> list[Any]:
+    return [MinValueValidator(low), MaxValueValidator(high)]
+
 
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
@@ -183,6 +196,7 @@ class Sourced(models.Model):
     review_every_days = models.PositiveSmallIntegerField(
         _("复核周期（天）"),
         default=180,
+        validators=bounded(*REVIEW_EVERY_DAYS),
         help_text=_("超过这个天数未复核，会出现在“待复核”列表里。"),
     )
     review_due = models.DateField(_("应复核日期"), editable=False, db_index=True, null=True)
@@ -416,11 +430,12 @@ class Lender(Sourced):
         _("协商分期最长月数（参考）"),
         null=True,
         blank=True,
+        validators=bounded(*INSTALMENT_MONTHS),
         help_text=_(
             "信用卡按规定最多60个月（银行“可以”同意，不是必须）。其他贷款由机构决定；不清楚请留空。"
         ),
     )
-    order = models.PositiveSmallIntegerField(_("排序"), default=100)
+    order = models.PositiveSmallIntegerField(_("排序"), default=100, validators=bounded(*ORDER))
 
     class Meta:
         ordering = ["order", "slug"]
@@ -471,7 +486,7 @@ class HelpChannel(Sourced):
     number = models.CharField(
         _("电话号码"), max_length=40, blank=True, help_text=_("只写数字，例如 12378。")
     )
-    order = models.PositiveSmallIntegerField(_("排序"), default=100)
+    order = models.PositiveSmallIntegerField(_("排序"), default=100, validators=bounded(*ORDER))
 
     class Meta:
         ordering = ["order", "slug"]
@@ -524,7 +539,7 @@ class ChecklistItem(Sourced):
         Checklist, on_delete=models.CASCADE, related_name="items", verbose_name=_("所属清单")
     )
     code = models.SlugField(_("代码"), help_text=_("程序用的代码，同一清单内不能重复。"))
-    order = models.PositiveSmallIntegerField(_("排序"), default=100)
+    order = models.PositiveSmallIntegerField(_("排序"), default=100, validators=bounded(*ORDER))
     red_flag = models.BooleanField(
         _("是危险信号"), default=False, help_text=_("勾选：出现这一项说明可能是骗局或违规。")
     )
@@ -585,7 +600,7 @@ class Fact(Sourced):
     title_zh_hant = hant("标题")
     slug = models.SlugField(_("代码"), unique=True)
     topic = models.CharField(_("所在页面／主题"), max_length=20, choices=FactTopic.choices)
-    order = models.PositiveSmallIntegerField(_("排序"), default=100)
+    order = models.PositiveSmallIntegerField(_("排序"), default=100, validators=bounded(*ORDER))
     body_zh_hans = zh("正文", long=True, help_text=_("纯文本。空一行分段。不要写 HTML。"))
     body_en = en("正文", long=True)
     body_zh_hant = hant("正文", long=True)
@@ -614,11 +629,12 @@ class EscalationStage(Sourced):
     what_you_can_do_en = en("借款人可以做什么", long=True)
     what_you_can_do_zh_hant = hant("借款人可以做什么", long=True)
     code = models.SlugField(_("代码"), unique=True)
-    order = models.PositiveSmallIntegerField(_("排序"), default=100)
+    order = models.PositiveSmallIntegerField(_("排序"), default=100, validators=bounded(*ORDER))
     typical_from_day = models.PositiveSmallIntegerField(
         _("大致从逾期第几天开始（参考）"),
         null=True,
         blank=True,
+        validators=bounded(*STAGE_FROM_DAY),
         help_text=_("只是常见做法，各机构不同。不清楚请留空。"),
     )
 
@@ -661,7 +677,7 @@ class LetterTemplate(Sourced):
     body_en = en("信件正文", long=True)
     body_zh_hant = hant("信件正文", long=True)
     slug = models.SlugField(_("代码"), unique=True)
-    order = models.PositiveSmallIntegerField(_("排序"), default=100)
+    order = models.PositiveSmallIntegerField(_("排序"), default=100, validators=bounded(*ORDER))
 
     class Meta:
         ordering = ["order", "slug"]
@@ -730,8 +746,8 @@ class Threshold(Sourced):
         _("数值（元）"),
         max_digits=12,
         decimal_places=2,
-        validators=[MinValueValidator(Decimal("0"))],
-        help_text=_("不能是负数。数值不能用时，网站使用程序里的默认值。"),
+        validators=[MinValueValidator(Decimal("0")), MaxValueValidator(THRESHOLD_MAX)],
+        help_text=_("不能是负数，也不能超过十万。数值不能用时，网站使用程序里的默认值。"),
     )
     notes = models.TextField(_("为什么是这个数"), blank=True)
 
@@ -770,7 +786,7 @@ class CourtPaper(Sourced):
     what_to_do_en = en("该怎么做", long=True)
     what_to_do_zh_hant = hant("该怎么做", long=True)
     slug = models.SlugField(_("代码"), unique=True)
-    order = models.PositiveSmallIntegerField(_("排序"), default=100)
+    order = models.PositiveSmallIntegerField(_("排序"), default=100, validators=bounded(*ORDER))
     is_court_paper = models.BooleanField(
         _("是法院或仲裁机构的文书"),
         default=True,
@@ -780,6 +796,7 @@ class CourtPaper(Sourced):
         _("法定期限（天）"),
         null=True,
         blank=True,
+        validators=bounded(1, deadlines.MAX_PERIOD_DAYS),
         help_text=_(
             "从送达（签收）的第二天开始算的天数，例如支付令15天。没有固定期限的留空，网站不会算日期。"
         ),
@@ -828,7 +845,7 @@ class CollectorPhrase(Sourced):
         _("代码"), unique=True, help_text=_("证据记录用这个代码记下是哪一种说法，请勿随意修改。")
     )
     category = models.CharField(_("类别"), max_length=12, choices=PhraseCategory.choices)
-    order = models.PositiveSmallIntegerField(_("排序"), default=100)
+    order = models.PositiveSmallIntegerField(_("排序"), default=100, validators=bounded(*ORDER))
     keywords = models.TextField(
         _("识别用的关键词（每行一个）"),
         help_text=_(
@@ -892,12 +909,15 @@ class ComplaintClock(Sourced):
         _("从哪一步开始算"), max_length=20, choices=ClockStart.choices, unique=True
     )
     days = models.PositiveSmallIntegerField(
-        _("答复期限（天）"), validators=[MinValueValidator(1)], help_text=_("一般情况下的天数。")
+        _("答复期限（天）"),
+        validators=bounded(1, deadlines.MAX_PERIOD_DAYS),
+        help_text=_("一般情况下的天数。"),
     )
     longest_days = models.PositiveSmallIntegerField(
         _("最长期限（天，含延长）"),
         null=True,
         blank=True,
+        validators=bounded(1, deadlines.MAX_PERIOD_DAYS),
         help_text=_("规定允许延长时，延长后的最长天数。没有就留空。"),
     )
     counting = models.CharField(
@@ -1022,3 +1042,40 @@ class SavedBundle(models.Model):
 
     def __str__(self) -> str:
         return f"saved bundle {self.pk}"
+
+
+class WriteProbe(models.Model):
+    """One row that /healthz writes and commits, to learn whether the database takes writes.
+
+    An insert that is rolled back never reaches the disk with SQLite (the write-ahead log is
+    written at commit), so only a committed write notices a read-only filesystem.
+    """
+
+    written_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = _("写入检查")
+        verbose_name_plural = _("写入检查")
+
+    def __str__(self) -> str:
+        return f"write probe {self.written_at:%Y-%m-%d %H:%M:%S}"
+
+
+class RestoreAttempts(models.Model):
+    """Save-code attempts from one address in one minute (advisor.throttle).
+
+    In the database so that every app process counts together, with or without Redis. The
+    address is never stored: ``client`` is a keyed hash of it (and of the minute), and rows
+    of past minutes are deleted as new ones come.
+    """
+
+    client = models.CharField(max_length=64, unique=True)
+    window = models.BigIntegerField(db_index=True)
+    count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("保存码尝试次数")
+        verbose_name_plural = _("保存码尝试次数")
+
+    def __str__(self) -> str:
+        return f"restore attempts {self.pk}"

@@ -32,7 +32,7 @@ from django.http import HttpRequest
 
 from advisor import check_answers, content, savecodes, session
 from advisor.check_steps import SLUG
-from advisor.models import LenderKind, today
+from advisor.models import THRESHOLD_MAX, LenderKind, today
 from advisor.rules.budget import ESSENTIALS, INCOME_SOURCES, Budget
 from advisor.rules.money import AmountError, parse_amount
 from advisor.rules.plan import DEFAULT_ASSUMED_RATE, STRATEGIES, Debt, Plan, build_plan
@@ -49,7 +49,7 @@ FORMAT = 2  # of the stored state; older ones are migrated (_migrate)
 # one); this is the fallback when that row is missing or unusable.
 FAST_LANE_LINE = Decimal("300")
 FAST_LANE_SLUG = "plan-fast-lane-line"
-FAST_LANE_MAX = Decimal("100000")  # a line above this is taken for a typing slip
+FAST_LANE_MAX = THRESHOLD_MAX  # a line above this is taken for a typing slip
 DEFAULT_SETTINGS: dict[str, Any] = {
     "basis": "",
     "monthly": "",

@@ -174,6 +174,10 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         transaction_mode="IMMEDIATE",
     )
 
+# /healthz reports database_write failed (503) when SQLite's disk has less free space than
+# this: a full disk takes no new borrower's answers.
+DATABASE_MIN_FREE_MB = env_int("DATABASE_MIN_FREE_MB", 16)
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env_str("REDIS_URL", "")
@@ -237,6 +241,10 @@ AXES_COOLOFF_TIME = env_int("AXES_COOLOFF_MINUTES", 30, minimum=1) / 60  # hours
 # Lock a username only together with the address it was tried from, never either alone: one
 # person mistyping (or someone attacking one account) cannot lock every other editor out.
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# ...and an address on its own once its failures over every username reach this many in the
+# same cool-off period (advisor.admin_lockout): one address cannot guess across usernames.
+ADMIN_FAILURES_PER_ADDRESS = env_int("ADMIN_FAILURES_PER_ADDRESS", 10, minimum=1)
+AXES_HANDLER = "advisor.admin_lockout.AddressCappedHandler"
 # The real client address behind our proxy (advisor.http.client_address), not the proxy's.
 AXES_CLIENT_IP_CALLABLE = "advisor.http.axes_client_address"
 # Failed-login records (address, browser, typed username) are deleted after this many days by
@@ -347,9 +355,9 @@ CONTENT_SNAPSHOT_DIR = Path(env_str("CONTENT_SNAPSHOT_DIR", str(BASE_DIR / "var"
 DOCUMENT_MAX_WAIT_SECONDS = env_int("DOCUMENT_MAX_WAIT_SECONDS", 10, minimum=1)
 
 # Opening saved data with a save code costs a slow key derivation: at most this many attempts
-# per minute from one address, and in total (advisor.throttle).
+# per minute from one address (an IPv6 /64), counted in the database (advisor.throttle). The
+# proxy paces everyone together by queueing, never by refusing (deploy/nginx.conf).
 RESTORE_LIMIT_PER_CLIENT = env_int("RESTORE_LIMIT_PER_CLIENT", 10, minimum=1)
-RESTORE_LIMIT_TOTAL = env_int("RESTORE_LIMIT_TOTAL", 60, minimum=1)
 SAVE_CODE_RETENTION_DAYS = env_int("SAVE_CODE_RETENTION_DAYS", 90, minimum=1)
 CONTENT_REVIEW_DAYS = env_int("CONTENT_REVIEW_DAYS", 180, minimum=1)
 CSRF_FAILURE_VIEW = "advisor.views.core.csrf_failure"

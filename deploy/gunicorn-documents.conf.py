@@ -23,7 +23,7 @@ workers = int(os.environ.get("DOCUMENT_WORKERS", "2"))
 timeout = int(os.environ.get("DOCUMENTS_TIMEOUT", "20"))
 
 
-_import_views = post_worker_init  # noqa: F821 (from gunicorn.conf.py, above)
+_pages_worker_init = post_worker_init  # noqa: F821 (from gunicorn.conf.py, above)
 
 
 def post_worker_init(worker: object) -> None:
@@ -31,5 +31,5 @@ def post_worker_init(worker: object) -> None:
     first borrower to ask for a PDF does not wait about a second longer than the next one."""
     from advisor import pdf
 
-    _import_views(worker)
+    _pages_worker_init(worker)
     pdf.warm_up()

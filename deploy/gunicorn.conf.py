@@ -29,16 +29,29 @@ forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
 control_socket_disable = True
 # Worker heartbeat files in memory where available (slow disks in containers).
 worker_tmp_dir = "/dev/shm" if os.path.isdir("/dev/shm") else None
+# Load the app (Django, every view) in the master before it listens: a worker it forks is
+# ready at once, and until then nothing listens, so the proxy sends nothing to a booting worker
+# (it tries the other app server, or answers with its own calm page). Code changes need a
+# restart, not a HUP, which is how deploys restart anyway.
+preload_app = True
+
+
+def on_starting(server: object) -> None:
+    """Import every view (the URL conf) in the master, after the app and before listening."""
+    _import_views()
+
+
+def _import_views() -> None:
+    from django.urls import get_resolver
+
+    get_resolver().url_patterns  # noqa: B018 (the property imports the views)
 
 
 def post_worker_init(worker: object) -> None:
     """Import every view (the URL conf) before the worker takes its first request.
 
-    Django imports the URL conf, and with it every view module, on the first request. Done
-    here, a worker that has just started (after a deploy, or one restarted after a crash)
-    answers its first borrower as fast as the next one, and in the meantime the requests go
-    to the workers that are ready. It needs neither the database nor the cache.
+    Django imports the URL conf, and with it every view module, on the first request. The
+    master has done it already (on_starting, preload_app), so this costs nothing; it stays
+    for a run without preloading. It needs neither the database nor the cache.
     """
-    from django.urls import get_resolver
-
-    get_resolver().url_patterns  # noqa: B018 (the property imports the views)
+    _import_views()

@@ -5,13 +5,16 @@ page and the document gunicorn pools (deploy/gunicorn*.conf.py) and nginx with t
 configuration (deploy/nginx.conf via scripts/local_proxy.py). Then, one after another:
 
   redis stopped · redis black-holed · PostgreSQL stopped · database read-only ·
-  concurrent saves under one code · save-code guessing · admin lockout · documents under load ·
+  concurrent saves under one code · save-code guessing (one address, then eight) · admin
+  lockout (one username, then one address over six) · door-card and plan PDFs under load ·
+  kill -9 of both page workers under load · SQLite disk full · SQLite read-only filesystem ·
   Redis paused while a borrower answers with three page views of the session running ·
   the README's backup restored into a fresh database (session keys left in it)
 
-While a fault lasts, a prober reads the door pages (home, visitor, rights, scam, door card)
-and a borrower keeps adding evidence entries (each one "an answer"). An answer counts as lost
-unless it was saved, or given back on the 503 page and saved when sent again after recovery.
+While a fault lasts, a prober reads the door pages (home, visitor, rights, scam, door card,
+"this is too much", court papers) and a borrower keeps adding evidence entries (each one "an
+answer"). An answer counts as lost unless it was saved, or given back on the 503 page (or on
+the proxy's "send it again" page) and saved when sent again after recovery.
 Recovery time: from the repair until door pages, /healthz and an answer all work again.
 
 Prints a table and writes it to artifacts/faults-<timestamp>.txt. Stops everything it started,
@@ -51,7 +54,7 @@ import local_proxy  # noqa: E402
 PY = str(ROOT / ".venv" / "bin" / "python")
 GUNICORN = str(ROOT / ".venv" / "bin" / "gunicorn")
 HOST = "127.0.0.1"
-DOOR_PAGES = ["/", "/visitor/", "/rights/", "/scam/", "/visitor/card/", "/too-much/"]
+DOOR_PAGES = ["/", "/visitor/", "/rights/", "/scam/", "/visitor/card/", "/too-much/", "/papers/"]
 FAULT_SECONDS = 8.0
 RECOVERY_LIMIT = 60.0
 
@@ -60,10 +63,29 @@ def log(message: str) -> None:
     print(f"[faults {time.strftime('%H:%M:%S')}] {message}", flush=True)
 
 
+# FAULTS_PORTS=8130-8139 keeps every server this run starts (nginx, both pools, Redis,
+# PostgreSQL, the SQLite pool) inside that range, so two runs on one machine never meet.
+PORT_RANGE = os.environ.get("FAULTS_PORTS", "")
+_handed_out: set[int] = set()
+
+
 def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind((HOST, 0))
-        return probe.getsockname()[1]
+    if not PORT_RANGE:
+        with socket.socket() as probe:
+            probe.bind((HOST, 0))
+            return probe.getsockname()[1]
+    low, _, high = PORT_RANGE.partition("-")
+    for port in range(int(low), int(high or low) + 1):
+        if port in _handed_out:
+            continue
+        with socket.socket() as probe:
+            try:
+                probe.bind((HOST, port))
+            except OSError:
+                continue
+        _handed_out.add(port)
+        return port
+    raise RuntimeError(f"no free port left in FAULTS_PORTS={PORT_RANGE}")
 
 
 def wait_port(port: int, seconds: float = 30.0) -> None:
@@ -173,6 +195,7 @@ class Stack:
             check=True,
             capture_output=True,
             text=True,
+            env={**os.environ, "PG_PORT": str(free_port())},
         ).stdout.strip()
         self.pg_port = int((self.pg_dir() / "port").read_text())
         return url
@@ -221,7 +244,7 @@ class Stack:
         if process is None or process.poll() is not None:
             return
         with contextlib.suppress(ProcessLookupError):
-            if name in {"pages", "documents"}:  # gunicorn master and its workers
+            if name in {"pages", "documents", "sqlite-pages"}:  # gunicorn master and workers
                 os.killpg(process.pid, signal.SIGTERM)
             else:
                 process.terminate()
@@ -302,7 +325,7 @@ class Stack:
         log(f"nginx on http://{HOST}:{self.port}/ (pages :{pages}, documents :{documents})")
 
     def close(self) -> None:
-        for name in ("nginx", "pages", "documents", "redis", "blackhole"):
+        for name in ("nginx", "pages", "documents", "sqlite-pages", "redis", "blackhole"):
             with contextlib.suppress(Exception):
                 self.stop(name)
         subprocess.run(
@@ -319,14 +342,22 @@ class Stack:
 # --- probing -----------------------------------------------------------------------------------
 
 
+# nginx's own English page (deploy/nginx.conf must answer with the site's page instead), and
+# the words of the site's page for a request an app server dropped (deploy/errors/error.html).
+BARE_NGINX = "<center>nginx</center>"
+SEND_AGAIN = "send it again"
+
+
 @dataclass
 class Seen:
     statuses: Counter[int] = field(default_factory=Counter)
     times: list[float] = field(default_factory=list)
+    bare_nginx: int = 0
 
     def add(self, reply: Reply) -> None:
         self.statuses[reply.status] += 1
         self.times.append(reply.ms)
+        self.bare_nginx += BARE_NGINX in reply.body
 
     def summary(self) -> str:
         parts = ", ".join(f"{s or 'no answer'}×{n}" for s, n in sorted(self.statuses.items()))
@@ -361,6 +392,11 @@ class Borrower:
         elif reply.status == 503 and label in reply.body:
             self.outcomes["given back (503)"] += 1
             self.given_back.append(data)
+        elif reply.status in (502, 504) and SEND_AGAIN in reply.body:
+            self.outcomes[f"told to send again ({reply.status})"] += 1
+            self.given_back.append(data)
+        elif BARE_NGINX in reply.body:
+            self.outcomes[f"nginx's bare {reply.status} page"] += 1
         else:
             self.outcomes[f"HTTP {reply.status or 'no answer'}"] += 1
 
@@ -413,13 +449,18 @@ def healthy(port: int, borrower: Borrower) -> bool:
 
 
 def outage(
-    stack: Stack, name: str, inject: Callable[[], None], repair: Callable[[], None]
+    stack: Stack,
+    name: str,
+    inject: Callable[[], None],
+    repair: Callable[[], None],
+    port: int = 0,
 ) -> dict[str, Any]:
     log(f"fault: {name}")
-    borrower = Borrower(stack.port)
+    port = port or stack.port
+    borrower = Borrower(port)
     tracebacks_before = stack.tracebacks()
     inject()
-    with door_pages_read(stack.port) as seen:
+    with door_pages_read(port) as seen:
         ends = time.monotonic() + FAULT_SECONDS
         while time.monotonic() < ends:
             borrower.answer()
@@ -429,7 +470,7 @@ def outage(
     repair()
     recovery = None
     while time.monotonic() - repaired < RECOVERY_LIMIT:
-        if healthy(stack.port, borrower):
+        if healthy(port, borrower):
             recovery = time.monotonic() - repaired
             break
         time.sleep(0.25)
@@ -590,6 +631,15 @@ def wrk(
     }
 
 
+def tally(counts: Counter[Any]) -> str:
+    """ "200×10, 429×2": how often each status (or outcome) was seen."""
+    return ", ".join(f"{key}×{n}" for key, n in sorted(counts.items()))
+
+
+def guessed_code() -> str:
+    return "".join(secrets.choice("23456789ABCDEFGHJKMNPQRSTUVWXYZ") for _ in range(16))
+
+
 def code_guessing(stack: Stack) -> dict[str, Any]:
     log("fault: save-code guessing")
     baseline = wrk(stack.port, "/", 5)
@@ -599,10 +649,8 @@ def code_guessing(stack: Stack) -> dict[str, Any]:
     def guess() -> None:
         browser = Browser(stack.port, "127.0.0.5")
         browser.get("/check/resume/")
-        alphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
         while not stop.is_set():
-            code = "".join(secrets.choice(alphabet) for _ in range(16))
-            statuses[browser.post("/check/resume/", {"code": code}).status] += 1
+            statuses[browser.post("/check/resume/", {"code": guessed_code()}).status] += 1
 
     guesser = threading.Thread(target=guess)
     guesser.start()
@@ -610,7 +658,7 @@ def code_guessing(stack: Stack) -> dict[str, Any]:
     stop.set()
     guesser.join()
     other = Browser(stack.port, "127.0.0.6").post("/check/resume/", {"code": "K7QM3WXPRT9CHD4F"})
-    counts = ", ".join(f"{s}×{n}" for s, n in sorted(statuses.items()))
+    counts = tally(statuses)
     return {
         "fault": "Save-code guessing from one address",
         "seen": (
@@ -652,18 +700,83 @@ def admin_lockout(stack: Stack) -> dict[str, Any]:
     }
 
 
+def guessing_from_many_addresses(stack: Stack) -> dict[str, Any]:
+    """Eight addresses guess save codes at once, then a borrower from a ninth opens theirs."""
+    log("fault: save-code guessing from eight addresses")
+    statuses: Counter[int] = Counter()
+
+    def guess(source: str) -> None:
+        browser = Browser(stack.port, source)
+        for _ in range(12):
+            statuses[browser.post("/check/resume/", {"code": guessed_code()}).status] += 1
+
+    guessers = [threading.Thread(target=guess, args=(f"127.0.0.{40 + n}",)) for n in range(8)]
+    for guesser in guessers:
+        guesser.start()
+    time.sleep(1)
+    borrower = Browser(stack.port, "127.0.0.50").post(
+        "/check/resume/", {"code": "K7QM3WXPRT9CHD4F"}
+    )
+    for guesser in guessers:
+        guesser.join()
+    counts = tally(statuses)
+    told = "not found (the form again)" if borrower.status == 200 else f"HTTP {borrower.status}"
+    return {
+        "fault": "Save-code guessing from eight addresses at once (12 guesses each)",
+        "seen": (
+            f"guessers: {counts}; a borrower from a new address meanwhile: {told} "
+            f"after {borrower.ms:.0f} ms"
+        ),
+        "door_5xx": 0,
+        "answers_lost": "n/a",
+        "recovery": "n/a",
+        "tracebacks": 0,
+    }
+
+
+def admin_guessing_across_usernames(stack: Stack) -> dict[str, Any]:
+    """One address tries four passwords on each of six usernames (under each one's limit)."""
+    log("fault: admin guessing across usernames")
+    guesser = Browser(stack.port, "127.0.0.60")
+    statuses: Counter[int] = Counter()
+    for name in ("alice", "bob", "carol", "dave", "erin", "frank"):
+        for _ in range(4):
+            statuses[guesser.post("/admin/login/", {"username": name, "password": "x"}).status] += 1
+    bob = guesser.post("/admin/login/", {"username": "bob", "password": "faults-password-123"})
+    counts = tally(statuses)
+    return {
+        "fault": "Admin passwords guessed from one address over six usernames (4 each)",
+        "seen": (
+            f"guesses: {counts} (200 = the form again, the guess was tried); bob's right "
+            f"password from that address afterwards: HTTP {bob.status}"
+        ),
+        "door_5xx": 0,
+        "answers_lost": "n/a",
+        "recovery": "30 min for that address",
+        "tracebacks": 0,
+    }
+
+
 def documents_load(stack: Stack) -> dict[str, Any]:
     log("fault: documents under load")
     baseline = wrk(stack.port, "/", 10)
     stop = threading.Event()
     statuses: Counter[int] = Counter()
 
+    plan_statuses: Counter[int] = Counter()
+
     def pdfs(source: str) -> None:
         browser = Browser(stack.port, source)
         while not stop.is_set():
             statuses[browser.get("/visitor/card.pdf?size=a4").status] += 1
 
+    def plan_pdfs(source: str) -> None:
+        browser = plan_borrower(stack.port, source)
+        while not stop.is_set():
+            plan_statuses[browser.get("/plan/repayment-plan.pdf").status] += 1
+
     clients = [threading.Thread(target=pdfs, args=(f"127.0.0.{20 + n}",)) for n in range(4)]
+    clients += [threading.Thread(target=plan_pdfs, args=(f"127.0.0.{24 + n}",)) for n in range(2)]
     for client in clients:
         client.start()
     time.sleep(1)
@@ -679,13 +792,15 @@ def documents_load(stack: Stack) -> dict[str, Any]:
             recovery = time.monotonic() - stopped
             break
         time.sleep(0.5)
-    counts = ", ".join(f"{s}×{n}" for s, n in sorted(statuses.items()))
+    counts = tally(statuses)
+    plans = tally(plan_statuses)
     return {
-        "fault": "4 clients asking for PDFs without pause",
+        "fault": "4 clients asking for door-card PDFs and 2 for plan PDFs without pause",
         "seen": (
             f"home c8 alone p50 {baseline['p50']:.0f} ms p99 {baseline['p99']:.0f} ms "
             f"({baseline['rps']:.0f} req/s); with PDFs p50 {loaded['p50']:.0f} ms "
-            f"p99 {loaded['p99']:.0f} ms ({loaded['rps']:.0f} req/s); PDF clients got {counts}"
+            f"p99 {loaded['p99']:.0f} ms ({loaded['rps']:.0f} req/s); door-card clients got "
+            f"{counts}; plan-PDF clients got {plans}"
         ),
         "door_5xx": int(loaded["non2xx"]),
         "answers_lost": "n/a",
@@ -837,6 +952,235 @@ def backup_round_trip(stack: Stack) -> dict[str, Any]:
     }
 
 
+def plan_borrower(port: int, source: str) -> Browser:
+    """A borrower with a budget and one debt in the plan (so the plan PDF can be made)."""
+    browser = Browser(port, source)
+    browser.get("/plan/")
+    browser.post(
+        "/plan/budget/",
+        {"salary": "6500", "housing": "2000", "food": "1200", "reserve": "300", "pay_day": "15"},
+    )
+    browser.post(
+        "/plan/debts/add/",
+        {"lender": "cmb-credit-card", "principal": "12000", "charges": "", "rate": "18"},
+    )
+    return browser
+
+
+# --- SQLite on a disk that fills up or turns read-only ------------------------------------------
+
+
+@dataclass
+class SqliteDisk:
+    """A 64 MB ext4 volume (a loop-mounted file) holding a SQLite database, and a page pool
+    (no Redis) on it. Needs root, for the mount."""
+
+    stack: Stack
+    image: Path = field(init=False)
+    mount: Path = field(init=False)
+    env: dict[str, str] = field(default_factory=dict)
+    port: int = 0
+
+    def __post_init__(self) -> None:
+        self.image = self.stack.work / "sqlite-disk.img"
+        self.mount = self.stack.work / "sqlite-disk"
+
+    def device_errors(self) -> Path:
+        device = subprocess.run(
+            ["findmnt", "-n", "-o", "SOURCE", str(self.mount)],
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout.strip()
+        return Path("/sys/fs/ext4") / Path(device).name / "trigger_fs_error"
+
+    def mount_disk(self) -> None:
+        self.mount.mkdir(exist_ok=True)
+        subprocess.run(
+            ["mount", "-o", "loop,errors=remount-ro", str(self.image), str(self.mount)],
+            check=True,
+            capture_output=True,
+        )
+
+    def start(self) -> None:
+        with self.image.open("wb") as image:
+            image.truncate(64 * 1024 * 1024)
+        subprocess.run(["mkfs.ext4", "-q", "-F", str(self.image)], check=True, capture_output=True)
+        self.mount_disk()
+        self.env = {
+            **{k: v for k, v in self.stack.env.items() if k not in {"REDIS_URL", "DATABASE_URL"}},
+            "DATABASE_URL": f"sqlite:///{self.mount / 'db.sqlite3'}",
+            "CONTENT_SNAPSHOT_DIR": str(self.stack.work / "content-sqlite"),
+        }
+        for args in (("migrate", "--noinput", "-v", "0"), ("load_content",)):
+            subprocess.run(
+                [PY, "manage.py", *args], cwd=ROOT, env=self.env, check=True, capture_output=True
+            )
+        self.port = free_port()
+        self.start_pool()
+
+    def start_pool(self) -> None:
+        with (self.stack.work / "sqlite-pages.log").open("ab") as out:
+            self.stack.processes["sqlite-pages"] = subprocess.Popen(
+                [GUNICORN, "-c", str(ROOT / "deploy" / "gunicorn.conf.py")]
+                + ["--bind", f"{HOST}:{self.port}"],
+                cwd=ROOT,
+                env=self.env,
+                stdout=out,
+                stderr=out,
+                start_new_session=True,
+            )
+        wait_port(self.port, 60)
+
+    def stop_pool(self) -> None:
+        process = self.stack.processes.pop("sqlite-pages", None)
+        if process is not None and process.poll() is None:
+            os.killpg(process.pid, signal.SIGTERM)
+            process.wait(timeout=30)
+
+    def close(self) -> None:
+        self.stop_pool()
+        subprocess.run(["umount", str(self.mount)], check=False, capture_output=True)
+
+    def tracebacks(self) -> int:
+        log_file = self.stack.work / "sqlite-pages.log"
+        return log_file.read_text(errors="replace").count("Traceback") if log_file.exists() else 0
+
+    def health(self) -> str:
+        """What /healthz answered, three times: status and what it named as failed."""
+        seen: Counter[str] = Counter()
+        for _ in range(3):
+            reply = Browser(self.port).get("/healthz")
+            try:
+                failed = ",".join(json.loads(reply.body).get("failed", [])) or "nothing"
+            except ValueError:
+                failed = "?"
+            seen[f"{reply.status} (failed: {failed})"] += 1
+        return tally(seen)
+
+
+def sqlite_faults(stack: Stack) -> list[dict[str, Any]]:
+    """Two rows: the SQLite disk full, and the filesystem turned read-only (ext4's emergency
+    read-only, as after a disk error), with a page pool on that disk and no Redis."""
+    names = ("SQLite, disk full", "SQLite, read-only filesystem (ext4 emergency read-only)")
+    disk = SqliteDisk(stack)
+    try:
+        disk.start()
+    except (OSError, subprocess.CalledProcessError) as error:
+        reason = f"not run: no loop-mounted ext4 volume here ({type(error).__name__})"
+        return [
+            {"fault": name, "seen": reason, "door_5xx": "-", "answers_lost": "-", "recovery": "-"}
+            | {"tracebacks": "-"}
+            for name in names
+        ]
+    rows = []
+    try:
+        filler = disk.mount / "filler"
+        health: dict[str, str] = {}
+
+        def fill() -> None:
+            with filler.open("wb") as out, contextlib.suppress(OSError):
+                while True:
+                    out.write(b"\0" * (1024 * 1024))
+                    out.flush()
+            health["during"] = disk.health()
+
+        before = disk.tracebacks()
+        row = outage(stack, names[0], fill, lambda: filler.unlink(), port=disk.port)
+        row["seen"] += f"; healthz during: {health['during']}"
+        row["tracebacks"] = disk.tracebacks() - before
+
+        def read_only() -> None:
+            disk.device_errors().write_text("faults\n")
+            health["during"] = disk.health()
+
+        def remount() -> None:  # what an operator does: unmount, check, mount, restart
+            disk.stop_pool()
+            subprocess.run(["umount", str(disk.mount)], check=True, capture_output=True)
+            subprocess.run(["e2fsck", "-fy", str(disk.image)], check=False, capture_output=True)
+            disk.mount_disk()
+            disk.start_pool()
+
+        rows.append(row)
+        before = disk.tracebacks()
+        row = outage(stack, names[1], read_only, remount, port=disk.port)
+        row["seen"] += f"; healthz during: {health['during']}"
+        row["recovery"] += " (operator: unmount, fsck, mount, restart the pool)"
+        row["tracebacks"] = disk.tracebacks() - before
+        rows.append(row)
+    finally:
+        disk.close()
+    return rows
+
+
+# --- kill -9 of both page workers under load ----------------------------------------------------
+
+
+def workers_killed(stack: Stack) -> dict[str, Any]:
+    """wrk on the home page, a door-page prober and three borrowers answering, while both page
+    workers are killed with SIGKILL, twice, 3 s apart (the master forks new ones)."""
+    log("fault: kill -9 of both page workers under load")
+    master = stack.processes["pages"].pid
+    borrowers = [Borrower(stack.port) for _ in range(3)]
+    tracebacks_before = stack.tracebacks()
+    stop = threading.Event()
+    load: dict[str, dict[str, float]] = {}
+
+    def answering(borrower: Borrower) -> None:
+        while not stop.is_set():
+            borrower.answer()
+            time.sleep(0.05)
+
+    threads = [threading.Thread(target=answering, args=(b,)) for b in borrowers]
+    threads.append(threading.Thread(target=lambda: load.update(home=wrk(stack.port, "/", 9))))
+    killed = 0
+    with door_pages_read(stack.port) as seen:
+        for thread in threads:
+            thread.start()
+        for _ in range(2):
+            time.sleep(3)
+            workers = subprocess.run(
+                ["pgrep", "-P", str(master)], capture_output=True, text=True
+            ).stdout.split()
+            for pid in workers:
+                with contextlib.suppress(ProcessLookupError):
+                    os.kill(int(pid), signal.SIGKILL)
+                    killed += 1
+        last_kill = time.monotonic()
+        recovery = None
+        while time.monotonic() - last_kill < RECOVERY_LIMIT:
+            if Browser(stack.port).get("/").status == 200:
+                recovery = time.monotonic() - last_kill
+                break
+            time.sleep(0.02)
+        time.sleep(3)
+        stop.set()
+        for thread in threads:
+            thread.join()
+    outcomes: Counter[str] = Counter()
+    for borrower in borrowers:
+        outcomes.update(borrower.outcomes)
+        borrower.resend()
+    lost = sum(borrower.lost() for borrower in borrowers)
+    sent = sum(len(borrower.sent) for borrower in borrowers)
+    answers = tally(outcomes)
+    bare = seen.bare_nginx + sum(n for k, n in outcomes.items() if k.startswith("nginx's bare"))
+    return {
+        "fault": "kill -9 of both page workers under load (twice, 3 s apart)",
+        "seen": (
+            f"{killed} workers killed; {seen.summary()}; answers: {answers}; "
+            f"nginx's bare pages: {bare}; wrk on home: {load['home']['rps']:.0f} req/s, "
+            f"non-2xx {load['home']['non2xx']:.0f}"
+        ),
+        "door_5xx": seen.errors,
+        "answers_lost": f"{lost} of {sent}",
+        "recovery": "not within 60 s"
+        if recovery is None
+        else f"{recovery:.2f} s (first home page)",
+        "tracebacks": stack.tracebacks() - tracebacks_before,
+    }
+
+
 def table(rows: list[dict[str, Any]]) -> str:
     lines = [
         "| Fault | What borrowers saw | Door-page 5xx | Answers lost | Recovery | Tracebacks |",
@@ -888,14 +1232,20 @@ def main() -> int:
             concurrent_saves,
             code_guessing,
             admin_lockout,
+            guessing_from_many_addresses,
+            admin_guessing_across_usernames,
             documents_load,
+            workers_killed,
+            sqlite_faults,
             redis_paused_while_answering,
             backup_round_trip,
         ):
             if only and fault.__name__ not in only:
                 continue
-            rows.append(fault(stack))
-            log(json.dumps(rows[-1], ensure_ascii=False))
+            found = fault(stack)
+            for row in found if isinstance(found, list) else [found]:
+                rows.append(row)
+                log(json.dumps(row, ensure_ascii=False))
     report = table(rows) + f"\n\nWhole run: {time.monotonic() - started:.0f} s\n"
     print("\n" + report)
     out = ROOT / "artifacts"

@@ -46,6 +46,7 @@ def write_config(port: int, pages: list[str], documents: list[str], folder: Path
     conf = re.sub(r"^\s*ssl_[a-z_]+ .*;\n", "", conf, flags=re.M)
     # Loopback runs use a port: pass the Host header with it (CSRF compares the Origin).
     conf = conf.replace("proxy_set_header Host $host;", "proxy_set_header Host $http_host;")
+    conf = conf.replace("/etc/nginx/errors", str(ROOT / "deploy" / "errors"))
     conf = conf.replace("pid /tmp/nginx.pid;", f"pid {folder}/nginx.pid;")
     conf = conf.replace("error_log /dev/stderr warn;", f"error_log {folder}/nginx-error.log warn;")
     conf = conf.replace(

@@ -9,6 +9,7 @@ configuration in front of a stand-in app, limits document downloads.
 from __future__ import annotations
 
 import contextlib
+import ipaddress
 import os
 import re
 import runpy
@@ -74,22 +75,23 @@ def test_gunicorn_uses_sync_workers_and_no_access_log_with_query_strings() -> No
     assert config["control_socket_disable"] is True
 
 
-WORKER_START = """
+HOOK_RUN = """
 import runpy, sys
 import django
 django.setup()
 config = runpy.run_path(sys.argv[1])
 before = "advisor.views.plan" in sys.modules
-config["post_worker_init"](object())
-print(before, "advisor.views.plan" in sys.modules)
+config[sys.argv[2]](object())
+print(config["preload_app"], before, "advisor.views.plan" in sys.modules)
 """
 
 
-@pytest.mark.parametrize("conf", ["gunicorn.conf.py", "gunicorn-documents.conf.py"])
-def test_a_new_worker_imports_every_view_before_its_first_request(conf: str) -> None:
-    # A fresh process: in this one the URL conf has long been imported by other tests.
+def run_hook(conf: str, hook: str) -> list[str]:
+    """In a fresh process (in this one the URL conf has long been imported by other tests),
+    run a gunicorn hook of ``conf``: preload_app, and whether the views were imported before
+    and after it."""
     result = subprocess.run(
-        [sys.executable, "-c", WORKER_START, str(ROOT / "deploy" / conf)],
+        [sys.executable, "-c", HOOK_RUN, str(ROOT / "deploy" / conf), hook],
         cwd=ROOT,
         env={**os.environ, "DJANGO_SETTINGS_MODULE": "borrower_help.settings"},
         capture_output=True,
@@ -97,7 +99,19 @@ def test_a_new_worker_imports_every_view_before_its_first_request(conf: str) -> 
         timeout=120,
         check=True,
     )
-    assert result.stdout.split() == ["False", "True"], result.stderr
+    return result.stdout.split()
+
+
+@pytest.mark.parametrize("conf", ["gunicorn.conf.py", "gunicorn-documents.conf.py"])
+def test_a_new_worker_imports_every_view_before_its_first_request(conf: str) -> None:
+    assert run_hook(conf, "post_worker_init")[1:] == ["False", "True"]
+
+
+@pytest.mark.parametrize("conf", ["gunicorn.conf.py", "gunicorn-documents.conf.py"])
+def test_the_pool_listens_only_once_the_app_and_every_view_are_loaded(conf: str) -> None:
+    # preload_app loads the app in the master before it binds; on_starting (also before the
+    # bind) imports the views: a booting pool refuses connections instead of holding them.
+    assert run_hook(conf, "on_starting") == ["True", "False", "True"]
 
 
 def test_the_proxy_log_holds_no_query_string_client_address_or_referer() -> None:
@@ -154,6 +168,7 @@ def nginx_config(tmp_path: Path, *, upstream: str = "127.0.0.1:9", **replace: st
     )
     conf = (ROOT / "deploy" / "nginx.conf").read_text()
     conf = conf.replace("/etc/nginx/certs", str(tmp_path))
+    conf = conf.replace("/etc/nginx/errors", str(ROOT / "deploy" / "errors"))
     conf = conf.replace("app1:8000", upstream).replace("app2:8000", upstream)
     conf = conf.replace("documents1:8001", upstream).replace("documents2:8001", upstream)
     for old, new in replace.items():
@@ -176,9 +191,11 @@ def test_the_nginx_configuration_is_accepted_by_nginx(tmp_path: Path) -> None:
 
 
 class _App(BaseHTTPRequestHandler):
-    """Stands in for the app servers: every path answers 200."""
+    """Stands in for the app servers: every path answers 200 (after 2 s when it holds "slow")."""
 
     def do_GET(self) -> None:
+        if "slow" in self.path:
+            time.sleep(2)
         body = b"ok"
         self.send_response(200)
         self.send_header("Content-Length", str(len(body)))
@@ -195,20 +212,22 @@ def _free_port() -> int:
         return probe.getsockname()[1]
 
 
-@pytest.fixture
-def proxy(tmp_path: Path) -> Iterator[str]:
-    """The real nginx with deploy/nginx.conf in front of a stand-in app, on loopback ports."""
+@contextlib.contextmanager
+def running_proxy(tmp_path: Path, upstream: str = "", **replace: str) -> Iterator[str]:
+    """The real nginx with deploy/nginx.conf on loopback ports, in front of ``upstream`` (by
+    default a stand-in app); yields its https base URL."""
     app = ThreadingHTTPServer(("127.0.0.1", 0), _App)
     threading.Thread(target=app.serve_forever, daemon=True).start()
     https_port = _free_port()
     conf = nginx_config(
         tmp_path,
-        upstream=f"127.0.0.1:{app.server_address[1]}",
+        upstream=upstream or f"127.0.0.1:{app.server_address[1]}",
         **{
             "listen 80 default_server": f"listen 127.0.0.1:{_free_port()} default_server",
             "listen 443 ssl": f"listen 127.0.0.1:{https_port} ssl",
             "pid /tmp/nginx.pid": f"pid {tmp_path}/nginx.pid",
             "access_log /dev/stdout privacy": f"access_log {tmp_path}/access.log privacy",
+            **replace,
         },
     )
     errors = tmp_path / "nginx-stderr.log"
@@ -233,6 +252,13 @@ def proxy(tmp_path: Path) -> Iterator[str]:
         server.wait(timeout=10)
         app.shutdown()
         app.server_close()
+
+
+@pytest.fixture
+def proxy(tmp_path: Path) -> Iterator[str]:
+    """The real nginx with deploy/nginx.conf in front of a stand-in app, on loopback ports."""
+    with running_proxy(tmp_path) as base:
+        yield base
 
 
 def _get(url: str) -> tuple[int, str, str]:
@@ -307,3 +333,29 @@ def test_the_image_installs_runtime_packages_only_at_the_developers_versions() -
     assert not {"pytest", "playwright", "hypothesis", "ruff"} & set(runtime)
     assert {"pytest", "playwright"} <= set(dev)
     assert {name: dev.get(name) for name in runtime} == runtime
+
+
+def test_the_apps_believe_forwarded_addresses_from_the_proxys_own_address_only() -> None:
+    document = compose()
+    services = document["services"]
+    proxy_address = services["proxy"]["networks"]["default"]["ipv4_address"]
+    for name in ("app1", "app2", "documents1", "documents2"):
+        env = services[name]["environment"]
+        assert env["TRUSTED_PROXIES"] == env["FORWARDED_ALLOW_IPS"] == proxy_address
+    default = re.fullmatch(r"\$\{PROXY_ADDRESS:-([\d.]+)\}", proxy_address)
+    assert default, proxy_address  # one address, never a network or "*"
+    pool = document["networks"]["default"]["ipam"]["config"][0]
+    subnet = ipaddress.ip_network(re.sub(r"\$\{\w+:-(.*)\}", r"\1", pool["subnet"]))
+    dynamic = ipaddress.ip_network(re.sub(r"\$\{\w+:-(.*)\}", r"\1", pool["ip_range"]))
+    address = ipaddress.ip_address(default.group(1))
+    assert address in subnet and address not in dynamic  # no other container can get it
+
+
+def test_save_code_attempts_for_everyone_together_wait_in_a_queue_rather_than_being_refused() -> (
+    None
+):
+    conf = (ROOT / "deploy" / "nginx.conf").read_text()
+    restore = re.search(r"location ~ \^/\(check/resume\|evidence/open\)/\$ \{.*?\}", conf, re.S)
+    assert restore, "no save-code location"
+    together = re.search(r"limit_req zone=restore_all burst=\d+( nodelay)?;", restore.group(0))
+    assert together and not together.group(1)  # no nodelay: over the rate, requests wait

@@ -67,9 +67,14 @@ def parse_served(text: str, *, today: dt.date) -> dt.date:
     return day
 
 
+def is_period(days: int | None) -> bool:
+    """True for a period this calculator counts (1 to MAX_PERIOD_DAYS days)."""
+    return days is not None and 0 < days <= MAX_PERIOD_DAYS
+
+
 def deadline(served: dt.date, days: int, *, today: dt.date) -> Deadline:
     """The last day of a period of ``days`` days that starts the day after ``served``."""
-    if not 0 < days <= MAX_PERIOD_DAYS:
+    if not is_period(days):
         raise ValueError(f"period of {days} days")
     last_day = served + dt.timedelta(days=days)
     remind_on = max(last_day - dt.timedelta(days=REMIND_DAYS_BEFORE), served)

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import secrets
+import shutil
+from pathlib import Path
 
 from django.conf import settings
-from django.contrib.sessions.models import Session
 from django.core.cache import cache
-from django.db import DatabaseError, connection, transaction
+from django.db import DatabaseError, IntegrityError, connection, transaction
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import Resolver404, path, resolve, reverse
@@ -17,6 +17,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from advisor import check_answers, check_steps, content, savecodes, session
+from advisor.models import WriteProbe
 
 
 @require_safe
@@ -146,25 +147,35 @@ def _database_reads() -> bool:
     return True
 
 
-class _Probe(Exception):
-    """Raised to roll the write probe back."""
-
-
 def _database_writes() -> bool:
-    """An insert that is rolled back: fails on a read-only or full database."""
+    """A committed write, and for SQLite room on its disk: False when answers cannot be saved.
+
+    An insert that is rolled back proves nothing with SQLite: its write-ahead log is only
+    written at commit, so a read-only filesystem would still pass. A full disk may still take
+    a small commit (the log's file is reused), but not a new borrower's session, so the free
+    space is checked too (DATABASE_MIN_FREE_MB).
+    """
     try:
         with transaction.atomic():
-            Session.objects.create(
-                session_key=f"healthz-{secrets.token_hex(12)}",
-                session_data="",
-                expire_date=timezone.now(),
-            )
-            raise _Probe
-    except _Probe:
-        pass
+            WriteProbe.objects.update_or_create(pk=1, defaults={"written_at": timezone.now()})
+    except IntegrityError:
+        pass  # another process created the row at the same moment: the database takes writes
     except DatabaseError:
         return False
-    return True
+    return _database_disk_has_room()
+
+
+def _database_disk_has_room() -> bool:
+    if connection.vendor != "sqlite":
+        return True  # the database server reports a full disk itself, at commit
+    name = str(connection.settings_dict["NAME"])
+    if name == ":memory:" or "mode=memory" in name:
+        return True
+    try:
+        free = shutil.disk_usage(Path(name).resolve().parent).free
+    except OSError:
+        return False
+    return free >= settings.DATABASE_MIN_FREE_MB * 1024 * 1024
 
 
 def _cache_state() -> str:

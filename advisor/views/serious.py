@@ -66,14 +66,17 @@ def _deadline_for(
     asked = _asked(request)
     by_slug = {paper.slug: paper for paper in papers}
     chosen = by_slug.get(asked.get("kind", ""))
-    if chosen is None or chosen.deadline_days is None or "served" not in asked:
+    # A period outside the calculator's range (a row saved before the admin bounded it) is
+    # shown as "no fixed period": the paper's own text still says what applies.
+    days = chosen.deadline_days if chosen is not None else None
+    if chosen is None or days is None or not deadlines.is_period(days) or "served" not in asked:
         return chosen, None, ""
     today = timezone.localdate()
     try:
         served = deadlines.parse_served(asked.get("served", ""), today=today)
     except deadlines.BadDate as problem:
         return chosen, None, str(BAD_SERVED[str(problem)])
-    return chosen, deadlines.deadline(served, chosen.deadline_days, today=today), ""
+    return chosen, deadlines.deadline(served, days, today=today), ""
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -82,7 +85,7 @@ def papers(request: HttpRequest) -> HttpResponse:
     chosen, due, error = _deadline_for(request, found)
     context = {
         "papers": found,
-        "timed": [paper for paper in found if paper.deadline_days],
+        "timed": [paper for paper in found if deadlines.is_period(paper.deadline_days)],
         "chosen": chosen,
         "due": due,
         "served_error": error,
