@@ -168,7 +168,7 @@ def test_lender_numbers_say_which_line_they_are_and_where_to_check_them(
     client: Client, content: None
 ) -> None:
     html = client.get("/visitor/").content.decode()
-    assert "银行总客服（不是信用卡中心专线）" in html  # ICBC 95588 and the other banks
+    assert "银行总客服（可能不是信用卡专线）" in html  # ICBC 95588 and the other banks
     assert "信用卡中心专线" in html  # CMB 400-820-5555
     assert "未在机构官网核实" in html
     assert "核实过的" not in html

@@ -39,7 +39,7 @@ def test_a_source_link_on_a_blocked_domain_is_refused(content: None) -> None:
 
 
 def test_editors_add_a_blocked_domain_and_it_applies_at_once(content: None) -> None:
-    fact = make_fact(source_url="https://example-loan-ads.test/page")
+    fact = make_fact(source_url="https://example-loan-ads.test/page", status="draft")
     fact.full_clean()
     models.BlockedDomain.objects.create(domain="WWW.Example-Loan-Ads.test", reason="贷款广告")
     assert models.BlockedDomain.objects.filter(domain="example-loan-ads.test").exists()

@@ -187,13 +187,29 @@ def host_of(url: str) -> str:
     return host[4:] if host.startswith("www.") else host
 
 
-def blocked_domain(url: str, blocked: Iterable[str]) -> str:
-    """The blocked domain ``url`` belongs to (the domain itself or any subdomain), or ""."""
+def listed_domain(url: str, domains: Iterable[str]) -> str:
+    """The listed domain ``url`` belongs to (the domain itself or any subdomain), or "".
+
+    >>> listed_domain("https://zxgk.court.gov.cn/", ["gov.cn"])
+    'gov.cn'
+    >>> listed_domain("https://gov.cn.example.com/", ["gov.cn"])
+    ''
+    """
     host = host_of(url)
     if not host:
         return ""
-    for domain in blocked:
+    for domain in domains:
         domain = domain.strip().lower().rstrip(".").removeprefix("www.")
         if domain and (host == domain or host.endswith("." + domain)):
             return domain
     return ""
+
+
+def blocked_domain(url: str, blocked: Iterable[str]) -> str:
+    """The blocked domain ``url`` belongs to, or "" (see ``listed_domain``)."""
+    return listed_domain(url, blocked)
+
+
+def trusted_domain(url: str, trusted: Iterable[str]) -> str:
+    """The trusted domain ``url`` belongs to, or "" when it is on no trusted domain."""
+    return listed_domain(url, trusted)
