@@ -208,6 +208,53 @@ def test_bad_served_dates_get_a_message_not_a_date(
     assert "按这个规定，最后一天是" not in html
 
 
+@time_machine.travel(NOW, tick=False)
+def test_a_judgment_marked_final_gets_no_appeal_date_and_no_reminder(
+    client: Client, content: None
+) -> None:
+    query = "kind=judgment&served=2026-03-10&final=1"
+    html = _html(client.get(f"/papers/?{query}"))
+    assert "按这个规定，最后一天是" not in html and "2026-03-25" not in html
+    assert "不能上诉" in html and "小额诉讼" in html
+    assert client.get(f"/papers/court-deadline.ics?{query}").status_code == 302
+    # Without the tick the usual 15 days are counted, with the small-claims caveat beside them.
+    counted = _html(client.get("/papers/?kind=judgment&served=2026-03-10"))
+    assert '<time datetime="2026-03-25">' in counted
+    assert "写着“终审”的判决、裁定不能上诉" in counted
+
+
+def test_the_court_papers_say_small_claims_are_final_and_answer_periods_set_by_the_court(
+    content: None,
+) -> None:
+    judgment = CourtPaper.objects.get(slug="judgment")
+    assert "本判决为终审判决" in judgment.deadline_rule_zh_hans
+    assert "不能上诉" in judgment.deadline_rule_zh_hans
+    assert "final" in judgment.deadline_rule_en
+    summons = CourtPaper.objects.get(slug="complaint-summons")
+    assert "答辩期由法院确定" in summons.deadline_rule_zh_hans
+    assert "small-claims" in summons.deadline_rule_en
+
+
+def test_the_result_page_court_fact_agrees_with_the_papers_page_on_objections(
+    content: None,
+) -> None:
+    """Only a written objection to the debt itself counts; upheld, the case goes to court."""
+    result = Fact.objects.get(slug="check-court-papers")
+    order = CourtPaper.objects.get(slug="payment-order")
+    for text in (result.body_zh_hans, order.what_to_do_zh_hans):
+        assert "书面" in text and "转入诉讼" in text
+        assert "程序就结束了" not in text
+    assert "only a written objection to the debt itself" in result.body_en.lower()
+
+
+def test_the_after_visit_page_counts_an_unanswered_payment_order_as_enforceable(
+    client: Client, content: None
+) -> None:
+    html = _html(client.get("/after-visit/"))
+    assert "支付令" in html and "调解书" in html
+    assert "法律另有规定" in html and "未经同意在晚上10点到早上8点上门" in html
+
+
 def test_papers_without_a_fixed_period_are_not_calculated(client: Client, content: None) -> None:
     html = _html(client.get("/papers/?kind=lawyer-letter&served=2026-03-01"))
     assert "按这个规定，最后一天是" not in html

@@ -49,13 +49,27 @@ def _channels() -> dict[str, Any]:
 # --- court and legal papers -------------------------------------------------------------
 
 
+def _is_final(request: HttpRequest) -> bool:
+    """The borrower ticked that the paper says it is final (本判决为终审判决, small claims)."""
+    return request.GET.get("final") == "1"
+
+
 def _deadline_for(
     request: HttpRequest, papers: list[CourtPaper]
 ) -> tuple[CourtPaper | None, Any, str]:
-    """(the paper asked about, its Deadline or None, an error message or "")."""
+    """(the paper asked about, its Deadline or None, an error message or "").
+
+    A judgment or ruling that says it is final (small claims, 民事诉讼法 Art. 165) cannot be
+    appealed, so no appeal date is counted for it, whatever the paper's usual period.
+    """
     by_slug = {paper.slug: paper for paper in papers}
     chosen = by_slug.get(request.GET.get("kind", ""))
-    if chosen is None or chosen.deadline_days is None or "served" not in request.GET:
+    if (
+        chosen is None
+        or chosen.deadline_days is None
+        or "served" not in request.GET
+        or _is_final(request)
+    ):
         return chosen, None, ""
     today = timezone.localdate()
     try:
@@ -76,6 +90,7 @@ def papers(request: HttpRequest) -> HttpResponse:
         "due": due,
         "served_error": error,
         "served_value": request.GET.get("served", "")[:20],
+        "final": _is_final(request) and chosen is not None,
         "today": timezone.localdate(),
         "facts": content.facts("papers"),
         "ics_query": request.GET.urlencode() if due else "",
