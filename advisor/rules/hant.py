@@ -110,6 +110,23 @@ def to_traditional(text: str) -> str:
     return "".join(out)
 
 
+@lru_cache(maxsize=1)
+def _simplifier() -> Any:
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+@lru_cache(maxsize=4096)
+def to_simplified(text: str) -> str:
+    """Simplified Chinese from Traditional (to read a Traditional text with Simplified rules).
+
+    >>> to_simplified("上門催收是違法的")
+    '上门催收是违法的'
+    """
+    return _simplifier().convert(text) if text else text
+
+
 def old_variants(text: str) -> list[str]:
     """The old-style or wrong forms found in a Traditional text (empty when it is clean)."""
     text = _RIGHT_QIAN.sub("", text)
