@@ -10,7 +10,7 @@ Every seeded row must carry a source a borrower can read (title, tier, and a lin
 is one), the date it was checked and what it was checked against, and be written in
 Simplified Chinese and English. Never cite our own research notes, and link only a site on
 the trusted list (``advisor.seed.trust``); where no trusted page was found, give no link and
-say so (``advisor.seed.sources.NO_OFFICIAL_TEXT``).
+use the tier "our_reading" (the source line says so).
 """
 
 from __future__ import annotations

@@ -12,21 +12,20 @@ from advisor.seed.sources import CBA_2026, LAW_DATABASE, NIFA_2018
 
 # Sources (domain-facts.md)
 # Only SEO "knowledge" pages describe these stages, so none is linked (advisor.seed.trust).
-_NOT_LINKED = "这些文章是SEO网页，本站不给出链接"
 PRACTICE_STAGES = (
-    f"行业文章对逾期各阶段常见做法的描述（各家说法不一，不是规定；{_NOT_LINKED}）",
+    "行业文章对逾期各阶段常见做法的描述（各家说法不一，不是规定）",
     "practice",
     "",
     TRUTH,
 )
 PRACTICE_LONG = (
-    f"行业文章对长期逾期做法的描述（各家说法不一，不是规定；{_NOT_LINKED}）",
+    "行业文章对长期逾期做法的描述（各家说法不一，不是规定）",
     "practice",
     "",
     TRUTH,
 )
 PRACTICE_VISITS = (
-    f"行业文章对上门催收影响因素的描述（只有定性描述，没有可靠统计；{_NOT_LINKED}）",
+    "行业文章对上门催收影响因素的描述（只有定性描述，没有可靠统计）",
     "practice",
     "",
     TRUTH,

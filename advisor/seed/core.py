@@ -1,7 +1,7 @@
 """Help and complaint channels, and the facts on the home page."""
 
 from advisor.seed import REVISED, TRUTH, Seed, sourced
-from advisor.seed.sources import NFRA_12378, NO_OFFICIAL_TEXT
+from advisor.seed.sources import NFRA_12378
 
 CRISIS_12356 = (
     "新华社、人民日报关于国家卫生健康委设立12356全国统一心理援助热线的报道（2024-12-25，网易转载）",
@@ -70,7 +70,7 @@ SEEDS = [
             "purpose_zh_hans": "怀疑遇到骗局时咨询。来电显示为“区号+96110”的是警方的反诈劝阻电话，请接听。已经被骗请打110。",
             "purpose_en": "Ask when you suspect a scam. Calls shown as 'area code + 96110' are police anti-fraud warnings: answer them. If you have already been scammed, call 110.",
             **sourced(
-                f"人民网科普：96110来电别忽视（2025-02）；{NO_OFFICIAL_TEXT}",
+                "人民网科普：96110来电别忽视（2025-02）",
                 "our_reading",
                 "",
                 TRUTH,
@@ -89,7 +89,7 @@ SEEDS = [
             "purpose_zh_hans": "举报骚扰电话、骚扰短信和个人信息泄露，例如催收方“爆通讯录”给你的亲友发短信。",
             "purpose_en": "Report harassing calls and texts and leaks of personal information, for example collectors texting everyone in your contacts.",
             **sourced(
-                "12321网络不良与垃圾信息举报受理中心官网（www.12321.cn）",
+                "12321网络不良与垃圾信息举报受理中心官网 www.12321.cn",
                 "news",
                 "https://www.12321.cn/",
             ),

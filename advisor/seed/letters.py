@@ -10,17 +10,17 @@ every body is the letter's title.
 """
 
 from advisor.seed import TRUTH, Seed, sourced
-from advisor.seed.sources import LAW_DATABASE, NFRA_12378, NO_OFFICIAL_TEXT
+from advisor.seed.sources import LAW_DATABASE, NFRA_12378
 
 _CARD_RULE = (
     "《商业银行信用卡业务监督管理办法》第七十条（个性化分期还款协议，银行“可以”同意，最长5年）、"
-    f"第六十八条（催收录音至少保存2年）；{NO_OFFICIAL_TEXT}",
+    "第六十八条（催收录音至少保存2年）",
     "our_reading",
     "",
     TRUTH,
 )
 _PRACTICE = (
-    "协商还款申请书的常见结构和附件（行业做法，非规定；这些文章是SEO网页，本站不给出链接）",
+    "协商还款申请书的常见结构和附件（行业做法，非规定）",
     "practice",
     "",
     TRUTH,
@@ -37,7 +37,7 @@ _CBA = (
     "https://www.01caijing.com/article/344310.htm",
 )
 _SETTLE = (
-    "结清证明向贷款机构的官方渠道申请，各机构路径不同（行业做法；本站没有找到可以链接的可信页面）",
+    "结清证明向贷款机构的官方渠道申请，各机构路径不同（行业做法）",
     "practice",
     "",
     TRUTH,

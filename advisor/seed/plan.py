@@ -3,7 +3,7 @@
 import datetime as dt
 
 from advisor.seed import TRUTH, Seed, sourced
-from advisor.seed.sources import CARD_RULES_ART70, LAW_DATABASE, NO_OFFICIAL_TEXT
+from advisor.seed.sources import CARD_RULES_ART70, LAW_DATABASE
 
 ART70 = (*CARD_RULES_ART70, TRUTH)
 DISCRETION = (
@@ -19,18 +19,17 @@ CIVIL_CODE_585 = (
     LAW_DATABASE,
 )
 RATE_24 = (
-    "最高人民法院《关于进一步加强金融审判工作的若干意见》（法发〔2017〕22号），经律师事务所文章转引，原文措辞未核实",
+    "最高人民法院《关于进一步加强金融审判工作的若干意见》（法发〔2017〕22号）（律师事务所文章）",
     "news",
     "http://www.zjblf.com/?p=44128",
 )
 RATE_36 = (
-    "两高两部《关于办理非法放贷刑事案件若干问题的意见》（2019-10-21 施行），经新闻报道转引",
+    "两高两部《关于办理非法放贷刑事案件若干问题的意见》（2019-10-21 施行）（《民主与法制》报道）",
     "news",
     "http://e.mzyfz.org.cn/paper/1341/paper_33324_7687.html",
 )
 OVERDRAFT_RATES = (
-    "信用卡透支利率自2021-01-01起由银行与持卡人协商确定（上海证券报、人民日报报道）；"
-    + NO_OFFICIAL_TEXT,
+    "信用卡透支利率自2021-01-01起由银行与持卡人协商确定（上海证券报、人民日报报道）",
     "our_reading",
     "",
     TRUTH,

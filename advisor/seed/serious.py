@@ -18,7 +18,6 @@ from advisor.seed.sources import (
     FIVE_DEPT,
     LAW_DATABASE,
     NIFA_2018,
-    NO_OFFICIAL_TEXT,
     POLICE_FRAUD,
 )
 
@@ -108,7 +107,7 @@ CIVIL_CODE_DEBTS = (
 CIVIL_CODE_TRANSFER = ("《民法典》第五百四十六条（债权转让的通知）", "law", CIVIL_CODE_URL)
 PBOC_NO_REPAIR = (
     "中国新闻周刊报道人民银行提示征信领域不存在“修复”“洗白”（2022-08-06）；"
-    "人民银行一次性信用修复政策（2025-12，已于2026-03-31结束）；" + NO_OFFICIAL_TEXT,
+    "人民银行一次性信用修复政策（2025-12，已于2026-03-31结束）",
     "our_reading",
     "",
     TRUTH,

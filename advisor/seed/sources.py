@@ -2,13 +2,13 @@
 
 A link is given only where it goes to a site on the trusted list (advisor.seed.trust). Where
 the only pages we found were content farms or reprint aggregators, the item carries no link,
-its tier is "our_reading" and its title says that no official text was found.
+and its tier is "our_reading": the source line then says, in the reader's language, that no
+official text was found and that this is our own summary of public reports.
 """
 
 # The national database of laws and judicial interpretations (全国人大). Our editors read the
 # texts in the LawRefBook transcription; the borrower is sent to the official database.
 LAW_DATABASE = "https://flk.npc.gov.cn/"
-NO_OFFICIAL_TEXT = "未找到官方原文，这是本站根据公开报道的整理"
 
 CBA_2026 = (
     "中国银行业协会《金融机构个人消费类贷款催收工作指引（试行）》（2026-01-30，零壹财经报道）",
@@ -17,7 +17,7 @@ CBA_2026 = (
 )
 NIFA_2018 = (
     "中国互联网金融协会《互联网金融逾期债务催收自律公约（试行）》（2018-03-28发布）"
-    f"第15、19、21条，据新华社、中新社报道；{NO_OFFICIAL_TEXT}",
+    "第15、19、21条，据新华社、中新社报道",
     "our_reading",
     "",
 )
@@ -27,8 +27,7 @@ FIVE_DEPT = (
     "http://big5.news.cn/gate/big5/www.news.cn/20260209/c166bbfed11d409b8db8c7ab9dc7079e/c.html",
 )
 BEIJING_ALERT = (
-    "北京金融监管局：警惕假冒“贷款催收”短信的消费提示（2026-03，新华社2026-03-16报道）；"
-    f"{NO_OFFICIAL_TEXT}",
+    "北京金融监管局：警惕假冒“贷款催收”短信的消费提示（2026-03，新华社2026-03-16报道）",
     "our_reading",
     "",
 )
@@ -40,12 +39,12 @@ POLICE_FRAUD = (
 )
 # 信用卡办法 Art. 70 and Art. 68, known to us only through quotations on reprint sites.
 CARD_RULES_ART70 = (
-    f"《商业银行信用卡业务监督管理办法》（原银监会令2011年第2号）第七十条；{NO_OFFICIAL_TEXT}",
+    "《商业银行信用卡业务监督管理办法》（原银监会令2011年第2号）第七十条",
     "our_reading",
     "",
 )
 NFRA_12378 = (
-    f"银行保险消费者投诉维权热线12378（国家金融监督管理总局）；{NO_OFFICIAL_TEXT}",
+    "银行保险消费者投诉维权热线12378（国家金融监督管理总局）",
     "our_reading",
     "",
 )
