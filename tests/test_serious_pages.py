@@ -290,6 +290,36 @@ def test_unrecognised_or_empty_text_gets_general_advice_or_an_error(
     assert "请写下对方说的话" in empty and "没有认出这句话" not in empty
 
 
+def test_choosing_nothing_from_the_list_gets_a_message(client: Client, content: None) -> None:
+    html = _html(client.get("/what-they-said/?code="))
+    assert "请先在列表里选一句最像的话" in html and 'aria-describedby="code-error"' in html
+    assert "请先在列表里选一句" not in _html(client.get("/what-they-said/"))
+
+
+@pytest.mark.parametrize(
+    ("said", "code"),
+    [
+        ("我们是某某律师事务所，给你发了律师函", "lawyer-letter"),
+        ("不还钱就冻结你的微信和支付宝，银行卡也冻结", "freeze-accounts"),
+        ("我是调解中心的调解员", "mediation-centre"),
+        ("你的案子已经立案了", "case-filed"),
+        ("再不还就移交经侦", "police-case"),
+        ("我们让公安来抓你", "police-case"),
+        ("已经交给当地司法所处理", "justice-office"),
+        ("明天安排外访，上门核实你的地址", "visit-announced"),
+        ("律師事務所已經發了律師函", "lawyer-letter"),  # zh-hant
+    ],
+)
+def test_what_collectors_often_say_is_recognised_with_a_sourced_calm_answer(
+    client: Client, content: None, said: str, code: str
+) -> None:
+    html = _html(client.post("/what-they-said/", {"said": said}))
+    assert f'id="phrase-{code}"' in html, said
+    phrase = CollectorPhrase.objects.get(code=code)
+    assert phrase.reply_zh_hans and phrase.reply_en and phrase.meaning_en
+    assert _source_line(phrase) in html
+
+
 MARKER = "隐私标记丙丁戊-SAID-7731"
 
 

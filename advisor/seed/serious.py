@@ -104,6 +104,25 @@ CIVIL_CODE_DEBTS = (
     "law",
     CIVIL_CODE_URL,
 )
+FREEZE = (
+    "《民事诉讼法》（2023年修正）第一百零三条（保全）、第二百五十三条（冻结、划拨要作出裁定）",
+    "law",
+    LAW_DATABASE,
+    TRUTH,
+)
+MEDIATION = (
+    "《人民调解法》第三十一条、第三十三条；《民事诉讼法》（2023年修正）第二百零五条、第二百零六条",
+    "law",
+    LAW_DATABASE,
+    TRUTH,
+)
+POLICE_THREAT = (
+    "两高《关于办理妨害信用卡管理刑事案件具体应用法律若干问题的解释》（2018年修改）；"
+    "中国银行业协会催收工作指引（2026）禁止夸大法律后果",
+    "law",
+    LAW_DATABASE,
+    TRUTH,
+)
 CIVIL_CODE_TRANSFER = ("《民法典》第五百四十六条（债权转让的通知）", "law", CIVIL_CODE_URL)
 PBOC_NO_REPAIR = (
     "中国新闻周刊报道人民银行提示征信领域不存在“修复”“洗白”（2022-08-06）；"
@@ -607,6 +626,9 @@ PHRASES = [
             "到你家",
             "安排人过去",
             "实地",
+            "上门核实",
+            "核实地址",
+            "走访",
             "home visit",
             "visit you",
             "come to your",
@@ -635,7 +657,6 @@ PHRASES = [
             "起诉",
             "诉讼",
             "走法律程序",
-            "律师函",
             "移交法院",
             "legal department",
             "lawsuit",
@@ -960,6 +981,125 @@ PHRASES = [
             "'I will contact the lender's official customer service myself. I need no agent and will pay no fee.'",
         ),
         red_flag=True,
+    ),
+    phrase(
+        "lawyer-letter",
+        "legal",
+        25,
+        CBA_2026,
+        ["律师函", "律师事务所", "律所", "律师团队", "lawyer's letter", "law firm"],
+        (
+            "“我们是某某律师事务所，受委托给你发律师函。”",
+            "律师事务所可以受贷款机构委托发律师函，但律师函不是法院文书：没有法律规定的答复期限，本身不会产生判决或强制执行。它说明机构可能在准备起诉，值得认真对待，不必惊慌。",
+            "银行业协会2026年指引禁止在公共场所张贴催收告示或律师函，禁止冒用司法机关名义、夸大法律后果。",
+            "“请把律师函寄给我。我会向贷款机构的官方客服核实委托是否真实，并通过官方渠道商量还款方案。”",
+        ),
+        (
+            "'We are a law firm instructed to send you a lawyer's letter.'",
+            "A law firm may send a letter for the lender, but a lawyer's letter is not a court paper: the law sets no time to reply, and it cannot by itself lead to a judgment or enforcement. It may mean the lender is preparing to sue, so take it seriously, but there is no need to panic.",
+            "Banking association guideline (2026): no posting collection notices or lawyer's letters in public places, no using a judicial body's name, no exaggerating legal consequences.",
+            "'Please send me the letter. I will check with the lender's official customer service that the firm really acts for them, and discuss a plan through official channels.'",
+        ),
+    ),
+    phrase(
+        "freeze-accounts",
+        "threat",
+        35,
+        FREEZE,
+        [
+            "冻结",
+            "封你微信",
+            "封微信",
+            "封号",
+            "冻结支付宝",
+            "冻结银行卡",
+            "划扣",
+            "freeze your",
+            "frozen",
+        ],
+        (
+            "“不还钱就冻结你的微信、支付宝和银行卡。”",
+            "催收公司、律师事务所、“调解中心”都没有权力冻结你的微信、支付宝或银行卡。只有法院在诉讼保全或强制执行中可以冻结、划拨存款，而且要先作出裁定，执行前还要发执行通知。",
+            "《民事诉讼法》规定冻结、划拨财产要由法院作出裁定。银行业协会2026年指引禁止夸大法律后果、冒用司法机关名义。",
+            "“如果法院有裁定，请告诉我法院和案号，我自己打12368核实。我愿意通过官方渠道商量还款。”",
+        ),
+        (
+            "'Pay up or we freeze your WeChat, Alipay and bank cards.'",
+            "Collection agencies, law firms and 'mediation centres' have no power to freeze your WeChat, Alipay or bank accounts. Only a court can freeze or take money, in a lawsuit (preservation) or in enforcement, and only after it has made a ruling; enforcement also starts with a notice.",
+            "Civil Procedure Law: freezing or taking property needs a court ruling. Banking association guideline (2026): no exaggerating legal consequences, no using a judicial body's name.",
+            "'If a court has made a ruling, tell me the court and the case number and I will check through 12368 myself. I am willing to discuss a plan through official channels.'",
+        ),
+        against=True,
+    ),
+    phrase(
+        "mediation-centre",
+        "legal",
+        45,
+        MEDIATION,
+        ["调解中心", "调解员", "调解委员会", "调解室", "诉前调解", "mediation", "mediator"],
+        (
+            "“我是调解中心的调解员，今天给你调解这笔欠款。”",
+            "调解要双方自愿，你可以参加，也可以不参加。在依法设立的调解组织（例如人民调解委员会）达成的调解协议有法律约束力；要直接申请法院强制执行，还需要双方在30天内一起向法院申请司法确认。贷款机构找来的“调解中心”是不是依法设立的，要自己核实。法院组织的诉前调解会有法院的正式通知，可以打12368核实。",
+            "《人民调解法》第三十一条：经人民调解委员会调解达成的协议具有法律约束力；第三十三条：双方可以在30日内共同申请司法确认。",
+            "“请告诉我你们调解组织的全称和登记情况，我先核实。方案请书面发给我，我看清楚再决定；钱只还到贷款机构的官方账户。”",
+        ),
+        (
+            "'I am a mediator from the mediation centre; we will settle this debt today.'",
+            "Mediation is voluntary: you may take part or not. An agreement reached through a lawfully established mediation body (such as a people's mediation committee) is binding; to be enforced by a court directly, both sides must jointly ask a court to confirm it within 30 days. Whether a 'mediation centre' brought in by a lender is lawfully established is something to check yourself. Pre-lawsuit mediation organised by a court comes with the court's formal notice, which you can check through 12368.",
+            "People's Mediation Law Art. 31: an agreement reached through a people's mediation committee is legally binding; Art. 33: both sides may jointly apply for judicial confirmation within 30 days.",
+            "'Please tell me your organisation's full name and how it is registered; I will check first. Send me the proposal in writing and I will decide once I have read it; I pay only into the lender's official account.'",
+        ),
+    ),
+    phrase(
+        "police-case",
+        "threat",
+        42,
+        POLICE_THREAT,
+        [
+            "经侦",
+            "公安",
+            "报警抓你",
+            "移交公安",
+            "交给公安",
+            "公安立案",
+            "刑事立案",
+            "经济犯罪",
+            "police will arrest",
+            "report you to the police",
+        ],
+        (
+            "“再不还就移交经侦，按诈骗立案。”",
+            "只是还不上钱，是民事欠款，不是犯罪，警察不会因此替贷款机构催债。信用卡“恶意透支”要同时满足以非法占有为目的、本金5万元以上、两次有效催收后超过3个月仍不还等条件；不能仅凭没有还款认定非法占有目的。公安机关也不会打电话办案。",
+            "两高2018年的解释规定了恶意透支的条件；银行业协会2026年指引禁止夸大法律后果。",
+            "“我没有逃避，我的联系方式一直有效，我愿意协商。请通过官方渠道书面告诉我欠款和方案。”",
+        ),
+        (
+            "'Pay now or we hand you to the economic crimes police and file a fraud case.'",
+            "Being unable to pay is a civil debt, not a crime, and the police do not collect debts for lenders. Criminal 'malicious overdraft' on a card needs intent to take the money, at least ¥50,000 of principal, more than 3 months unpaid after two effective collection attempts, and more; intent may not be inferred from non-payment alone. Police do not handle cases by phone either.",
+            "The 2018 interpretation of the two supreme judicial bodies sets the conditions for malicious overdraft; the banking association guideline (2026) forbids exaggerating legal consequences.",
+            "'I am not hiding, my contact details work and I want to agree a plan. Please tell me the amount and the options in writing through official channels.'",
+        ),
+        against=True,
+    ),
+    phrase(
+        "justice-office",
+        "legal",
+        46,
+        LEGAL_AID_12348,
+        ["司法所", "司法局", "司法调解", "司法部门", "justice bureau", "justice office"],
+        (
+            "“我们已经把你的欠款交给当地司法所处理了。”",
+            "司法所、司法局是政府的司法行政部门，办法律援助、人民调解等，不是贷款机构，也不是法院，不会替贷款机构催债或收钱。有人以“司法所”“司法部门”的名义要你还钱，多半是吓唬你或冒用名义。可以自己打12348，或查当地司法局的官方电话核实。",
+            "银行业协会2026年指引禁止冒用行政机关、司法机关的名义催收。",
+            "“我会自己打12348向司法局核实。还款的事，请贷款机构通过官方渠道和我联系。”",
+        ),
+        (
+            "'Your debt has been handed to the local justice office.'",
+            "Justice offices and justice bureaux are government bodies for legal aid, people's mediation and the like. They are not lenders or courts, and do not collect debts or money for lenders. Someone using a 'justice office' to press you to pay is most likely trying to scare you or misusing the name. Check yourself by calling 12348 or your local justice bureau's official number.",
+            "Banking association guideline (2026): collectors must not use the name of an administrative or judicial body.",
+            "'I will check with the justice bureau myself on 12348. About repayment, please have the lender contact me through official channels.'",
+        ),
+        against=True,
     ),
 ]
 

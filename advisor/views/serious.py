@@ -184,6 +184,9 @@ class SaidForm(SiteForm):
     )
 
 
+PICK_ONE = _("请先在列表里选一句最像的话，或者在下面把原话写下来")
+
+
 def _patterns(items: list[CollectorPhrase]) -> list[phrases.Pattern]:
     """Each phrase's keywords, plus their Traditional Chinese forms for zh-hant input."""
     out = []
@@ -220,6 +223,8 @@ def said(request: HttpRequest) -> HttpResponse:
         matches=[picked] if picked else [],
         typed=False,
         picked=picked,
+        # "看看是什么意思" pressed with nothing chosen: say so rather than show nothing.
+        pick_error=PICK_ONE if "code" in request.GET and picked is None else "",
     )
     return render(request, "advisor/serious/said.html", context)
 
