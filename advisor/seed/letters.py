@@ -9,6 +9,8 @@ Placeholders come from the fixed set in ``advisor.rules.letter.PLACEHOLDERS``. T
 every body is the letter's title.
 """
 
+from typing import Any
+
 from advisor.seed import TRUTH, Seed, sourced
 from advisor.seed.sources import LAW_DATABASE, NFRA_12378
 
@@ -56,7 +58,7 @@ _GENUINE_ZH = "困难证明必须是真的。伪造证明是违法犯罪，不�
 _GENUINE_EN = "Proof of hardship must be genuine. Forging documents is a crime: never pay anyone to 'prepare' papers for you."
 
 
-def letter(slug: str, order: int, source: tuple[str, str, str], zh: dict, en: dict) -> Seed:
+def letter(slug: str, order: int, source: tuple[Any, ...], zh: dict, en: dict) -> Seed:
     fields = {"order": order, **sourced(*source)}
     for name in ("title", "situation", "gate", "sending", "evidence", "body"):
         fields[f"{name}_zh_hans"] = zh[name].strip()
