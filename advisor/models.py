@@ -398,22 +398,15 @@ def normal_domain(raw: str) -> str:
     return claims.host_of(raw if "://" in raw else f"//{raw}") or raw.lower()
 
 
-class BlockedDomain(models.Model):
-    """A site that may never be given as a source: SEO pages, loan advertising, known misinformation."""
+class DomainList(models.Model):
+    """A list of sites editors keep (trusted or blocked); a domain covers its subdomains."""
 
-    domain = models.CharField(
-        _("域名"),
-        max_length=200,
-        unique=True,
-        help_text=_("只写域名，例如 haokouzi.cc。它的所有子域名也一并屏蔽。"),
-    )
-    reason = models.TextField(_("为什么不可信"), blank=True)
     added_on = models.DateField(_("加入日期"), default=today)
 
     class Meta:
-        ordering = ["domain"]
-        verbose_name = _("不可信来源域名")
-        verbose_name_plural = _("不可信来源域名")
+        abstract = True
+
+    domain: models.CharField
 
     def __str__(self) -> str:
         return self.domain
@@ -424,7 +417,24 @@ class BlockedDomain(models.Model):
 
     @classmethod
     def domains(cls) -> list[str]:
-        return list(cls.objects.values_list("domain", flat=True))
+        return [row.domain for row in cls._default_manager.only("domain")]
+
+
+class BlockedDomain(DomainList):
+    """A site that may never be given as a source: SEO pages, loan advertising, known misinformation."""
+
+    domain = models.CharField(
+        _("域名"),
+        max_length=200,
+        unique=True,
+        help_text=_("只写域名，例如 haokouzi.cc。它的所有子域名也一并屏蔽。"),
+    )
+    reason = models.TextField(_("为什么不可信"), blank=True)
+
+    class Meta:
+        ordering = ["domain"]
+        verbose_name = _("不可信来源域名")
+        verbose_name_plural = _("不可信来源域名")
 
 
 class TrustedKind(models.TextChoices):
@@ -436,7 +446,7 @@ class TrustedKind(models.TextChoices):
     LENDER = "lender", _("贷款机构官网")
 
 
-class TrustedDomain(models.Model):
+class TrustedDomain(DomainList):
     """A site a wary borrower can trust as a source. Published content links only these.
 
     The list is an allowlist: a link to any other site keeps an item from being published
@@ -453,23 +463,11 @@ class TrustedDomain(models.Model):
     reason = models.TextField(
         _("为什么可信"), help_text=_("例如：国家金融监督管理总局官网；新华社官方网站。")
     )
-    added_on = models.DateField(_("加入日期"), default=today)
 
     class Meta:
         ordering = ["kind", "domain"]
         verbose_name = _("可信来源域名")
         verbose_name_plural = _("可信来源域名")
-
-    def __str__(self) -> str:
-        return self.domain
-
-    def save(self, *args: object, **kwargs: object) -> None:
-        self.domain = normal_domain(self.domain)
-        super().save(*args, **kwargs)  # type: ignore[arg-type]
-
-    @classmethod
-    def domains(cls) -> list[str]:
-        return list(cls.objects.values_list("domain", flat=True))
 
 
 class HotlineLine(models.TextChoices):
