@@ -226,34 +226,35 @@ class Sourced(models.Model):
     # Translations ------------------------------------------------------------------------
 
     def _texts(self, suffix: str, source: Any = None) -> dict[str, str]:
+        """The texts in one language by base name ("title" for title_en), of self or ``source``."""
         source = self if source is None else source
         return {
-            name: getattr(source, name, "") or ""
+            name.removesuffix(f"_{suffix}"): getattr(source, name, "") or ""
             for name in self.text_field_names()
             if name.endswith(f"_{suffix}")
         }
 
     def _mark_stale_translations(self) -> None:
-        """An edit to the Simplified text makes a filled English or Traditional text stale.
+        """An edit to a Simplified text makes its filled English or Traditional text stale.
 
         A translation edited in the same save is taken as reviewed; one left as it was keeps
-        showing the old wording, so it is marked stale and not shown until an editor has
-        checked it (``t()`` shows the Simplified text instead, converted for zh-hant).
+        showing the old wording, so the item is marked stale and that language is not shown
+        until an editor has checked it (``t()`` shows the Simplified text instead).
         """
         if self.pk is None:
             return
         old = type(self).objects.filter(pk=self.pk).first()
         if old is None:
             return
-        simplified_changed = self._texts("zh_hans") != self._texts("zh_hans", old)
-        for suffix in STALE_FLAGS:
-            flag = STALE_FLAGS[suffix]
+        before, now = self._texts("zh_hans", old), self._texts("zh_hans")
+        changed = [base for base, text in now.items() if text != before.get(base)]
+        for suffix, flag in STALE_FLAGS.items():
             texts = self._texts(suffix)
             if texts != self._texts(suffix, old):
                 # Edited with this save: reviewed, unless the editor left the flag ticked.
                 if getattr(old, flag) == getattr(self, flag):
                     setattr(self, flag, False)
-            elif simplified_changed and any(texts.values()):
+            elif any(texts.get(base) for base in changed):
                 setattr(self, flag, True)
 
     def stale_languages(self) -> list[str]:

@@ -330,3 +330,14 @@ def test_a_translation_edited_with_the_simplified_text_is_not_stale(
     _save_form(editor_client, fact, stale_zh_hant="")
     fact.refresh_from_db()
     assert not fact.stale_zh_hant
+
+
+def test_only_a_translation_of_the_changed_text_goes_stale(content: None) -> None:
+    """A lender's Traditional name was written by hand; a new Simplified note leaves it current."""
+    lender = models.Lender.objects.get(slug="webank-weilidai")
+    assert lender.name_zh_hant and not lender.notes_zh_hant
+    lender.notes_zh_hans += "（新的说明）"
+    lender.save()
+    lender.refresh_from_db()
+    assert lender.stale_en and not lender.stale_zh_hant  # notes_en is filled, unchanged
+    assert "新的说明" in lender.t("notes", "en")
