@@ -30,6 +30,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from advisor import admin_views
 from advisor.models import (
+    STALE_FLAGS,
     BlockedDomain,
     Checklist,
     ChecklistItem,
@@ -44,6 +45,7 @@ from advisor.models import (
     Sourced,
     Status,
     Threshold,
+    TrustedDomain,
     content_models,
     today,
 )
@@ -83,7 +85,8 @@ def translated_bases(model: type[models.Model]) -> list[str]:
 def content_fieldsets(model: type[models.Model], extra: tuple = ()) -> list[tuple[Any, dict]]:
     bases = translated_bases(model)
     translated = {f"{base}_{suffix}" for base in bases for suffix in ("zh_hans", "en", "zh_hant")}
-    skip = translated | set(SOURCE_FIELDS) | set(PUBLISH_FIELDS) | {"id"}
+    stale = dict(STALE_FLAGS)
+    skip = translated | set(SOURCE_FIELDS) | set(PUBLISH_FIELDS) | set(stale.values()) | {"id"}
     basic = [
         field.name
         for field in model._meta.concrete_fields
@@ -92,7 +95,10 @@ def content_fieldsets(model: type[models.Model], extra: tuple = ()) -> list[tupl
     fieldsets: list[tuple[Any, dict]] = [(_("基本信息"), {"fields": basic})]
     for suffix, label in LANGUAGE_SECTIONS:
         if bases:
-            fieldsets.append((label, {"fields": [f"{base}_{suffix}" for base in bases]}))
+            fields = [f"{base}_{suffix}" for base in bases]
+            # The "waits for review" tick sits with the translation it is about.
+            fields += [stale[suffix]] if suffix in stale else []
+            fieldsets.append((label, {"fields": fields}))
     fieldsets.extend(extra)
     fieldsets.append(
         (
@@ -319,6 +325,15 @@ class ContentAdmin(SimpleHistoryAdmin):
         if self.previewable:
             context["preview_url"] = reverse(f"admin:{self._info()}_preview", args=[object_id])
         return super().change_view(request, object_id, form_url, context)
+
+
+@admin.register(TrustedDomain)
+class TrustedDomainAdmin(admin.ModelAdmin):
+    """The allowlist: published content may link only these sites (and their subdomains)."""
+
+    list_display = ("domain", "kind", "reason", "added_on")
+    list_filter = ("kind",)
+    search_fields = ("domain", "reason")
 
 
 @admin.register(BlockedDomain)

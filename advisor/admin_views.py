@@ -57,6 +57,10 @@ class ReviewRow:
     preview_url: str
     problems: tuple[str, ...] = ()  # never-claim phrases, unreadable source: blocks publishing
     hints: tuple[str, ...] = ()  # plain-Chinese hints: never blocking
+    stale: tuple[str, ...] = ()  # translations that wait for review after a Simplified edit
+
+
+STALE_LABELS = {"en": gettext_lazy("英文翻译待复核"), "zh_hant": gettext_lazy("繁体翻译待复核")}
 
 
 def content_problems(obj: Sourced) -> tuple[str, ...]:
@@ -65,8 +69,9 @@ def content_problems(obj: Sourced) -> tuple[str, ...]:
 
 
 def needs_review_rows(request: HttpRequest, on: dt.date | None = None) -> list[ReviewRow]:
-    """Every content item the editor may see whose review date has come, or whose text says
-    something we must never claim (domain-facts §7), oldest first; flagged items first."""
+    """Every content item the editor may see whose review date has come, whose text says
+    something we must never claim (domain-facts §7), or whose translation is stale since the
+    Simplified text changed; oldest first, flagged items first."""
     day = on or today()
     rows: list[ReviewRow] = []
     for model in content_models():
@@ -75,8 +80,9 @@ def needs_review_rows(request: HttpRequest, on: dt.date | None = None) -> list[R
         info = f"{model._meta.app_label}_{model._meta.model_name}"
         for obj in model.objects.all():
             problems = content_problems(obj)
+            stale = tuple(str(STALE_LABELS[suffix]) for suffix in obj.stale_languages())
             due = obj.review_due is not None and obj.review_due <= day
-            if not (due or problems):
+            if not (due or problems or stale):
                 continue
             rows.append(
                 ReviewRow(
@@ -87,6 +93,7 @@ def needs_review_rows(request: HttpRequest, on: dt.date | None = None) -> list[R
                     preview_url=_url(f"{info}_preview", obj.pk),
                     problems=problems,
                     hints=tuple(obj.readability_hints()),
+                    stale=stale,
                 )
             )
     rows.sort(key=lambda row: (not row.problems, row.obj.review_due, row.kind, str(row.obj)))

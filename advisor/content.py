@@ -294,16 +294,26 @@ def threshold(slug: str) -> models.Threshold | None:
 
 
 def all_sourced() -> list[tuple[str, list[models.Sourced]]]:
-    """Published items of every content model, for the sources page: (model name, items)."""
+    """Published items of every content model, for the sources page: (model name, items).
+
+    The cached value holds the items only, keyed by model: the heading is put into words
+    after the read, in the language of the request (a cached heading would stay in the
+    language of whoever came first).
+    """
 
     def build() -> list[tuple[str, list[models.Sourced]]]:
         return [
-            (str(model._meta.verbose_name_plural), list(model.objects.published()))
+            (model._meta.label, list(model.objects.published()))
             for model in models.content_models()
             if model.on_sources_page
         ]
 
-    return _cached("all-sourced", build)
+    by_model = {model._meta.label: model for model in models.content_models()}
+    return [
+        (str(by_model[label]._meta.verbose_name_plural), items)
+        for label, items in _cached("all-sourced-by-model", build)
+        if label in by_model
+    ]
 
 
 def _content_changed(sender: type, **kwargs: Any) -> None:

@@ -102,7 +102,7 @@ def _message_parts(field: Any, describedby: str) -> tuple[str, str]:
     errors = field.errors
     error = (
         f'<p class="error-message" id="{describedby}-error"><span class="visually-hidden">'
-        f"{_text(gettext('错误'))}：</span>{' '.join(_text(e) for e in errors)}</p>"
+        f"{_text(gettext('错误'))}{_text(gettext('：'))}</span>{' '.join(_text(e) for e in errors)}</p>"
         if errors
         else ""
     )

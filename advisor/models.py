@@ -45,6 +45,8 @@ if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
 
 LANGUAGE_SUFFIXES = {"zh-hans": "zh_hans", "en": "en", "zh-hant": "zh_hant"}
+# The flag that marks a translation stale after the Simplified text changed, per field suffix.
+STALE_FLAGS = {"en": "stale_en", "zh_hant": "stale_zh_hant"}
 
 
 def field_suffix(language: str | None = None) -> str:
@@ -89,6 +91,9 @@ class SourceTier(models.TextChoices):
     ASSOCIATION = "association", _("行业协会自律规则")
     NEWS = "news", _("新闻或官方发布")
     PRACTICE = "practice", _("行业做法（非规定）")
+    # The site's own reading of public reports, where no official text or trusted page was
+    # found: said in so many words, never dressed up as a rule or an official source.
+    OUR_READING = "our_reading", _("本站的整理（未找到官方原文）")
 
 
 class CheckedAgainst(models.TextChoices):
@@ -200,6 +205,22 @@ class Sourced(models.Model):
         help_text=_("超过这个天数未复核，会出现在“待复核”列表里。"),
     )
     review_due = models.DateField(_("应复核日期"), editable=False, db_index=True, null=True)
+    stale_en = models.BooleanField(
+        _("英文翻译待复核"),
+        default=False,
+        help_text=_(
+            "简体中文改过、英文没跟着改时自动勾选。勾选期间网站不显示旧的英文，"
+            "改为显示简体中文并注明翻译在更新。核对或改好英文后取消勾选。"
+        ),
+    )
+    stale_zh_hant = models.BooleanField(
+        _("繁体翻译待复核"),
+        default=False,
+        help_text=_(
+            "简体中文改过、繁体没跟着改时自动勾选。勾选期间网站把新的简体自动转成繁体显示。"
+            "核对或改好繁体后取消勾选。"
+        ),
+    )
     updated_at = models.DateTimeField(_("更新时间"), auto_now=True)
 
     history = HistoricalRecords(inherit=True)
@@ -213,7 +234,46 @@ class Sourced(models.Model):
         if self.source_tier == SourceTier.PRACTICE:
             # What the industry says is never shown as checked against an official text.
             self.checked_against = CheckedAgainst.INDUSTRY
+        self._mark_stale_translations()
         super().save(*args, **kwargs)  # type: ignore[arg-type]
+
+    # Translations ------------------------------------------------------------------------
+
+    def _texts(self, suffix: str, source: Any = None) -> dict[str, str]:
+        """The texts in one language by base name ("title" for title_en), of self or ``source``."""
+        source = self if source is None else source
+        return {
+            name.removesuffix(f"_{suffix}"): getattr(source, name, "") or ""
+            for name in self.text_field_names()
+            if name.endswith(f"_{suffix}")
+        }
+
+    def _mark_stale_translations(self) -> None:
+        """An edit to a Simplified text makes its filled English or Traditional text stale.
+
+        A translation edited in the same save is taken as reviewed; one left as it was keeps
+        showing the old wording, so the item is marked stale and that language is not shown
+        until an editor has checked it (``t()`` shows the Simplified text instead).
+        """
+        if self.pk is None:
+            return
+        old = type(self).objects.filter(pk=self.pk).first()
+        if old is None:
+            return
+        before, now = self._texts("zh_hans", old), self._texts("zh_hans")
+        changed = [base for base, text in now.items() if text != before.get(base)]
+        for suffix, flag in STALE_FLAGS.items():
+            texts = self._texts(suffix)
+            if texts != self._texts(suffix, old):
+                # Edited with this save: reviewed, unless the editor left the flag ticked.
+                if getattr(old, flag) == getattr(self, flag):
+                    setattr(self, flag, False)
+            elif any(texts.get(base) for base in changed):
+                setattr(self, flag, True)
+
+    def stale_languages(self) -> list[str]:
+        """Field suffixes ("en", "zh_hant") whose translation waits for review."""
+        return [suffix for suffix, flag in STALE_FLAGS.items() if getattr(self, flag, False)]
 
     # Validation --------------------------------------------------------------------------
 
@@ -264,6 +324,16 @@ class Sourced(models.Model):
     def publish_problems(self) -> dict[str, str]:
         """Why this item may not be published (empty when it may). Drafts may still be saved."""
         problems: dict[str, str] = {}
+        if self.source_url and not claims.trusted_domain(self.source_url, TrustedDomain.domains()):
+            problems["source_url"] = str(
+                _(
+                    "“%(host)s”不在可信来源名单上，不能作为已发布内容的来源。请改用政府、法院、"
+                    "监管部门、行业协会、主要新闻媒体或机构官网的页面；找不到的，删掉链接，"
+                    "来源类别选“本站的整理”，并写明“未找到官方原文”。编辑可以在“可信来源域名”里"
+                    "补充确实可信的网站。"
+                )
+                % {"host": claims.host_of(self.source_url)}
+            )
         title_problem = claims.source_title_problem(self.source_title)
         if title_problem:
             problems["source_title"] = title_problem
@@ -287,10 +357,10 @@ class Sourced(models.Model):
         """The text of field ``name`` in the active language (empty: zh-hans, converted for zh-hant)."""
         suffix = field_suffix(language)
         value = getattr(self, f"{name}_{suffix}", "") or ""
-        if value:
+        if value and not getattr(self, STALE_FLAGS.get(suffix, ""), False):
             return value
         fallback = getattr(self, f"{name}_zh_hans", "") or ""
-        # No Traditional text written yet: convert the Simplified one rather than show it.
+        # No Traditional text written yet (or it waits for review): convert the Simplified one.
         return to_traditional(fallback) if suffix == "zh_hant" else fallback
 
     label_field = "title"
@@ -337,7 +407,35 @@ def hant(verbose: str, *, long: bool = False) -> models.Field:
     return models.CharField(f"{verbose}（繁體）", max_length=300, blank=True)
 
 
-class BlockedDomain(models.Model):
+def normal_domain(raw: str) -> str:
+    """Only the host, whatever was pasted ("https://www.x.cn/page" -> "x.cn")."""
+    raw = raw.strip()
+    return claims.host_of(raw if "://" in raw else f"//{raw}") or raw.lower()
+
+
+class DomainList(models.Model):
+    """A list of sites editors keep (trusted or blocked); a domain covers its subdomains."""
+
+    added_on = models.DateField(_("加入日期"), default=today)
+
+    class Meta:
+        abstract = True
+
+    domain: models.CharField
+
+    def __str__(self) -> str:
+        return self.domain
+
+    def save(self, *args: object, **kwargs: object) -> None:
+        self.domain = normal_domain(self.domain)
+        super().save(*args, **kwargs)  # type: ignore[arg-type]
+
+    @classmethod
+    def domains(cls) -> list[str]:
+        return [row.domain for row in cls._default_manager.only("domain")]
+
+
+class BlockedDomain(DomainList):
     """A site that may never be given as a source: SEO pages, loan advertising, known misinformation."""
 
     domain = models.CharField(
@@ -347,29 +445,49 @@ class BlockedDomain(models.Model):
         help_text=_("只写域名，例如 haokouzi.cc。它的所有子域名也一并屏蔽。"),
     )
     reason = models.TextField(_("为什么不可信"), blank=True)
-    added_on = models.DateField(_("加入日期"), default=today)
 
     class Meta:
         ordering = ["domain"]
         verbose_name = _("不可信来源域名")
         verbose_name_plural = _("不可信来源域名")
 
-    def __str__(self) -> str:
-        return self.domain
 
-    def save(self, *args: object, **kwargs: object) -> None:
-        # Keep only the host, whatever was pasted ("https://www.x.cn/page" -> "x.cn").
-        raw = self.domain.strip()
-        self.domain = claims.host_of(raw if "://" in raw else f"//{raw}") or raw.lower()
-        super().save(*args, **kwargs)  # type: ignore[arg-type]
+class TrustedKind(models.TextChoices):
+    GOVERNMENT = "government", _("政府部门")
+    COURT = "court", _("法院")
+    REGULATOR = "regulator", _("金融监管部门")
+    ASSOCIATION = "association", _("行业协会")
+    NEWS = "news", _("主要新闻媒体")
+    LENDER = "lender", _("贷款机构官网")
+    MAKER = "maker", _("手机、浏览器厂商的官方帮助")
 
-    @classmethod
-    def domains(cls) -> list[str]:
-        return list(cls.objects.values_list("domain", flat=True))
+
+class TrustedDomain(DomainList):
+    """A site a wary borrower can trust as a source. Published content links only these.
+
+    The list is an allowlist: a link to any other site keeps an item from being published
+    (``Sourced.publish_problems``), however harmless the site looks.
+    """
+
+    domain = models.CharField(
+        _("域名"),
+        max_length=200,
+        unique=True,
+        help_text=_("只写域名，例如 court.gov.cn。它的所有子域名也一并可信。"),
+    )
+    kind = models.CharField(_("类别"), max_length=12, choices=TrustedKind.choices)
+    reason = models.TextField(
+        _("为什么可信"), help_text=_("例如：国家金融监督管理总局官网；新华社官方网站。")
+    )
+
+    class Meta:
+        ordering = ["kind", "domain"]
+        verbose_name = _("可信来源域名")
+        verbose_name_plural = _("可信来源域名")
 
 
 class HotlineLine(models.TextChoices):
-    GENERAL = "general", _("银行总客服（不是信用卡中心专线）")
+    GENERAL = "general", _("银行总客服（可能不是信用卡专线）")
     CARD_CENTRE = "card_centre", _("信用卡中心专线")
     LENDER = "lender", _("机构客服")
     PLATFORM = "platform", _("平台客服（不一定是放款机构）")

@@ -226,7 +226,8 @@ def test_the_editors_group_holds_only_content_permissions(editor: Any) -> None:
     group = Group.objects.get(name=EDITORS_GROUP)
     content_names = {m._meta.model_name for m in models.content_models()}
     history_names = {f"historical{name}" for name in content_names}
-    content_names.add("blockeddomain")  # the editor-managed list of untrusted source sites
+    # The editor-managed lists of trusted and untrusted source sites.
+    content_names |= {"trusteddomain", "blockeddomain"}
     codenames = set()
     for permission in group.permissions.select_related("content_type"):
         assert permission.content_type.app_label == "advisor"
@@ -296,7 +297,8 @@ def test_history_records_who_changed_what_and_reverts_it(
     assert latest.history_user == editor
     assert latest.title_zh_hans == "改错了的标题"
     changes = latest.diff_against(latest.prev_record).changed_fields
-    assert changes == ["title_zh_hans"]
+    # The English title was left as it was, so it now waits for review.
+    assert changes == ["stale_en", "title_zh_hans"]
     history_page = editor_client.get(
         reverse("admin:advisor_fact_history", args=[fact.pk])
     ).content.decode()

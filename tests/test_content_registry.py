@@ -141,5 +141,5 @@ def test_every_content_model_is_read_through_the_cache_and_invalidated_on_save(
 def test_every_seeded_model_is_a_registered_one_or_a_plain_list() -> None:
     registry = {model.__name__ for model in models.content_models()}
     seeded = {seed.model for seed in all_seeds()}
-    assert seeded - registry == {"BlockedDomain"}
+    assert seeded - registry == {"BlockedDomain", "TrustedDomain"}
     assert registry <= seeded, registry - seeded

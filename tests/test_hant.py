@@ -19,6 +19,12 @@ from tests.helpers import ROOT
         ("微众银行的微粒贷", "微眾銀行的微粒貸"),
         ("为了核实这里的记录", "為了核實這裡的記錄"),  # standard 為 裡 核, not 爲 裏 覈
         ("别着急，先吃饭", "別著急，先吃飯"),  # 著 吃, not 着 喫
+        ("我不签任何东西", "我不簽任何東西"),  # 簽 for signing, never 籤 (a lot)
+        ("签一份协议，签的字", "簽一份協議，簽的字"),
+        ("标签", "標籤"),  # ... but 籤 for a label
+        ("信息被发送", "信息被發送"),  # not 髮送 ("hair-sent")
+        ("在文字框里写", "在文字框裡寫"),  # 裡, not the unit 里
+        ("这里、那里、哪里", "這裡、那裡、哪裡"),
         ("“征信修复”", "「徵信修復」"),
         # s2tw keeps the mainland names of laws and bodies searchable (s2twp renames them).
         ("《个人信息保护法》", "《個人信息保護法》"),
@@ -35,6 +41,7 @@ def test_the_old_style_check_finds_each_listed_variant() -> None:
     for form in OLD_VARIANTS:
         assert old_variants(f"前{form}後") == [form]
     assert old_variants("為了核實這裡的記錄") == []
+    assert old_variants("貼上標籤，抽籤決定") == []  # 籤 is right for a label or a lot
 
 
 def test_no_seeded_text_converts_to_an_old_style_variant() -> None:

@@ -1,6 +1,8 @@
 """A crawl of every public page in zh-hans, en and zh-hant: no internal research labels, no
-link to a blocked (SEO or loan-advertising) site, no fact without its source line, and no
-old-style Traditional glyphs.
+source link outside the trusted list (nor any link to a blocked site), no fact without its
+source line, no old-style or wrong Traditional glyphs, no heading stuck in another language,
+English text with ASCII punctuation, and a page that comes out the same from warm caches
+(after the other languages were served) as from a fresh render.
 
 "Public" means every URL pattern that takes no argument (so no personal state in the path),
 each letter's description page, and the result page for the sample borrower.
@@ -8,14 +10,18 @@ each letter's description page, and the result page for the sample borrower.
 
 from __future__ import annotations
 
+import re
+from typing import Any
+
 import pytest
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 from lxml import html as lxml_html
 
-from advisor import models
-from advisor.rules.claims import blocked_domain
-from advisor.rules.hant import old_variants
+from advisor import content as content_reads
+from advisor import fragments, models
+from advisor.rules.claims import blocked_domain, trusted_domain
+from advisor.rules.hant import old_variants, to_simplified
 from tests.helpers import answer_debt
 from tests.sample_borrower import FIRST_DEBT, SECOND_DEBT
 
@@ -53,7 +59,30 @@ def public_urls() -> list[str]:
     return sorted(set(urls))
 
 
-def problems_on(html: str, language: str, blocked: list[str]) -> list[str]:
+_SOURCE_LINKS = "//p[contains(concat(' ', normalize-space(@class), ' '), ' source ')]//a/@href"
+_HEADINGS = "//h1 | //h2 | //h3 | //legend | //caption"
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_LATIN = re.compile(r"[A-Za-z]")
+# Full-width punctuation touching English words ("month：¥0", "line。Not", "19（Saturday）").
+_WIDE_IN_ENGLISH = re.compile(r"[A-Za-z][：，。（）；]|[：，。（）；][A-Za-z]")
+
+
+def _heading_problems(tree: Any, language: str) -> list[str]:
+    found = []
+    for heading in tree.xpath(_HEADINGS):
+        text = " ".join(heading.text_content().split())
+        if not text:
+            continue
+        if language == "en" and _HAN.search(text) and not _LATIN.search(text):
+            found.append(f"a heading in Chinese on an English page: {text}")
+        if language == "zh-hans" and to_simplified(text) != text:
+            found.append(f"a heading in Traditional Chinese on a Simplified page: {text}")
+    return found
+
+
+def problems_on(
+    html: str, language: str, blocked: list[str], trusted: list[str] | None = None
+) -> list[str]:
     found: list[str] = []
     if "domain-facts" in html.lower():
         found.append("mentions our internal 'domain-facts' notes")
@@ -62,6 +91,14 @@ def problems_on(html: str, language: str, blocked: list[str]) -> list[str]:
         domain = blocked_domain(str(link), blocked)
         if domain:
             found.append(f"links the blocked domain {domain}: {link}")
+    for link in tree.xpath(_SOURCE_LINKS):
+        if trusted is not None and not trusted_domain(str(link), trusted):
+            found.append(f"a source link outside the trusted list: {link}")
+    found += _heading_problems(tree, language)
+    if language == "en":
+        body = tree.xpath("//main") or [tree]
+        for match in _WIDE_IN_ENGLISH.finditer(body[0].text_content()):
+            found.append(f"full-width punctuation in English text: …{match.group()}…")
     for block in tree.xpath(SOURCED_BLOCKS):
         if not block.xpath(".//p[contains(concat(' ', normalize-space(@class), ' '), ' source ')]"):
             text = " ".join(block.text_content().split())[:60]
@@ -77,6 +114,7 @@ def _crawl(client: Client, urls: list[str], language: str) -> tuple[dict[str, li
     """(problems by URL, number of HTML pages checked) in the given language."""
     client.cookies["bh_language"] = language
     blocked = models.BlockedDomain.domains()
+    trusted = models.TrustedDomain.domains()
     report: dict[str, list[str]] = {}
     checked = 0
     for url in urls:
@@ -85,7 +123,7 @@ def _crawl(client: Client, urls: list[str], language: str) -> tuple[dict[str, li
             continue  # POST-only, needs answers first, or a PDF/ICS download
         assert response["Content-Language"] == language
         checked += 1
-        problems = problems_on(response.content.decode(), language, blocked)
+        problems = problems_on(response.content.decode(), language, blocked, trusted)
         if problems:
             report[url] = problems
     return report, checked
@@ -120,14 +158,62 @@ def test_the_crawl_catches_each_kind_of_problem() -> None:
         "<html><body><main>"
         '<div class="fact"><h3>标题</h3><p>正文</p></div>'
         '<a href="https://m.haokouzi.cc/kz/1.html">x</a>'
-        "<p>来源：domain-facts §4</p><p>爲了</p>"
+        '<p class="source">来源：<a href="https://www.content-farm.test/1">某页</a></p>'
+        "<p>来源：domain-facts §4</p><p>爲了</p><p>我不籤字，被髮送，文字框里</p>"
         "</main></body></html>"
     )
-    problems = " | ".join(problems_on(page, "zh-hant", ["haokouzi.cc"]))
+    problems = " | ".join(problems_on(page, "zh-hant", ["haokouzi.cc"], ["gov.cn"]))
     assert "domain-facts" in problems
     assert "haokouzi.cc" in problems
     assert "without its source line" in problems
-    assert "爲" in problems
+    assert "outside the trusted list: https://www.content-farm.test/1" in problems
+    for variant in ("爲", "籤", "髮", "框里"):
+        assert variant in problems
+    stuck = "<html><body><main><h2>貸款機構</h2><p>x</p></main></body></html>"
+    assert "Traditional Chinese on a Simplified page" in " ".join(problems_on(stuck, "zh-hans", []))
+    assert "a heading in Chinese on an English page" in " ".join(problems_on(stuck, "en", []))
+    wide = "<html><body><main><p>Available each month：¥0.00, 2026-12-19（Saturday）</p></main></body></html>"
+    assert len([p for p in problems_on(wide, "en", []) if "full-width" in p]) >= 2
+
+
+def _stable(html: str) -> str:
+    """The page without what differs per response (CSRF tokens, nonces)."""
+    html = re.sub(r'name="csrfmiddlewaretoken" value="[^"]*"', "", html)
+    html = re.sub(r'"x-csrftoken": "[^"]*"', "", html)
+    return re.sub(r'nonce="[^"]*"', "", html)
+
+
+def _fresh() -> None:
+    content_reads.forget_generation()
+    fragments.clear()
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+def test_every_page_from_warm_caches_matches_a_fresh_render_in_each_language(
+    client: Client, content: None
+) -> None:
+    """Served zh-hans, then en, then zh-hant in one process: no cache keeps a language."""
+    urls = public_urls()
+    warm: dict[tuple[str, str], str] = {}
+    for language in LANGUAGES:  # the caches fill in one language, then serve the next
+        client.cookies["bh_language"] = language
+        for url in urls:
+            response = client.get(url)
+            if response.status_code == 200 and "text/html" in response["Content-Type"]:
+                warm[(language, url)] = _stable(response.content.decode())
+    assert len(warm) >= 3 * 25
+    differ = []
+    for language in LANGUAGES:
+        client.cookies["bh_language"] = language
+        for url in urls:
+            if (language, url) not in warm:
+                continue
+            _fresh()
+            if _stable(client.get(url).content.decode()) != warm[(language, url)]:
+                differ.append((language, url))
+    assert differ == []
 
 
 def test_the_crisis_line_is_on_the_home_door_and_rights_pages(
@@ -168,7 +254,7 @@ def test_lender_numbers_say_which_line_they_are_and_where_to_check_them(
     client: Client, content: None
 ) -> None:
     html = client.get("/visitor/").content.decode()
-    assert "银行总客服（不是信用卡中心专线）" in html  # ICBC 95588 and the other banks
+    assert "银行总客服（可能不是信用卡专线）" in html  # ICBC 95588 and the other banks
     assert "信用卡中心专线" in html  # CMB 400-820-5555
     assert "未在机构官网核实" in html
     assert "核实过的" not in html

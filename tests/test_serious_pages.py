@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import Any
 
 import pytest
 import time_machine
@@ -120,14 +121,19 @@ def test_every_fact_on_the_new_pages_shows_its_source_and_review_date(
     for url, items in sourced:
         assert items, url
         for item in items:
-            assert item.source_url.startswith("http"), item
-            line = f"{escape(item.source_title)}</a>"
-            assert line in pages[url], (url, item.source_title)
+            assert _source_line(item) in pages[url], (url, item.source_title)
             assert f'<time datetime="{item.reviewed_on.isoformat()}">' in pages[url]
     for phrase in CollectorPhrase.objects.all():
-        assert phrase.source_url.startswith("http"), phrase.code
         html = _html(client.get(f"/what-they-said/?code={phrase.code}"))
-        assert f"{escape(phrase.source_title)}</a>" in html, phrase.code
+        assert _source_line(phrase) in html, phrase.code
+
+
+def _source_line(item: Any) -> str:
+    """A linked source title, or a source that says why there is no link (no trusted page)."""
+    if item.source_url.startswith("http"):
+        return f"{escape(item.source_title)}</a>"
+    assert item.source_tier in ("practice", "our_reading"), item
+    return escape(item.source_title)
 
 
 def test_lawyers_letter_is_not_a_court_paper_and_has_no_deadline(content: None) -> None:
@@ -206,6 +212,53 @@ def test_bad_served_dates_get_a_message_not_a_date(
     assert "按这个规定，最后一天是" not in html
 
 
+@time_machine.travel(NOW, tick=False)
+def test_a_judgment_marked_final_gets_no_appeal_date_and_no_reminder(
+    client: Client, content: None
+) -> None:
+    query = "kind=judgment&served=2026-03-10&final=1"
+    html = _html(client.get(f"/papers/?{query}"))
+    assert "按这个规定，最后一天是" not in html and "2026-03-25" not in html
+    assert "不能上诉" in html and "小额诉讼" in html
+    assert client.get(f"/papers/court-deadline.ics?{query}").status_code == 302
+    # Without the tick the usual 15 days are counted, with the small-claims caveat beside them.
+    counted = _html(client.get("/papers/?kind=judgment&served=2026-03-10"))
+    assert '<time datetime="2026-03-25">' in counted
+    assert "写着“终审”的判决、裁定不能上诉" in counted
+
+
+def test_the_court_papers_say_small_claims_are_final_and_answer_periods_set_by_the_court(
+    content: None,
+) -> None:
+    judgment = CourtPaper.objects.get(slug="judgment")
+    assert "本判决为终审判决" in judgment.deadline_rule_zh_hans
+    assert "不能上诉" in judgment.deadline_rule_zh_hans
+    assert "final" in judgment.deadline_rule_en
+    summons = CourtPaper.objects.get(slug="complaint-summons")
+    assert "答辩期由法院确定" in summons.deadline_rule_zh_hans
+    assert "small-claims" in summons.deadline_rule_en
+
+
+def test_the_result_page_court_fact_agrees_with_the_papers_page_on_objections(
+    content: None,
+) -> None:
+    """Only a written objection to the debt itself counts; upheld, the case goes to court."""
+    result = Fact.objects.get(slug="check-court-papers")
+    order = CourtPaper.objects.get(slug="payment-order")
+    for text in (result.body_zh_hans, order.what_to_do_zh_hans):
+        assert "书面" in text and "转入诉讼" in text
+        assert "程序就结束了" not in text
+    assert "only a written objection to the debt itself" in result.body_en.lower()
+
+
+def test_the_after_visit_page_counts_an_unanswered_payment_order_as_enforceable(
+    client: Client, content: None
+) -> None:
+    html = _html(client.get("/after-visit/"))
+    assert "支付令" in html and "调解书" in html
+    assert "法律另有规定" in html and "未经同意在晚上10点到早上8点上门" in html
+
+
 def test_papers_without_a_fixed_period_are_not_calculated(client: Client, content: None) -> None:
     html = _html(client.get("/papers/?kind=lawyer-letter&served=2026-03-01"))
     assert "按这个规定，最后一天是" not in html
@@ -239,6 +292,36 @@ def test_unrecognised_or_empty_text_gets_general_advice_or_an_error(
     assert "没有认出这句话" in html and "有威胁、有人强行进门，打110" in html
     empty = _html(client.post("/what-they-said/", {"said": "   "}))
     assert "请写下对方说的话" in empty and "没有认出这句话" not in empty
+
+
+def test_choosing_nothing_from_the_list_gets_a_message(client: Client, content: None) -> None:
+    html = _html(client.get("/what-they-said/?code="))
+    assert "请先在列表里选一句最像的话" in html and 'aria-describedby="code-error"' in html
+    assert "请先在列表里选一句" not in _html(client.get("/what-they-said/"))
+
+
+@pytest.mark.parametrize(
+    ("said", "code"),
+    [
+        ("我们是某某律师事务所，给你发了律师函", "lawyer-letter"),
+        ("不还钱就冻结你的微信和支付宝，银行卡也冻结", "freeze-accounts"),
+        ("我是调解中心的调解员", "mediation-centre"),
+        ("你的案子已经立案了", "case-filed"),
+        ("再不还就移交经侦", "police-case"),
+        ("我们让公安来抓你", "police-case"),
+        ("已经交给当地司法所处理", "justice-office"),
+        ("明天安排外访，上门核实你的地址", "visit-announced"),
+        ("律師事務所已經發了律師函", "lawyer-letter"),  # zh-hant
+    ],
+)
+def test_what_collectors_often_say_is_recognised_with_a_sourced_calm_answer(
+    client: Client, content: None, said: str, code: str
+) -> None:
+    html = _html(client.post("/what-they-said/", {"said": said}))
+    assert f'id="phrase-{code}"' in html, said
+    phrase = CollectorPhrase.objects.get(code=code)
+    assert phrase.reply_zh_hans and phrase.reply_en and phrase.meaning_en
+    assert _source_line(phrase) in html
 
 
 MARKER = "隐私标记丙丁戊-SAID-7731"

@@ -14,6 +14,7 @@ from django.urls import reverse
 
 from advisor import models
 from advisor.management.commands.create_editors_group import EDITORS_GROUP
+from advisor.rules.claims import blocked_domain, trusted_domain
 from tests.test_admin import change_url, form_data, make_fact
 
 pytestmark = pytest.mark.django_db
@@ -39,7 +40,7 @@ def test_a_source_link_on_a_blocked_domain_is_refused(content: None) -> None:
 
 
 def test_editors_add_a_blocked_domain_and_it_applies_at_once(content: None) -> None:
-    fact = make_fact(source_url="https://example-loan-ads.test/page")
+    fact = make_fact(source_url="https://example-loan-ads.test/page", status="draft")
     fact.full_clean()
     models.BlockedDomain.objects.create(domain="WWW.Example-Loan-Ads.test", reason="贷款广告")
     assert models.BlockedDomain.objects.filter(domain="example-loan-ads.test").exists()
@@ -177,3 +178,166 @@ def test_a_new_inline_item_published_at_once_takes_its_checklists_readable_sourc
     assert add_inline_item(editor_client, item, "published").status_code == 302
     new = models.ChecklistItem.objects.get(code="new-step")
     assert new.status == "published" and new.source_title == item.checklist.source_title
+
+
+# Trusted sources: an allowlist ------------------------------------------------------------
+
+
+def test_a_published_item_may_link_only_a_trusted_site(content: None) -> None:
+    fact = make_fact(source_url="https://www.example-news.test/story", status="draft")
+    fact.full_clean()  # a draft may still be saved while an editor looks for a better page
+    fact.status = models.Status.PUBLISHED
+    with pytest.raises(ValidationError, match="不在可信来源名单上"):
+        fact.full_clean()
+    models.TrustedDomain.objects.create(domain="example-news.test", kind="news", reason="测试")
+    fact.full_clean()
+    fact.source_url = "https://m.example-news.test/story"  # a subdomain is trusted with it
+    fact.full_clean()
+
+
+def test_a_fact_without_an_official_page_says_so_instead_of_linking(content: None) -> None:
+    fact = make_fact(
+        source_url="",
+        source_tier="our_reading",
+        source_title="北京金融监管局的消费提示（2026-03）；未找到官方原文，这是本站根据公开报道的整理",
+    )
+    fact.full_clean()
+
+
+def test_every_site_the_review_flagged_is_blocked_and_linked_by_no_seed(content: None) -> None:
+    """The 14 source domains of content-truth.md §5 (S1–S14) are gone from the content."""
+    flagged = [
+        "extremexp.net",
+        "huashangw.com",
+        "quangouzu.com",
+        "yktchina.com",
+        "tsxnews.com.cn",
+        "3news.cn",
+        "borongbank.cn",
+        "gzjll.com",
+        "wodefinance.com",
+        "830036.com",
+        "jlntv.cn",
+        "bjtitle.com",
+        "szcga.com",
+        "github.com",  # LawRefBook: a transcription, not the official text
+    ]
+    blocked = set(models.BlockedDomain.domains())
+    assert set(flagged[:-1]) <= blocked
+    trusted = models.TrustedDomain.domains()
+    for model in models.content_models():
+        for obj in model.objects.all():
+            if obj.source_url:
+                assert not blocked_domain(obj.source_url, flagged), (model.__name__, str(obj))
+                assert trusted_domain(obj.source_url, trusted), (model.__name__, obj.source_url)
+
+
+def test_the_trusted_list_holds_the_sites_a_wary_borrower_trusts(content: None) -> None:
+    kinds = dict(models.TrustedDomain.objects.values_list("domain", "kind"))
+    for domain in ("gov.cn", "npc.gov.cn", "court.gov.cn", "pbc.gov.cn", "nfra.gov.cn"):
+        assert domain in kinds
+    for domain in ("people.com.cn", "news.cn", "xinhuanet.com", "cctv.com", "chinanews.com.cn"):
+        assert kinds[domain] == "news"
+    assert kinds["nifa.org.cn"] == kinds["china-cba.net"] == "association"
+    lenders = models.Lender.objects.exclude(official_domain="")
+    assert all(kinds.get(lender.official_domain) == "lender" for lender in lenders)
+    assert "xinhuanet.com.cn" not in kinds  # a lookalike of Xinhua's domain
+
+
+def test_editors_manage_the_trusted_list_and_publishing_an_untrusted_link_is_refused(
+    editor_client: Client, content: None
+) -> None:
+    add = reverse("admin:advisor_trusteddomain_add")
+    response = editor_client.post(
+        add,
+        {
+            "domain": "https://www.example-gov.test/x",
+            "kind": "government",
+            "reason": "测试",
+            "added_on": "2026-12-07",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:500]
+    assert models.TrustedDomain.objects.filter(domain="example-gov.test").exists()
+
+    fact = make_fact(status="draft")
+    page = _save_form(
+        editor_client, fact, source_url="https://content-farm.test/a", status="published"
+    ).content.decode()
+    fact.refresh_from_db()
+    assert fact.status == "draft" and "不在可信来源名单上" in page
+
+
+def test_the_admin_refuses_to_publish_home_visits_are_illegal(
+    editor_client: Client, content: None
+) -> None:
+    """Walk bug 4: "上门催收是违法的" was published to the home page."""
+    claims = ("上门催收是违法的。", "上门催收属于违法行为。", "上門催收是違法的。")
+    for number, claim in enumerate(claims):
+        fact = make_fact(slug=f"illegal-{number}", status="draft")
+        page = _save_form(
+            editor_client, fact, body_zh_hans=claim, status="published"
+        ).content.decode()
+        fact.refresh_from_db()
+        assert fact.status == "draft" and "不能发布" in page, claim
+    home = editor_client.get("/").content.decode()
+    assert "上门催收是违法" not in home and "上门催收属于违法" not in home
+
+
+# Translations an editor can trust ---------------------------------------------------------
+
+
+def test_changing_the_simplified_text_marks_filled_translations_stale(
+    client: Client, editor_client: Client, content: None
+) -> None:
+    fact = models.Fact.objects.get(slug="home-no-fee")
+    assert fact.body_en and fact.body_zh_hant
+    old_en = fact.body_en
+    _save_form(
+        editor_client,
+        fact,
+        body_zh_hans=fact.body_zh_hans + "新加的一句话。",
+        reviewed_on="2026-12-07",
+    )
+    fact.refresh_from_db()
+    assert fact.stale_en and fact.stale_zh_hant
+    # The old English is not shown under the new date: the new Chinese is, with a note.
+    client.cookies["bh_language"] = "en"
+    html = client.get("/").content.decode()
+    assert old_en not in html and "新加的一句话" in html
+    assert "translation of this item is being updated" in html
+    # Traditional: the new Simplified text, converted.
+    client.cookies["bh_language"] = "zh-hant"
+    assert "新加的一句話" in client.get("/").content.decode()
+    # The needs-review list shows both.
+    review = editor_client.get("/admin/needs-review/").content.decode()
+    assert "英文翻译待复核" in review and "繁体翻译待复核" in review
+
+
+def test_a_translation_edited_with_the_simplified_text_is_not_stale(
+    editor_client: Client, content: None
+) -> None:
+    fact = models.Fact.objects.get(slug="home-no-fee")
+    _save_form(
+        editor_client,
+        fact,
+        body_zh_hans=fact.body_zh_hans + "新加的一句话。",
+        body_en=fact.body_en + " A new sentence.",
+    )
+    fact.refresh_from_db()
+    assert not fact.stale_en and fact.stale_zh_hant
+    # Once reviewed, the editor unticks it and the translation shows again.
+    _save_form(editor_client, fact, stale_zh_hant="")
+    fact.refresh_from_db()
+    assert not fact.stale_zh_hant
+
+
+def test_only_a_translation_of_the_changed_text_goes_stale(content: None) -> None:
+    """A lender's Traditional name was written by hand; a new Simplified note leaves it current."""
+    lender = models.Lender.objects.get(slug="webank-weilidai")
+    assert lender.name_zh_hant and not lender.notes_zh_hant
+    lender.notes_zh_hans += "（新的说明）"
+    lender.save()
+    lender.refresh_from_db()
+    assert lender.stale_en and not lender.stale_zh_hant  # notes_en is filled, unchanged
+    assert "新的说明" in lender.t("notes", "en")

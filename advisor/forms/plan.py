@@ -203,7 +203,7 @@ class DebtForm(SiteForm):
 
 
 STRATEGY_CHOICES = [
-    ("pro_rata", _("按欠款比例分（默认，机构通常认为公平）")),
+    ("pro_rata", _("按欠款比例分（默认）")),
     ("avalanche", _("先还利率最高的")),
     ("urgent", _("先还最紧急的（按上门评估的等级）")),
 ]

@@ -25,6 +25,8 @@ otherwise become 髮卡銀行, "hair-clip bank").
 '還款計劃'
 >>> to_traditional("发卡银行约90天后只针对借呗")
 '發卡銀行約90天後只針對借唄'
+>>> to_traditional("我不签任何东西，文字框里的信息被发送了")
+'我不簽任何東西，文字框裡的信息被發送了'
 """
 
 from __future__ import annotations
@@ -42,6 +44,14 @@ OVERRIDES: dict[str, str] = {
     "只针对": "只針對",  # OpenCC picks the measure word 隻
     "只对": "只對",
     "别着急": "別著急",  # OpenCC reads 别着 as 彆着 ("pinned")
+    "签": "簽",  # signing (签名, 签字, 签收); OpenCC sometimes picks 籤 (a lot, a label)
+    "标签": "標籤",  # ... which is right for a label and a lot
+    "抽签": "抽籤",
+    "发送": "發送",  # OpenCC reads 被发送 as 被髮送 ("hair-sent")
+    "框里": "框裡",  # OpenCC leaves 里 after 框 as the unit of length
+    "这里": "這裡",
+    "那里": "那裡",
+    "哪里": "哪裡",
     "借呗": "借唄",  # product names stay exactly as the products spell them
     "花呗": "花唄",
     "微众": "微眾",
@@ -52,8 +62,26 @@ OVERRIDES: dict[str, str] = {
     "’": "』",
 }
 
-# Glyphs (or misreadings) a Hong Kong or Taiwan reader would reject in our text.
-OLD_VARIANTS: tuple[str, ...] = ("爲", "裏", "着", "覈", "喫", "纔", "衆", "髮卡", "天后", "隻針對")
+# Glyphs (or misreadings) a Hong Kong or Taiwan reader would reject in our text. The site
+# never speaks of hair (髮), and 籤 is right only for a label or a lot (see _RIGHT_QIAN).
+OLD_VARIANTS: tuple[str, ...] = (
+    "爲",
+    "裏",
+    "着",
+    "覈",
+    "喫",
+    "纔",
+    "衆",
+    "髮",
+    "籤",
+    "天后",
+    "隻針對",
+    "框里",
+    "這里",
+    "那里",
+    "哪里",
+)
+_RIGHT_QIAN = re.compile("標籤|抽籤|書籤")
 
 _PATTERN = re.compile("|".join(re.escape(key) for key in sorted(OVERRIDES, key=len, reverse=True)))
 
@@ -82,6 +110,24 @@ def to_traditional(text: str) -> str:
     return "".join(out)
 
 
+@lru_cache(maxsize=1)
+def _simplifier() -> Any:
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+@lru_cache(maxsize=4096)
+def to_simplified(text: str) -> str:
+    """Simplified Chinese from Traditional (to read a Traditional text with Simplified rules).
+
+    >>> to_simplified("上門催收是違法的")
+    '上门催收是违法的'
+    """
+    return _simplifier().convert(text) if text else text
+
+
 def old_variants(text: str) -> list[str]:
     """The old-style or wrong forms found in a Traditional text (empty when it is clean)."""
+    text = _RIGHT_QIAN.sub("", text)
     return [form for form in OLD_VARIANTS if form in text]

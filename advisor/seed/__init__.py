@@ -8,8 +8,9 @@ related row's slug, e.g. ``"checklist": "door"``.
 
 Every seeded row must carry a source a borrower can read (title, tier, and a link where there
 is one), the date it was checked and what it was checked against, and be written in
-Simplified Chinese and English. Never cite our own research notes, and never link an SEO or
-loan-advertising page (``advisor.seed.trust`` lists the blocked domains).
+Simplified Chinese and English. Never cite our own research notes, and link only a site on
+the trusted list (``advisor.seed.trust``); where no trusted page was found, give no link and
+use the tier "our_reading" (the source line says so).
 """
 
 from __future__ import annotations
@@ -18,9 +19,13 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+from advisor.seed.sources import LAW_DATABASE
+
 REVIEWED = dt.date(2026, 11, 23)
 # Items rewritten after the content review of 2026-12-03 were checked again on that day.
 REVISED = dt.date(2026, 12, 3)
+# Items rewritten after the content review of 2026-12-07.
+TRUTH = dt.date(2026, 12, 7)
 
 
 @dataclass(frozen=True)
@@ -35,7 +40,9 @@ def checked_against(tier: str, url: str) -> str:
     industry pages for practice, otherwise a news report or a secondary quotation."""
     if tier == "practice":
         return "industry"
-    if tier == "law" and "LawRefBook" in url:
+    if tier == "law" and url == LAW_DATABASE:
+        # The borrower is sent to the official database; our editors read the text in the
+        # LawRefBook transcription of it.
         return "transcript"
     return "secondary"
 

@@ -7,44 +7,46 @@ buckets those pages themselves use. Nothing here gives a probability (§7 point 
 fixed timetable (§7 point 10).
 """
 
-from advisor.seed import REVISED, Seed, sourced
-from advisor.seed.sources import CBA_2026, NIFA_2018
+from advisor.seed import REVISED, TRUTH, Seed, sourced
+from advisor.seed.sources import CBA_2026, LAW_DATABASE, NIFA_2018
 
 # Sources (domain-facts.md)
+# Only SEO "knowledge" pages describe these stages, so none is linked (advisor.seed.trust).
 PRACTICE_STAGES = (
-    "行业文章对逾期各阶段常见做法的描述（gzjll 等，各家说法不一，不是规定）",
+    "行业文章对逾期各阶段常见做法的描述（各家说法不一，不是规定）",
     "practice",
-    "https://m.gzjll.com/3/4276158.html",
-    REVISED,
+    "",
+    TRUTH,
 )
 PRACTICE_LONG = (
-    "行业文章对长期逾期做法的描述（wodefinance 等，各家说法不一，不是规定）",
+    "行业文章对长期逾期做法的描述（各家说法不一，不是规定）",
     "practice",
-    "https://wodefinance.com/Creditcardoverdue/lwuulnthcf.html",
-    REVISED,
+    "",
+    TRUTH,
 )
 PRACTICE_VISITS = (
-    "行业文章对上门催收影响因素的描述（gzjll、wodefinance 等；只有定性描述，没有可靠统计）",
+    "行业文章对上门催收影响因素的描述（只有定性描述，没有可靠统计）",
     "practice",
-    "https://m.gzjll.com/3/4276158.html",
+    "",
+    TRUTH,
 )
 ENTRY = (
     "《刑法》第245条（非法侵入住宅）；《民法典》第1033条；中国银行业协会催收工作指引（2026）",
     "law",
-    "https://github.com/LawRefBook/Laws",
+    LAW_DATABASE,
 )
 PAYMENT_ORDER = (
-    "《民事诉讼法》督促程序（支付令，2023年文本）；核实法院文书：12368诉讼服务热线（河北法院网）",
+    "《民事诉讼法》（2023年修正）第二百二十七条、第二百二十八条；最高人民法院关于适用"
+    "《民事诉讼法》的解释（2022）第四百三十六条；核实法院文书：12368诉讼服务热线",
     "law",
-    "https://tskpfy.hebeicourt.gov.cn/article/detail/2021/02/id/5810355.shtml",
-    REVISED,
-    "transcript",
+    LAW_DATABASE,
+    TRUTH,
 )
 DISHONEST_LIST = (
     "最高人民法院《关于公布失信被执行人名单信息的若干规定》第1条；"
     "中国银行业协会催收工作指引（2026）禁止用“黑名单”威胁",
     "law",
-    "https://github.com/LawRefBook/Laws",
+    LAW_DATABASE,
     REVISED,
 )
 
@@ -156,12 +158,12 @@ STAGES = [
         PRACTICE_LONG,
         (
             "逾期更久以后：有的机构会起诉、仲裁或申请支付令",
-            "据一些行业文章介绍，长期逾期后（常见的说法是半年以上，各家不同），有的机构会起诉（有时是批量起诉）、申请仲裁或支付令，也有的会把债权转让出去。也有机构更早就起诉。只有法院判决后、有能力履行却拒不履行的人，才会被列入失信被执行人名单；单纯逾期不会。",
+            "据一些行业文章介绍，长期逾期后（常见的说法是半年以上，各家不同），有的机构会起诉（有时是批量起诉）、申请仲裁或支付令，也有的会把债权转让出去。也有机构更早就起诉。只有在判决、支付令、仲裁裁决等法律文书生效后，有能力履行却拒不履行的人，才会被列入失信被执行人名单；单纯逾期不会。",
             "收到法院或仲裁的文书不要置之不理：先核实真假（不要打文书上或对方给的电话，自己查法院的官方电话，或打12368），看清楚期限。支付令要在收到后15天内还款或提出书面异议。可以向当地法律援助机构咨询。",
         ),
         (
             "Longer overdue: some lenders sue, go to arbitration or apply for a payment order",
-            "Some industry articles say that after long arrears (often described as more than six months; it varies by lender) some lenders sue (sometimes in batches), apply for arbitration or a payment order, or sell the debt. Some sue earlier. Only someone who can pay but refuses after a court judgment goes on the list of dishonest judgment debtors; being overdue alone does not put you there.",
+            "Some industry articles say that after long arrears (often described as more than six months; it varies by lender) some lenders sue (sometimes in batches), apply for arbitration or a payment order, or sell the debt. Some sue earlier. Only someone who can pay but refuses after a binding legal document (a judgment, payment order, arbitral award and the like) goes on the list of dishonest judgment debtors; being overdue alone does not put you there.",
             "Never ignore court or arbitration papers: check they are genuine (not through a number printed on them or given to you; look up the court's official number yourself, or call 12368) and note the deadlines. For a payment order you must pay or object in writing within 15 days of receiving it. You can ask your local legal aid office for advice.",
         ),
     ),
@@ -233,11 +235,11 @@ FACTS = [
         DISHONEST_LIST,
         (
             "逾期不会让你直接上“黑名单”",
-            "失信被执行人名单只针对法院判决后、有能力履行却拒不履行的人。单纯逾期不会被列入。用“黑名单”吓唬你，本身就是行业指引禁止的做法。",
+            "失信被执行人名单只针对有生效法律文书（判决、支付令、仲裁裁决等）、有能力履行却拒不履行的人。单纯逾期不会被列入。用“黑名单”吓唬你，本身就是行业指引禁止的做法。",
         ),
         (
             "Being overdue does not put you on a 'blacklist'",
-            "The list of dishonest judgment debtors is only for people who can pay but refuse after a court judgment. Being overdue alone does not put you on it. Threatening you with a 'blacklist' is itself forbidden by industry guidelines.",
+            "The list of dishonest judgment debtors is only for people who can pay but refuse after a binding legal document (a judgment, payment order, arbitral award and the like). Being overdue alone does not put you on it. Threatening you with a 'blacklist' is itself forbidden by industry guidelines.",
         ),
     ),
     fact(
@@ -246,11 +248,11 @@ FACTS = [
         PAYMENT_ORDER,
         (
             "收到支付令：15天内要有回应",
-            "支付令是法院发出的。收到后15天内，你要么还款，要么向法院提出书面异议；提出异议后这个程序就结束了（机构可以再起诉）。既不还款也不异议，机构可以申请强制执行。先核实文书是真的：不要打文书上印的电话，也不要打对方给的电话，自己查法院的官方电话，或打法院的12368诉讼服务热线。",
+            "支付令是法院发出的。收到后15天内，你要么还款，要么向法院提出书面异议。只有书面的、对欠款本身（金额、利息、费用）提出的异议才算数；只说没钱还、想晚点还，不影响支付令。异议成立后一般直接转入诉讼，不是就此结束。既不还款也不书面异议，机构可以申请强制执行。先核实文书是真的：不要打文书上印的电话，也不要打对方给的电话，自己查法院的官方电话，或打法院的12368诉讼服务热线。",
         ),
         (
             "A payment order: respond within 15 days",
-            "A payment order comes from a court. Within 15 days of receiving it you must either pay or file a written objection with the court; an objection ends that procedure (the lender may then sue). If you do neither, the lender can apply for enforcement. First check the papers are genuine: don't call a number printed on them or given to you; look up the court's official number yourself, or call 12368, the courts' litigation service line.",
+            "A payment order comes from a court. Within 15 days of receiving it you must either pay or file a written objection with the court. Only a written objection to the debt itself (the amount, interest or fees) counts; saying you cannot pay now or want more time does not affect the order. If the objection is upheld, the case normally goes straight into a lawsuit; it does not simply end. If you neither pay nor object in writing, the lender can apply for enforcement. First check the papers are genuine: don't call a number printed on them or given to you; look up the court's official number yourself, or call 12368, the courts' litigation service line.",
         ),
         topic="general",
     ),

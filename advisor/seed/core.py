@@ -1,6 +1,7 @@
 """Help and complaint channels, and the facts on the home page."""
 
-from advisor.seed import REVISED, Seed, sourced
+from advisor.seed import REVISED, TRUTH, Seed, sourced
+from advisor.seed.sources import NFRA_12378
 
 CRISIS_12356 = (
     "新华社、人民日报关于国家卫生健康委设立12356全国统一心理援助热线的报道（2024-12-25，网易转载）",
@@ -21,12 +22,7 @@ SEEDS = [
             "name_zh_hant": "國家金融監督管理總局 消費者投訴維權熱線",
             "purpose_zh_hans": "投诉银行、信用卡中心、消费金融公司，包括不当催收。建议先向机构本身投诉并留下记录，没有结果再打这个电话。",
             "purpose_en": "Complaints about banks, card centres and consumer-finance companies, including improper collection. We suggest complaining to the lender first and keeping a record, then calling this line if that fails.",
-            **sourced(
-                "银行保险消费者投诉维权热线 12378（国家金融监督管理总局），经新闻和转引文章核对",
-                "news",
-                "https://szcga.com/zhengceinfo.asp?ID=1173",
-                REVISED,
-            ),
+            **sourced(*NFRA_12378, TRUTH),
         },
     ),
     Seed(
@@ -59,7 +55,7 @@ SEEDS = [
             "name_zh_hant": "報警電話",
             "purpose_zh_hans": "有人威胁、使用暴力、强行进门、赖着不走、堵门、张贴催债告示，或者你已经被骗了。",
             "purpose_en": "Threats, violence, forcing their way in, refusing to leave, blocking your door, posting debt notices, or if you have already been scammed.",
-            **sourced("公安机关报警电话 110", "law"),
+            **sourced("公安机关报警电话 110（全国通用的报警号码）", "news"),
         },
     ),
     Seed(
@@ -74,9 +70,10 @@ SEEDS = [
             "purpose_zh_hans": "怀疑遇到骗局时咨询。来电显示为“区号+96110”的是警方的反诈劝阻电话，请接听。已经被骗请打110。",
             "purpose_en": "Ask when you suspect a scam. Calls shown as 'area code + 96110' are police anti-fraud warnings: answer them. If you have already been scammed, call 110.",
             **sourced(
-                "人民网科普：96110 反诈预警劝阻专线",
-                "news",
-                "http://xhvb-www.plus.jlntv.cn/folder3783/folder3785/folder4300/2025-02-11/viEUZ8a2u7sb5Q6p.html",
+                "人民网科普：96110来电别忽视（2025-02）",
+                "our_reading",
+                "",
+                TRUTH,
             ),
         },
     ),
@@ -92,8 +89,8 @@ SEEDS = [
             "purpose_zh_hans": "举报骚扰电话、骚扰短信和个人信息泄露，例如催收方“爆通讯录”给你的亲友发短信。",
             "purpose_en": "Report harassing calls and texts and leaks of personal information, for example collectors texting everyone in your contacts.",
             **sourced(
-                "12321 网络不良与垃圾信息举报受理中心 (www.12321.cn)",
-                "practice",
+                "12321网络不良与垃圾信息举报受理中心官网 www.12321.cn",
+                "news",
                 "https://www.12321.cn/",
             ),
         },

@@ -7,13 +7,20 @@ two-person visits or advance notice (all unconfirmed, domain-facts 1.10 and 7).
 
 import datetime as dt
 
-from advisor.seed import REVISED, Seed, fact, sourced
-from advisor.seed.sources import BEIJING_ALERT, CBA_2026, FIVE_DEPT, NIFA_2018, POLICE_FRAUD
+from advisor.seed import REVISED, TRUTH, Seed, fact, sourced
+from advisor.seed.sources import (
+    BEIJING_ALERT,
+    CBA_2026,
+    FIVE_DEPT,
+    LAW_DATABASE,
+    NIFA_2018,
+    POLICE_FRAUD,
+)
 
 # Sources (domain-facts.md)
 NIGHT = (
     "中国银行业协会《金融机构个人消费类贷款催收工作指引（试行）》（2026-01-30，零壹财经报道）；"
-    "另见国家标准GB/T 45251-2025（推荐性，条文未核实）",
+    "另见国家标准GB/T 45251-2025（推荐性）",
     "association",
     "https://www.01caijing.com/article/344310.htm",
     REVISED,
@@ -21,21 +28,23 @@ NIGHT = (
 CIVIL_CODE = (
     "《民法典》第1033条；中国银行业协会催收工作指引（2026）",
     "law",
-    "https://github.com/LawRefBook/Laws",
+    LAW_DATABASE,
     REVISED,
 )
 CRIMINAL = (
     "《刑法》第245、293条；两高两部《关于办理实施“软暴力”的刑事案件若干问题的意见》（2019）",
     "law",
-    "https://github.com/LawRefBook/Laws",
+    LAW_DATABASE,
 )
 PBOC_REPAIR_WARN = (
-    "中国人民银行上海总部、延边分行：征信领域不存在“修复”“洗白”",
-    "news",
-    "http://m.quangouzu.com/p/256458.html",
+    "中国人民银行上海总部、延边分行关于征信领域不存在“修复”“洗白”的提示；"
+    "人民日报报道的人民银行一次性信用修复政策（2025-12-22，已于2026-03-31结束）",
+    "our_reading",
+    "",
+    TRUTH,
 )
 CONSUMER_RULES = (
-    "《银行保险机构消费者权益保护管理办法》第41条（原文未读到，经转引）；"
+    "《银行保险机构消费者权益保护管理办法》第41条；"
     "中国银行业协会催收工作指引（2026，零壹财经报道）",
     "regulation",
     "https://www.01caijing.com/article/344310.htm",
@@ -49,28 +58,28 @@ COMPLAINTS = (
 CREDIT_LAW = (
     "《征信业管理条例》第16、17、25条",
     "law",
-    "https://github.com/LawRefBook/Laws",
+    LAW_DATABASE,
 )
 OVERDRAFT = (
     "最高人民法院、最高人民检察院 关于修改《关于办理妨害信用卡管理刑事案件具体应用法律若干问题的解释》的决定（2018）",
     "law",
-    "https://github.com/LawRefBook/Laws",
+    LAW_DATABASE,
 )
 DISHONEST_LIST = (
     "最高人民法院《关于公布失信被执行人名单信息的若干规定》第1条",
     "law",
-    "https://github.com/LawRefBook/Laws",
+    LAW_DATABASE,
 )
 ENFORCEMENT = (
     "《民事诉讼法》督促程序和执行程序（2023年文本）",
     "law",
-    "https://github.com/LawRefBook/Laws",
+    LAW_DATABASE,
     REVISED,
 )
 LOCAL_REGULATOR = (
     "《北京市地方金融监督管理条例》第2、7、20、44条；最高人民法院关于新民间借贷司法解释适用范围问题的批复",
     "law",
-    "https://github.com/LawRefBook/Laws",
+    LAW_DATABASE,
     REVISED,
 )
 ANTIFRAUD_12381 = (
@@ -95,7 +104,7 @@ REPAIR_ABUSE = (
 PRIVACY = (
     "《个人信息保护法》；《民法典》第1032–1034条；中国银行业协会催收工作指引（2026）",
     "law",
-    "https://github.com/LawRefBook/Laws",
+    LAW_DATABASE,
 )
 PBOC_REPAIR = (
     "人民日报：中国人民银行一次性信用修复政策（2025-12-22）",
@@ -368,8 +377,8 @@ SCAM_ITEMS = [
         PBOC_REPAIR_WARN,
         "承诺“停息挂账”“征信修复”“征信洗白”“债务优化”或“百分百停催”。",
         "It promises to 'freeze interest', 'repair' or 'clean' your credit report, 'optimise debt' or 'stop collection 100%'.",
-        detail_zh="免费的做法：人民银行说不存在“征信修复”。信用报告真有错，可以免费向征信中心或贷款机构提出异议（20天内书面答复）；协商还款直接找机构。",
-        detail_en="Free alternative: the central bank says there is no such thing as 'credit repair'. If your report has a real error, dispute it for free with the credit reference centre or the lender (written answer within 20 days); ask the lender directly about repayment.",
+        detail_zh="免费的做法：除了人民银行2025年那次已经结束的一次性政策（自动处理，从来不用申请、不收费），没有人能改动正确的记录；收费“修复”都是骗局。信用报告真有错，可以免费向征信中心或贷款机构提出异议（20天内书面答复）；协商还款直接找机构。",
+        detail_en="Free alternative: apart from the central bank's one-time policy of 2025, which has ended (it was automatic, never needed an application and never cost anything), nobody can change correct records; paid 'repair' is always a scam. If your report has a real error, dispute it for free with the credit reference centre or the lender (written answer within 20 days); ask the lender directly about repayment.",
         red_flag=True,
     ),
     item(
@@ -530,8 +539,8 @@ FACTS = [
         DISHONEST_LIST,
         "只是逾期，不会进“失信黑名单”",
         "Being overdue alone does not put you on a 'blacklist'",
-        "法院的失信被执行人名单，只有在法院判决生效后、有能力还却拒不履行等情况下才会列入。单纯逾期不会。催收人员拿“黑名单”吓你，本身就是违规。",
-        "The court list of dishonest judgment debtors is only for people who, after a binding judgment, are able to pay and refuse. Being overdue alone does not put you there. A collector threatening you with a 'blacklist' is itself breaking the rules.",
+        "法院的失信被执行人名单，只有在判决、支付令、仲裁裁决等法律文书生效后，有能力还却拒不履行等情况下才会列入。单纯逾期不会。催收人员拿“黑名单”吓你，本身就是违规。",
+        "The court list of dishonest judgment debtors is only for people who, after a binding legal document (a judgment, payment order, arbitral award and the like), are able to pay and refuse. Being overdue alone does not put you there. A collector threatening you with a 'blacklist' is itself breaking the rules.",
     ),
     fact(
         "outcome-malicious-overdraft",
@@ -620,10 +629,10 @@ FACTS = [
         "scam",
         30,
         PBOC_REPAIR_WARN,
-        "没有“征信修复”这回事",
-        "There is no 'credit repair' service",
-        "人民银行说，征信领域不存在“修复”“洗白”的说法，任何人都不能改动或删除正确的记录。真有错误，可以免费提出异议。",
-        "The central bank says there is no 'repair' or 'cleaning' of credit reports: nobody may alter or delete correct records. Genuine errors are corrected through a free dispute.",
+        "没有收费的“征信修复”",
+        "There is no paid 'credit repair'",
+        "人民银行2025年有过一次一次性信用修复政策，自动处理、不用申请、不收费，已于2026年3月31日结束。除此之外，没有人能改动或删除正确的记录；收费“修复”“洗白”都是骗局。真有错误，可以免费提出异议。",
+        "The central bank ran a one-time credit repair policy in 2025: it was automatic, needed no application, cost nothing, and ended on 31 March 2026. Apart from that, nobody can alter or delete correct records; paid 'repair' or 'cleaning' is always a scam. Genuine errors are corrected through a free dispute.",
     ),
     fact(
         "scam-safe-account",

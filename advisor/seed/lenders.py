@@ -7,15 +7,12 @@ centre's, and tells the borrower to check it on the back of the card, in the off
 or in the contract. Lenders without a commonly listed number show only where to find one.
 """
 
-from advisor.seed import REVISED, Seed, sourced
+from advisor.seed import TRUTH, Seed, sourced
 
 
-def _official(name: str, domain: str, number_seen: bool) -> str:
-    if number_seen:
-        return (
-            f"{name}官方网站 {domain}（我们还没有在官网上找到列出这个号码的页面，号码来自公开资料）"
-        )
-    return f"{name}官方网站 {domain}（我们没有找到可以核实的客服号码）"
+def _official(name: str, domain: str) -> str:
+    # What was not found on the site is said by the tier ("our_reading"), in every language.
+    return f"{name}官方网站 {domain}"
 
 
 def lender(
@@ -57,10 +54,10 @@ def lender(
             "notes_en": notes_en,
             "max_instalment_months": months,
             **sourced(
-                _official(owner or zh, domain, bool(hotline)),
-                "news",
+                _official(owner or zh, domain),
+                "our_reading",
                 f"https://www.{domain}/" if domain else "",
-                REVISED,
+                TRUTH,
             ),
         },
     )
@@ -75,11 +72,11 @@ _APP_EN = "Use 'customer service' in the official app, or the number in your loa
 
 
 def _general_zh(bank: str, number: str) -> str:
-    return f"{number}是{bank}的总客服电话，不是信用卡中心专线；信用卡的事请先打卡背面的号码。"
+    return f"{number}是{bank}的总客服电话，可能不是信用卡专线；信用卡的事请先打卡背面的号码。"
 
 
 def _general_en(bank: str, number: str) -> str:
-    return f"{number} is {bank}'s general line, not the card centre's; for your card, first try the number on the back of the card."
+    return f"{number} is {bank}'s general line and may not be the card centre's; for your card, first try the number on the back of the card."
 
 
 SEEDS = [

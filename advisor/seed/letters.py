@@ -10,29 +10,30 @@ every body is the letter's title.
 """
 
 import datetime as dt
+from typing import Any
 
-from advisor.seed import Seed, sourced
+from advisor.seed import TRUTH, Seed, sourced
+from advisor.seed.sources import LAW_DATABASE, NFRA_12378
 
 _CARD_RULE = (
-    "《商业银行信用卡业务监督管理办法》第七十条（个性化分期还款协议，银行“可以”同意，最长5年；转引）",
-    "regulation",
-    "http://m.yktchina.com/xyk/xyk/2022/0913/46444.html",
+    "《商业银行信用卡业务监督管理办法》第七十条（个性化分期还款协议，银行“可以”同意，最长5年）、"
+    "第六十八条（催收录音至少保存2年）",
+    "our_reading",
+    "",
+    TRUTH,
 )
 _PRACTICE = (
     "协商还款申请书的常见结构和附件（行业做法，非规定）",
     "practice",
-    "http://www.tsxnews.com.cn/2024falv/xyqka/0957501998.html",
+    "",
+    TRUTH,
 )
 _COMPLAINTS = (
     "《银行业保险业消费投诉处理管理办法》（2020）：机构应在15日内作出处理决定（新闻报道）",
     "news",
     "http://finance.caixin.com/2020-01-17/101505443.html",
 )
-_HOTLINE = (
-    "银行保险消费者投诉维权热线 12378（国家金融监督管理总局）",
-    "news",
-    "https://szcga.com/zhengceinfo.asp?ID=1173",
-)
+_HOTLINE = NFRA_12378
 _CBA = (
     "中国银行业协会《金融机构个人消费类贷款催收工作指引（试行）》（2026）：与债务无关的第三人（新闻报道）",
     "association",
@@ -41,12 +42,13 @@ _CBA = (
 _SETTLE = (
     "结清证明向贷款机构的官方渠道申请，各机构路径不同（行业做法）",
     "practice",
-    "http://app.3news.cn/yaowen/shixun/2022/1203/235411.html",
+    "",
+    TRUTH,
 )
 _CREDIT = (
     "《征信业管理条例》第二十五条（异议：20日内核查并书面答复）",
     "law",
-    "https://github.com/LawRefBook/Laws",
+    LAW_DATABASE,
 )
 
 _SEND_TWO_ZH = "打印两份并签名：一份寄出，一份自己留着。寄出前给每一页拍照。"
@@ -57,7 +59,7 @@ _GENUINE_ZH = "困难证明必须是真的。伪造证明是违法犯罪，不�
 _GENUINE_EN = "Proof of hardship must be genuine. Forging documents is a crime: never pay anyone to 'prepare' papers for you."
 
 
-def letter(slug: str, order: int, source: tuple[str, str, str], zh: dict, en: dict) -> Seed:
+def letter(slug: str, order: int, source: tuple[Any, ...], zh: dict, en: dict) -> Seed:
     fields = {"order": order, **sourced(*source)}
     for name in ("title", "situation", "gate", "sending", "evidence", "body"):
         fields[f"{name}_zh_hans"] = zh[name].strip()
@@ -626,7 +628,7 @@ Date: [Today's date]
 这封信适合你，如果：
 你已经在电话里和贷款机构（或它委托的催收公司）谈好了还款安排，比如每月还多少、分几期、罚息怎么处理，想把它写下来，请对方书面确认。
 
-为什么要写：电话里说好的事，事后容易说不清。只有一种情况有明确规定：信用卡的个性化分期还款协议如果是口头达成的，银行要保存录音，直到欠款还清。其他情况没有这样的规定，所以你自己手里应该有一份书面记录。
+为什么要写：电话里说好的事，事后容易说不清。有些规则要求机构保存录音：信用卡的个性化分期还款协议如果是口头达成的，银行要保存录音直到欠款还清；银行的信用卡催收要录音，录音至少保存2年；互金协会的公约要求会员保存催收记录至少5年。你可以向机构要录音，但最稳妥的还是自己手里有一份书面记录。
 
 写之前请准备好：通话日期和时间、对方姓名或工号、谈好的每一项内容。如果还没有谈妥，请先用协商还款的信。
 """,
@@ -667,7 +669,7 @@ Date: [Today's date]
 This letter fits if:
 you have already agreed a repayment arrangement on the phone with the lender (or a collection company acting for it), for example how much a month, how many months, what happens to penalties, and you want to write it down and ask them to confirm it in writing.
 
-Why: what was said on the phone is easy to dispute later. Only one case has a clear rule: if a credit-card personalised instalment agreement is made orally, the bank must keep the recording until the debt is repaid. Otherwise there is no such rule, so you should hold a written record yourself.
+Why: what was said on the phone is easy to dispute later. Some rules make lenders keep recordings: an oral credit-card personalised instalment agreement must be recorded and kept until the debt is repaid; banks must record credit-card collection and keep the recordings for at least 2 years; the internet-finance association's convention asks members to keep collection records for at least 5 years. You can ask the lender for its recordings, but the safest thing is to hold a written record yourself.
 
 Before you start, have ready: the date and time of the call, the agent's name or staff number, and every point you agreed. If nothing is agreed yet, use a negotiation letter first.
 """,

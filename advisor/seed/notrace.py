@@ -14,7 +14,7 @@ from advisor.seed import fact
 CHECKED = dt.date(2026, 12, 7)
 
 APPLE_PRIVATE = (
-    "Apple 支持：在 iPhone 上开启或关闭“无痕浏览”；iPhone 使用手册：在 Safari 浏览器中无痕浏览",
+    "Apple 支持：在 iPhone 上开启或关闭“无痕浏览” / iPhone 使用手册：在 Safari 浏览器中无痕浏览",
     "news",
     "https://support.apple.com/zh-cn/HT203036",
     CHECKED,
@@ -26,13 +26,13 @@ APPLE_HISTORY = (
     CHECKED,
 )
 CHROME_INCOGNITO = (
-    "Google Chrome 帮助：无痕浏览（Android）",
+    "Google Chrome 帮助：无痕浏览 (Android)",
     "news",
     "https://support.google.com/chrome/answer/95464?hl=zh-Hans&co=GENIE.Platform%3DAndroid",
     CHECKED,
 )
 CHROME_HISTORY = (
-    "Google Chrome 帮助：删除 Chrome 中的浏览数据（Android）",
+    "Google Chrome 帮助：删除 Chrome 中的浏览数据 (Android)",
     "news",
     "https://support.google.com/chrome/answer/2392709?hl=zh-Hans&co=GENIE.Platform%3DAndroid",
     CHECKED,

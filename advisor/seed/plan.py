@@ -2,39 +2,37 @@
 
 import datetime as dt
 
-from advisor.seed import Seed, sourced
+from advisor.seed import TRUTH, Seed, sourced
+from advisor.seed.sources import CARD_RULES_ART70, LAW_DATABASE
 
-ART70 = (
-    "《商业银行信用卡业务监督管理办法》第七十条（经第三方转引）",
-    "regulation",
-    "http://m.yktchina.com/xyk/xyk/2022/0913/46444.html",
-)
+ART70 = (*CARD_RULES_ART70, TRUTH)
 DISCRETION = (
     "本站对信用卡办法、消费金融公司管理办法等规定的整理：我们只在信用卡的规定里找到个性化分期条款（第七十条），"
     "网贷和消费金融的延期、分期、减免由机构决定",
-    "practice",
+    "our_reading",
     "",
     dt.date(2026, 12, 3),
 )
 CIVIL_CODE_585 = (
     "《民法典》第五百八十五条；《最高人民法院关于审理银行卡民事纠纷案件若干问题的规定》第二条",
     "law",
-    "https://github.com/LawRefBook/Laws",
+    LAW_DATABASE,
 )
 RATE_24 = (
-    "最高人民法院《关于进一步加强金融审判工作的若干意见》（法发〔2017〕22号），经律师事务所文章转引，原文措辞未核实",
+    "最高人民法院《关于进一步加强金融审判工作的若干意见》（法发〔2017〕22号）（律师事务所文章）",
     "news",
     "http://www.zjblf.com/?p=44128",
 )
 RATE_36 = (
-    "两高两部《关于办理非法放贷刑事案件若干问题的意见》（2019-10-21 施行），经新闻报道转引",
+    "两高两部《关于办理非法放贷刑事案件若干问题的意见》（2019-10-21 施行）（《民主与法制》报道）",
     "news",
     "http://e.mzyfz.org.cn/paper/1341/paper_33324_7687.html",
 )
 OVERDRAFT_RATES = (
-    "信用卡透支利率自2021-01-01起由银行与持卡人协商确定（上海证券报报道）",
-    "news",
-    "http://tiantiankuaibao.830036.com/qyqy/2021/0111/012021_3827.html",
+    "信用卡透支利率自2021-01-01起由银行与持卡人协商确定（上海证券报、人民日报报道）",
+    "our_reading",
+    "",
+    TRUTH,
 )
 
 

@@ -10,39 +10,50 @@ Traditional Chinese is left to OpenCC (advisor.rules.hant) unless written here.
 
 from __future__ import annotations
 
-from urllib.parse import quote
-
-from advisor.seed import Seed, fact, sourced
+from advisor.seed import TRUTH, Seed, fact, sourced
 from advisor.seed.door import COMPLAINTS
-from advisor.seed.sources import BEIJING_ALERT, CBA_2026, FIVE_DEPT, POLICE_FRAUD
-
-_LAWREF = "https://github.com/LawRefBook/Laws/blob/{commit}/{path}"
-
-
-def _law(commit: str, path: str) -> str:
-    return _LAWREF.format(commit=commit, path=quote(path))
-
-
-CIVIL_PROCEDURE_URL = _law(
-    "318d624517cf7e0ed06355db8a79530ec0b52aa7", "诉讼与非诉讼程序法/民事诉讼法(2023-09-01).md"
+from advisor.seed.sources import (
+    BEIJING_ALERT,
+    CBA_2026,
+    FIVE_DEPT,
+    LAW_DATABASE,
+    NIFA_2018,
+    POLICE_FRAUD,
 )
-CIVIL_CODE_URL = _law("e241beea24b510f5aa8b8d28a06be824f16f70e6", "民法商法/民法典.md")
-ARBITRATION_URL = _law(
-    "ad3fc7a710153f0a72b1a600f57654aab9653c36", "诉讼与非诉讼程序法/仲裁法(2017-09-01).md"
-)
+
+# Read in the LawRefBook transcription (民事诉讼法 2023 at commit 318d624, 民法典 at e241bee,
+# 仲裁法 2017 at ad3fc7a); the borrower is sent to the official national database.
+CIVIL_PROCEDURE_URL = LAW_DATABASE
+CIVIL_CODE_URL = LAW_DATABASE
+ARBITRATION_URL = LAW_DATABASE
 
 PAYMENT_ORDER = (
-    "《民事诉讼法》（2023年修正）第二百二十七条；最高人民法院关于适用《民事诉讼法》的解释（2022）第四百三十六条",
+    "《民事诉讼法》（2023年修正）第二百二十七条、第二百二十八条；"
+    "最高人民法院关于适用《民事诉讼法》的解释（2022）第四百三十六条",
     "law",
     CIVIL_PROCEDURE_URL,
+    TRUTH,
 )
-ANSWER = ("《民事诉讼法》（2023年修正）第一百二十八条", "law", CIVIL_PROCEDURE_URL)
-APPEAL = ("《民事诉讼法》（2023年修正）第一百七十一条", "law", CIVIL_PROCEDURE_URL)
+ANSWER = (
+    "《民事诉讼法》（2023年修正）第一百二十八条；最高人民法院关于适用《民事诉讼法》的解释"
+    "（2022）第二百六十六条、第二百七十五条（简易程序、小额诉讼的答辩期）",
+    "law",
+    CIVIL_PROCEDURE_URL,
+    TRUTH,
+)
+APPEAL = (
+    "《民事诉讼法》（2023年修正）第一百七十一条；第一百六十五条（小额诉讼一审终审）",
+    "law",
+    CIVIL_PROCEDURE_URL,
+    TRUTH,
+)
 COUNTING = ("《民事诉讼法》（2023年修正）第八十五条、第八十六条", "law", CIVIL_PROCEDURE_URL)
 ENFORCEMENT = (
-    "《民事诉讼法》（2023年修正）第二百三十九条、第二百五十一条、第二百五十二条",
+    "《民事诉讼法》（2023年修正）第二百二十七条、第二百三十九条、第二百四十七条、"
+    "第二百五十一条、第二百五十二条",
     "law",
     CIVIL_PROCEDURE_URL,
+    TRUTH,
 )
 ARBITRATION = (
     "《仲裁法》（2017年文本）第九条、第五十八条；2025年修订版自2026-03-01施行，新条文序号未核实",
@@ -55,9 +66,11 @@ COURT_12368 = (
     "https://tskpfy.hebeicourt.gov.cn/article/detail/2021/02/id/5810355.shtml",
 )
 COURT_NO_FEES = (
-    "湖南省常德市中级人民法院：法院不会通过电话、短信收费或冻结存款（法院官网，2015-06-26）",
+    "湖南省常德市中级人民法院：法院不会通过电话、短信收费或冻结存款（法院官网，2015-06-26）；"
+    "法院现在用12368发送通知短信，见兰溪法院的提示（2022）",
     "news",
     "http://cdzy.hunancourt.gov.cn/article/detail/2015/06/id/2133686.shtml",
+    TRUTH,
 )
 COURT_PUBLIC_LIST = (
     "最高人民法院 中国执行信息公开网",
@@ -79,22 +92,44 @@ CBA_2026_NEWS = (
     "association",
     "http://epaper.csjrw.cn/csjrb/20260204/html/content_20260204002001.htm",
 )
-NIFA_2018 = (
-    "中国互联网金融协会《互联网金融逾期债务催收自律公约（试行）》（2018，新华社报道）",
-    "association",
-    "http://extremexp.net/xinwen/jinrong/2018/0328/36729.html",
+CIVIL_CODE_HOME = (
+    "《民法典》第一千零三十三条（隐私权）；《民事诉讼法》（2023年修正）第二百五十九条（搜查）；"
+    "中国银行业协会催收工作指引（2026）",
+    "law",
+    CIVIL_CODE_URL,
+    TRUTH,
 )
-CIVIL_CODE_HOME = ("《民法典》第一千零三十三条（隐私权）", "law", CIVIL_CODE_URL)
 CIVIL_CODE_DEBTS = (
     "《民法典》第六百八十一条（保证合同）、第一千零六十四条（夫妻共同债务）",
     "law",
     CIVIL_CODE_URL,
 )
+FREEZE = (
+    "《民事诉讼法》（2023年修正）第一百零三条（保全）、第二百五十三条（冻结、划拨要作出裁定）",
+    "law",
+    LAW_DATABASE,
+    TRUTH,
+)
+MEDIATION = (
+    "《人民调解法》第三十一条、第三十三条；《民事诉讼法》（2023年修正）第二百零五条、第二百零六条",
+    "law",
+    LAW_DATABASE,
+    TRUTH,
+)
+POLICE_THREAT = (
+    "两高《关于办理妨害信用卡管理刑事案件具体应用法律若干问题的解释》（2018年修改）；"
+    "中国银行业协会催收工作指引（2026）禁止夸大法律后果",
+    "law",
+    LAW_DATABASE,
+    TRUTH,
+)
 CIVIL_CODE_TRANSFER = ("《民法典》第五百四十六条（债权转让的通知）", "law", CIVIL_CODE_URL)
 PBOC_NO_REPAIR = (
-    "中国新闻周刊：人民银行提示征信领域不存在“修复”“洗白”（2022-08-06）",
-    "news",
-    "https://app.bjtitle.com/8816/newshow.php?mood=wx%5C&newsid=6207009&typeid=13",
+    "中国新闻周刊报道人民银行提示征信领域不存在“修复”“洗白”（2022-08-06）；"
+    "人民银行一次性信用修复政策（2025-12，已于2026-03-31结束）",
+    "our_reading",
+    "",
+    TRUTH,
 )
 SOFT_VIOLENCE = (
     "两高两部《关于办理实施“软暴力”的刑事案件若干问题的意见》（2019，新华社报道）",
@@ -102,9 +137,11 @@ SOFT_VIOLENCE = (
     "http://strb.dahuawang.com/content/201904/15/c45849.htm",
 )
 VISITS_PRACTICE = (
-    "行业文章对常见做法的描述（上门之后是否再来，取决于联系和还款情况；非规定）",
+    "行业文章对常见做法的描述（上门之后是否再来，取决于联系和还款情况；非规定）。"
+    "这些文章是贷款和SEO网站，本站不给出链接",
     "practice",
-    "http://j.borongbank.cn/index.php?c=show&id=156998",
+    "",
+    TRUTH,
 )
 HOTLINE_12356 = (
     "人民日报：全国统一心理援助热线12356（2024-12-25，网易转载）",
@@ -214,13 +251,13 @@ PAPERS = [
             "支付令",
             "法院根据贷款机构的申请发出的文书，标题写着“支付令”，盖有法院印章。它不是判决：法院没有开庭，只是要求你在期限内还钱或提出异议。",
             "自收到支付令之日起15日内，清偿债务或向法院提出书面异议（收到的当天不算）。",
-            "1. 先用12368或“人民法院在线服务”核实支付令是真的。\n\n2. 如果你对欠款金额、利息或费用有不同意见，在期限内向发出支付令的法院提交书面异议。异议必须是书面的，电话或口头说不算；只说“没钱还”“想晚点还”而不对债务本身提出异议，不影响支付令。\n\n3. 异议成立后，支付令失效，案件一般转入普通诉讼。既不还款也不异议，贷款机构可以申请强制执行。\n\n4. 拿不准怎么写，先打12348或到当地法律援助机构咨询。",
+            "1. 先用12368或“人民法院在线服务”核实支付令是真的。\n\n2. 如果你对欠款金额、利息或费用有不同意见，在期限内向发出支付令的法院提交书面异议。异议必须是书面的，电话或口头说不算；只说“没钱还”“想晚点还”而不对债务本身提出异议，不影响支付令。\n\n3. 异议成立后，支付令失效，案件一般转入诉讼程序（不是就此结束）。既不还款也不异议，贷款机构可以申请强制执行。\n\n4. 拿不准怎么写，先打12348或到当地法律援助机构咨询。",
         ),
         (
             "Payment order (支付令)",
             "A paper a court issues at the lender's request, titled 支付令 and bearing the court's seal. It is not a judgment: there was no hearing; the court orders you to pay or object within a time limit.",
             "Within 15 days of receiving it, pay or file a written objection with the court (the day you received it is not counted).",
-            "1. First check it is real through 12368 or the courts' official online service (人民法院在线服务).\n\n2. If you dispute the amount, interest or fees, file a written objection with the issuing court within the period. It must be in writing; a phone call or a spoken objection does not count. Saying only that you cannot pay now, or asking for more time, without disputing the debt itself, does not affect the order.\n\n3. If the objection is accepted, the order lapses and the case normally moves to an ordinary lawsuit. If you neither pay nor object, the lender can apply for enforcement.\n\n4. If you are unsure what to write, call 12348 or your local legal aid office first.",
+            "1. First check it is real through 12368 or the courts' official online service (人民法院在线服务).\n\n2. If you dispute the amount, interest or fees, file a written objection with the issuing court within the period. It must be in writing; a phone call or a spoken objection does not count. Saying only that you cannot pay now, or asking for more time, without disputing the debt itself, does not affect the order.\n\n3. If the objection is upheld, the order lapses and the case normally moves into a lawsuit (it does not simply end). If you neither pay nor object, the lender can apply for enforcement.\n\n4. If you are unsure what to write, call 12348 or your local legal aid office first.",
         ),
         days=15,
     ),
@@ -231,13 +268,13 @@ PAPERS = [
         (
             "起诉状副本、应诉通知书、传票",
             "贷款机构起诉了你。法院会送来起诉状副本和应诉通知书；传票写明开庭的时间和地点。",
-            "自收到起诉状副本之日起15日内可以提交答辩状（收到的当天不算）。开庭时间以传票为准。不答辩，案件照样审理。",
+            "按普通程序审理的，自收到起诉状副本之日起15日内可以提交答辩状（收到的当天不算）。适用简易程序或小额诉讼的，答辩期由法院确定，可能更短，以应诉通知书和传票为准。开庭时间以传票为准。不答辩，案件照样审理。",
             "1. 用12368或“人民法院在线服务”核实案件是真的。\n\n2. 在答辩期内写答辩状，写明你同意什么、不同意什么（例如金额、利息、费用）。可以同时提出你做得到的还款方案，法院常常先组织调解。\n\n3. 按传票的时间到庭。不到庭，法院可以缺席判决。\n\n4. 经济困难的，可以向当地法律援助机构申请帮助。",
         ),
         (
             "Statement of claim, notice to respond, summons",
             "The lender has sued you. The court sends a copy of the statement of claim and a notice to respond; a summons (传票) gives the date and place of the hearing.",
-            "You may file a written defence within 15 days of receiving the statement of claim (the day of receipt is not counted). The hearing date is the one on the summons. If you do not answer, the case goes on anyway.",
+            "Under the ordinary procedure you may file a written defence within 15 days of receiving the statement of claim (the day of receipt is not counted). Under the simplified or small-claims procedure the court sets the period, which may be shorter: go by the notice to respond and the summons. The hearing date is the one on the summons. If you do not answer, the case goes on anyway.",
             "1. Check the case is real through 12368 or the courts' official online service.\n\n2. Within the period, write a defence saying what you accept and what you dispute (for example the amount, interest or fees). You can also offer a repayment plan you can keep; courts often try mediation first.\n\n3. Go to the hearing on the date on the summons. If you do not, the court can decide without you.\n\n4. If money is tight, ask your local legal aid office for help.",
         ),
         days=15,
@@ -248,15 +285,15 @@ PAPERS = [
         APPEAL,
         (
             "一审判决书",
-            "法院审理后作出的判决，写明你要还多少、怎么还，以及上诉期限和上诉法院。",
-            "不服一审判决的，自判决书送达之日起15日内可以上诉（送达当天不算）。",
-            "1. 仔细看判决书写的金额、利息和还款期限。\n\n2. 不服的，在期限内通过原审法院递交上诉状。\n\n3. 判决生效后不履行，贷款机构可以申请强制执行。有能力履行而拒不履行，才可能被列入失信被执行人名单。\n\n4. 想和贷款机构达成还款安排，可以主动联系它的官方渠道，并要求书面确认。",
+            "法院审理后作出的判决，写明你要还多少、怎么还。可以上诉的判决会写明上诉期限和上诉法院；按小额诉讼程序审理的判决写着“本判决为终审判决”，不能上诉。",
+            "不服可以上诉的一审判决的，自判决书送达之日起15日内上诉（送达当天不算）。小额诉讼程序的判决是终审判决，不能上诉；判决书上写了“本判决为终审判决”，就不要按15天算。",
+            "1. 仔细看判决书写的金额、利息和还款期限，看它写的是上诉期限，还是“本判决为终审判决”。\n\n2. 可以上诉又不服的，在期限内通过原审法院递交上诉状。终审判决不能上诉；认为确有错误的，可以向法律援助机构咨询申请再审的条件。\n\n3. 判决生效后不履行，贷款机构可以申请强制执行。有能力履行而拒不履行，才可能被列入失信被执行人名单。\n\n4. 想和贷款机构达成还款安排，可以主动联系它的官方渠道，并要求书面确认。",
         ),
         (
             "First-instance judgment",
-            "The court's decision after a hearing: how much you must pay and how, with the appeal period and the appeal court.",
-            "If you disagree with a first-instance judgment, you may appeal within 15 days of it being served (the day of service is not counted).",
-            "1. Read the amount, interest and payment dates in the judgment carefully.\n\n2. To appeal, file the appeal through the court that decided the case, within the period.\n\n3. Once the judgment is in force, if it is not followed the lender can apply for enforcement. Only someone who can pay but refuses may be put on the list of dishonest judgment debtors.\n\n4. To agree a repayment plan, contact the lender through its official channels and ask for written confirmation.",
+            "The court's decision after a hearing: how much you must pay and how. A judgment that can be appealed gives the appeal period and the appeal court; a small-claims judgment says 本判决为终审判决 (this judgment is final) and cannot be appealed.",
+            "If you disagree with a first-instance judgment that can be appealed, appeal within 15 days of it being served (the day of service is not counted). A small-claims judgment is final and cannot be appealed: if the judgment says 本判决为终审判决, the 15 days do not apply.",
+            "1. Read the amount, interest and payment dates carefully, and whether it gives an appeal period or says it is final (本判决为终审判决).\n\n2. If it can be appealed and you disagree, file the appeal through the court that decided the case, within the period. A final judgment cannot be appealed; if you think it is clearly wrong, ask a legal aid office about the conditions for a retrial.\n\n3. Once the judgment is in force, if it is not followed the lender can apply for enforcement. Only someone who can pay but refuses may be put on the list of dishonest judgment debtors.\n\n4. To agree a repayment plan, contact the lender through its official channels and ask for written confirmation.",
         ),
         days=15,
     ),
@@ -301,15 +338,15 @@ PAPERS = [
         ENFORCEMENT,
         (
             "执行通知书",
-            "判决、裁定、调解书或仲裁裁决生效后没有履行，贷款机构申请了强制执行，法院发出执行通知。真正的执行由法院执行员进行，采取措施时必须出示证件。",
+            "判决、裁定、调解书、仲裁裁决生效后没有履行，或者收到支付令15天内既没有还款也没有书面异议，贷款机构申请了强制执行，法院发出执行通知。真正的执行由法院执行员进行，采取措施时必须出示证件。",
             "履行期限以执行通知书上写的为准。没有按通知履行的，要如实报告现在的财产和收到通知前一年的财产情况。",
-            "1. 用12368或中国执行信息公开网核实执行案件是真的。\n\n2. 按通知上的期限履行，或联系执行法院说明情况、商量分期；和申请人达成的和解要记入笔录。\n\n3. 如实报告财产。拒绝报告或虚假报告，会被罚款或拘留。\n\n4. 自称“执行局”的人打电话要你转账到个人账户，是骗局：法院执行款要通过法院的正式渠道。",
+            "1. 用12368或中国执行信息公开网核实执行案件是真的。\n\n2. 按通知上的期限履行，或联系执行法院说明情况、商量分期；和申请人达成的和解要记入笔录。\n\n3. 如实报告财产。拒绝报告或虚假报告，法院可以罚款或拘留。\n\n4. 自称“执行局”的人打电话要你转账到个人账户，是骗局：法院执行款要通过法院的正式渠道。",
         ),
         (
             "Enforcement notice",
-            "A judgment, ruling, mediation document or arbitral award was not followed, the lender applied for enforcement, and the court has sent a notice. Real enforcement is carried out by court enforcement officers, who must show their credentials when they act.",
+            "A judgment, ruling, court mediation document or arbitral award in force was not followed, or a payment order was neither paid nor objected to in writing within 15 days; the lender applied for enforcement, and the court has sent a notice. Real enforcement is carried out by court enforcement officers, who must show their credentials when they act.",
             "The time to comply is the one written on the notice. If you do not comply, you must truthfully report your current assets and your assets in the year before the notice.",
-            "1. Check the enforcement case is real through 12368 or the court's public enforcement information site (中国执行信息公开网).\n\n2. Comply by the date on the notice, or contact the enforcing court to explain and discuss instalments; a settlement with the lender is written into the court's record.\n\n3. Report your assets truthfully. Refusing or lying can bring a fine or detention.\n\n4. A caller from the 'enforcement bureau' who asks you to transfer money to a personal account is a fraudster: money in enforcement goes through the court's formal channels.",
+            "1. Check the enforcement case is real through 12368 or the court's public enforcement information site (中国执行信息公开网).\n\n2. Comply by the date on the notice, or contact the enforcing court to explain and discuss instalments; a settlement with the lender is written into the court's record.\n\n3. Report your assets truthfully. For refusing or lying, the court may fine or detain you.\n\n4. A caller from the 'enforcement bureau' who asks you to transfer money to a personal account is a fraudster: money in enforcement goes through the court's formal channels.",
         ),
     ),
     paper(
@@ -350,8 +387,8 @@ PAPER_FACTS = [
         COURT_NO_FEES,
         "法院不会这样做",
         "What courts do not do",
-        "法院不会打电话或发短信让你交费、转账，没有“安全账户”，也不会不经程序冻结你的存款。要你转账到个人账户、扫码付款的“法院”“执行局”，都是骗子。",
-        "Courts do not phone or text you to pay fees or transfer money, have no 'safe account', and do not freeze your savings without proceedings. A 'court' or 'enforcement bureau' that asks you to pay a personal account or scan a QR code is a fraudster.",
+        "法院会用12368发短信通知开庭、送达，但不会让你把钱转到个人账户或“安全账户”，也不会不经程序冻结你的存款。交诉讼费、执行款只走法院的正式渠道；收到短信或电话，先自己打12368核实。要你转账到个人账户、扫码付款的“法院”“执行局”，都是骗子。",
+        "Courts do send text messages from 12368 about hearings and papers, but never ask you to move money to a personal account or a 'safe account', and do not freeze your savings without proceedings. Court fees and enforcement payments go only through the court's formal channels; if you get a text or a call, first dial 12368 yourself to check. A 'court' or 'enforcement bureau' that asks you to pay a personal account or scan a QR code is a fraudster.",
     ),
     fact(
         "papers-counting",
@@ -383,18 +420,18 @@ AFTER_VISIT_FACTS = [
         ENFORCEMENT,
         "上门不是法院行动",
         "A visit is not a court action",
-        "催收人员上门，只是催收的一种方式，不是起诉，也不是强制执行。只有法院能强制执行：先要有生效的判决、裁定或仲裁裁决，再由法院发出执行通知，执行员采取措施时必须出示证件。催收公司、“法务部”的人都不是法院工作人员。",
-        "A collector at your door is one way of collecting, not a lawsuit and not enforcement. Only a court can enforce: first there must be a judgment, ruling or award in force, then the court sends an enforcement notice, and its officers must show credentials when they act. Collection agencies and 'legal departments' are not court staff.",
+        "催收人员上门，只是催收的一种方式，不是起诉，也不是强制执行。只有法院能强制执行：先要有生效的判决、裁定、调解书或仲裁裁决，或者收到后15天内没有还款也没有书面异议的支付令，再由法院发出执行通知，执行员采取措施时必须出示证件。支付令不需要先开庭，所以收到法院文书一定要在期限内处理。催收公司、“法务部”的人都不是法院工作人员。",
+        "A collector at your door is one way of collecting, not a lawsuit and not enforcement. Only a court can enforce: first there must be a judgment, ruling, court mediation document or arbitral award in force, or a payment order you neither paid nor objected to in writing within 15 days of receiving it; then the court sends an enforcement notice, and its officers must show credentials when they act. A payment order needs no hearing, so deal with any court paper within its period. Collection agencies and 'legal departments' are not court staff.",
     ),
     fact(
         "after-visit-no-entry",
         "after_visit",
         20,
         CIVIL_CODE_HOME,
-        "他们没有权利进你家",
-        "They have no right to come in",
-        "没有你的明确同意，任何人不得进入你的住宅。银行业协会的催收指引也禁止未经同意进入住宅，禁止晚上10点到早上8点上门。下次有人来，你可以不开门，隔着门说话；强行进门或赖着不走，打110。",
-        "Without your clear consent nobody may enter your home. The banking association's collection guideline also forbids entering a home without consent and visiting between 10 pm and 8 am. Next time you can keep the door shut and talk through it; if anyone forces their way in or refuses to leave, call 110.",
+        "催收人员没有权利进你家",
+        "Collectors have no right to come in",
+        "除法律另有规定外，没有你的明确同意，任何人不得进入你的住宅。催收人员和其他人都不能未经同意进门；银行业协会的催收指引也禁止未经同意进入住宅，禁止未经同意在晚上10点到早上8点上门。下次有人来，你可以不开门，隔着门说话；强行进门或赖着不走，打110。\n\n真正的法院强制执行是另一回事：执行员要出示证件，搜查要有院长签发的搜查令。说是法院来执行的，先打12368核实，不要硬拦真正的执行员。",
+        "Unless the law provides otherwise, nobody may enter your home without your clear consent. Collectors and anyone else need your consent to come in; the banking association's collection guideline also forbids entering a home without consent and, without consent, visiting between 10 pm and 8 am. Next time you can keep the door shut and talk through it; if anyone forces their way in or refuses to leave, call 110.\n\nReal court enforcement is different: officers must show credentials, and a search needs a warrant signed by the court president. If they say they are from the court, check through 12368 first, and do not obstruct real enforcement officers.",
     ),
     fact(
         "after-visit-in-writing",
@@ -589,6 +626,9 @@ PHRASES = [
             "到你家",
             "安排人过去",
             "实地",
+            "上门核实",
+            "核实地址",
+            "走访",
             "home visit",
             "visit you",
             "come to your",
@@ -617,7 +657,6 @@ PHRASES = [
             "起诉",
             "诉讼",
             "走法律程序",
-            "律师函",
             "移交法院",
             "legal department",
             "lawsuit",
@@ -694,13 +733,13 @@ PHRASES = [
         ],
         (
             "“再不还就上黑名单，按恶意透支抓你坐牢。”",
-            "只是逾期，不会进失信被执行人名单：那要先有生效判决，再有能力履行而拒不履行。信用卡“恶意透支”也有严格条件（以非法占有为目的、本金5万元以上、两次有效催收后超过3个月仍不还等）。",
+            "只是逾期，不会进失信被执行人名单：那要先有生效的法律文书（判决、支付令或仲裁裁决等），再有能力履行而拒不履行。信用卡“恶意透支”也有严格条件（以非法占有为目的、本金5万元以上、两次有效催收后超过3个月仍不还等）。",
             "银行业协会2026年指引禁止威胁把债务人列入虚构的“黑名单”，禁止夸大法律后果。",
             "“我没有逃避，我愿意协商。请通过官方渠道书面告诉我欠款和方案。”",
         ),
         (
             "'Pay now or you go on the blacklist and to jail for malicious overdraft.'",
-            "Being overdue alone does not put you on the list of dishonest judgment debtors: that needs a judgment in force and a refusal by someone able to pay. Criminal 'malicious overdraft' on a card has strict conditions (intent to take the money, at least ¥50,000 principal, more than 3 months unpaid after two effective collections, and more).",
+            "Being overdue alone does not put you on the list of dishonest judgment debtors: that needs a binding legal document (a judgment, payment order, arbitral award or the like) and a refusal by someone able to pay. Criminal 'malicious overdraft' on a card has strict conditions (intent to take the money, at least ¥50,000 principal, more than 3 months unpaid after two effective collections, and more).",
             "Banking association guideline (2026): collectors must not threaten fictitious blacklists or exaggerate legal consequences.",
             "'I am not hiding; I want to agree a plan. Please tell me the amount and the options in writing through official channels.'",
         ),
@@ -749,7 +788,6 @@ PHRASES = [
             "扫码",
             "二维码",
             "新的还款账户",
-            "对公账户",
             "微信转",
             "支付宝转",
             "personal account",
@@ -932,17 +970,136 @@ PHRASES = [
         ],
         (
             "“交服务费，我们帮你办停息挂账、全额减免。”",
-            "多个监管部门2026年联合提示：收费“代理维权”“债务优化”“停息挂账代理”可能违法，常见的是收钱后消失，或者盗用你的身份信息。协商还款你可以自己免费去谈。",
+            "金融监管总局等五部门2026年联合提示：收费的“代理维权”“债务优化”“债务协商”可能违法，常见的是收钱后消失，或者盗用你的身份信息。北京金融监管局也提醒过，有人以“停息挂账”协商为名收取手续费后失联。协商还款你可以自己免费去谈。",
             "金融监管总局等五部门风险提示（2026-02-06）。任何人都不能保证贷款机构同意停息或减免。",
             "“我自己联系贷款机构的官方客服协商，不需要中介，不付任何费用。”",
         ),
         (
             "'Pay a service fee and we will get your interest frozen and the debt waived.'",
-            "In 2026 several regulators jointly warned that paid 'rights agents', 'debt optimisation' and 'interest-freeze agents' may be illegal; often they take the money and vanish, or misuse your identity. You can negotiate yourself, for free.",
+            "In 2026 five regulators, including the NFRA, jointly warned that paid 'rights agents', 'debt optimisation' and 'debt negotiation' services may be illegal; often they take the money and vanish, or misuse your identity. The Beijing office of the NFRA has also warned of people who charge a fee to 'negotiate an interest freeze' and then disappear. You can negotiate yourself, for free.",
             "Five-regulator risk alert (6 February 2026). Nobody can guarantee a lender will freeze interest or waive debt.",
             "'I will contact the lender's official customer service myself. I need no agent and will pay no fee.'",
         ),
         red_flag=True,
+    ),
+    phrase(
+        "lawyer-letter",
+        "legal",
+        25,
+        CBA_2026,
+        ["律师函", "律师事务所", "律所", "律师团队", "lawyer's letter", "law firm"],
+        (
+            "“我们是某某律师事务所，受委托给你发律师函。”",
+            "律师事务所可以受贷款机构委托发律师函，但律师函不是法院文书：没有法律规定的答复期限，本身不会产生判决或强制执行。它说明机构可能在准备起诉，值得认真对待，不必惊慌。",
+            "银行业协会2026年指引禁止在公共场所张贴催收告示或律师函，禁止冒用司法机关名义、夸大法律后果。",
+            "“请把律师函寄给我。我会向贷款机构的官方客服核实委托是否真实，并通过官方渠道商量还款方案。”",
+        ),
+        (
+            "'We are a law firm instructed to send you a lawyer's letter.'",
+            "A law firm may send a letter for the lender, but a lawyer's letter is not a court paper: the law sets no time to reply, and it cannot by itself lead to a judgment or enforcement. It may mean the lender is preparing to sue, so take it seriously, but there is no need to panic.",
+            "Banking association guideline (2026): no posting collection notices or lawyer's letters in public places, no using a judicial body's name, no exaggerating legal consequences.",
+            "'Please send me the letter. I will check with the lender's official customer service that the firm really acts for them, and discuss a plan through official channels.'",
+        ),
+    ),
+    phrase(
+        "freeze-accounts",
+        "threat",
+        35,
+        FREEZE,
+        [
+            "冻结",
+            "封你微信",
+            "封微信",
+            "封号",
+            "冻结支付宝",
+            "冻结银行卡",
+            "划扣",
+            "freeze your",
+            "frozen",
+        ],
+        (
+            "“不还钱就冻结你的微信、支付宝和银行卡。”",
+            "催收公司、律师事务所、“调解中心”都没有权力冻结你的微信、支付宝或银行卡。只有法院在诉讼保全或强制执行中可以冻结、划拨存款，而且要先作出裁定，执行前还要发执行通知。",
+            "《民事诉讼法》规定冻结、划拨财产要由法院作出裁定。银行业协会2026年指引禁止夸大法律后果、冒用司法机关名义。",
+            "“如果法院有裁定，请告诉我法院和案号，我自己打12368核实。我愿意通过官方渠道商量还款。”",
+        ),
+        (
+            "'Pay up or we freeze your WeChat, Alipay and bank cards.'",
+            "Collection agencies, law firms and 'mediation centres' have no power to freeze your WeChat, Alipay or bank accounts. Only a court can freeze or take money, in a lawsuit (preservation) or in enforcement, and only after it has made a ruling; enforcement also starts with a notice.",
+            "Civil Procedure Law: freezing or taking property needs a court ruling. Banking association guideline (2026): no exaggerating legal consequences, no using a judicial body's name.",
+            "'If a court has made a ruling, tell me the court and the case number and I will check through 12368 myself. I am willing to discuss a plan through official channels.'",
+        ),
+        against=True,
+    ),
+    phrase(
+        "mediation-centre",
+        "legal",
+        45,
+        MEDIATION,
+        ["调解中心", "调解员", "调解委员会", "调解室", "诉前调解", "mediation", "mediator"],
+        (
+            "“我是调解中心的调解员，今天给你调解这笔欠款。”",
+            "调解要双方自愿，你可以参加，也可以不参加。在依法设立的调解组织（例如人民调解委员会）达成的调解协议有法律约束力；要直接申请法院强制执行，还需要双方在30天内一起向法院申请司法确认。贷款机构找来的“调解中心”是不是依法设立的，要自己核实。法院组织的诉前调解会有法院的正式通知，可以打12368核实。",
+            "《人民调解法》第三十一条：经人民调解委员会调解达成的协议具有法律约束力；第三十三条：双方可以在30日内共同申请司法确认。",
+            "“请告诉我你们调解组织的全称和登记情况，我先核实。方案请书面发给我，我看清楚再决定；钱只还到贷款机构的官方账户。”",
+        ),
+        (
+            "'I am a mediator from the mediation centre; we will settle this debt today.'",
+            "Mediation is voluntary: you may take part or not. An agreement reached through a lawfully established mediation body (such as a people's mediation committee) is binding; to be enforced by a court directly, both sides must jointly ask a court to confirm it within 30 days. Whether a 'mediation centre' brought in by a lender is lawfully established is something to check yourself. Pre-lawsuit mediation organised by a court comes with the court's formal notice, which you can check through 12368.",
+            "People's Mediation Law Art. 31: an agreement reached through a people's mediation committee is legally binding; Art. 33: both sides may jointly apply for judicial confirmation within 30 days.",
+            "'Please tell me your organisation's full name and how it is registered; I will check first. Send me the proposal in writing and I will decide once I have read it; I pay only into the lender's official account.'",
+        ),
+    ),
+    phrase(
+        "police-case",
+        "threat",
+        42,
+        POLICE_THREAT,
+        [
+            "经侦",
+            "公安",
+            "报警抓你",
+            "移交公安",
+            "交给公安",
+            "公安立案",
+            "刑事立案",
+            "经济犯罪",
+            "police will arrest",
+            "report you to the police",
+        ],
+        (
+            "“再不还就移交经侦，按诈骗立案。”",
+            "只是还不上钱，是民事欠款，不是犯罪，警察不会因此替贷款机构催债。信用卡“恶意透支”要同时满足以非法占有为目的、本金5万元以上、两次有效催收后超过3个月仍不还等条件；不能仅凭没有还款认定非法占有目的。公安机关也不会打电话办案。",
+            "两高2018年的解释规定了恶意透支的条件；银行业协会2026年指引禁止夸大法律后果。",
+            "“我没有逃避，我的联系方式一直有效，我愿意协商。请通过官方渠道书面告诉我欠款和方案。”",
+        ),
+        (
+            "'Pay now or we hand you to the economic crimes police and file a fraud case.'",
+            "Being unable to pay is a civil debt, not a crime, and the police do not collect debts for lenders. Criminal 'malicious overdraft' on a card needs intent to take the money, at least ¥50,000 of principal, more than 3 months unpaid after two effective collection attempts, and more; intent may not be inferred from non-payment alone. Police do not handle cases by phone either.",
+            "The 2018 interpretation of the two supreme judicial bodies sets the conditions for malicious overdraft; the banking association guideline (2026) forbids exaggerating legal consequences.",
+            "'I am not hiding, my contact details work and I want to agree a plan. Please tell me the amount and the options in writing through official channels.'",
+        ),
+        against=True,
+    ),
+    phrase(
+        "justice-office",
+        "legal",
+        46,
+        LEGAL_AID_12348,
+        ["司法所", "司法局", "司法调解", "司法部门", "justice bureau", "justice office"],
+        (
+            "“我们已经把你的欠款交给当地司法所处理了。”",
+            "司法所、司法局是政府的司法行政部门，办法律援助、人民调解等，不是贷款机构，也不是法院，不会替贷款机构催债或收钱。有人以“司法所”“司法部门”的名义要你还钱，多半是吓唬你或冒用名义。可以自己打12348，或查当地司法局的官方电话核实。",
+            "银行业协会2026年指引禁止冒用行政机关、司法机关的名义催收。",
+            "“我会自己打12348向司法局核实。还款的事，请贷款机构通过官方渠道和我联系。”",
+        ),
+        (
+            "'Your debt has been handed to the local justice office.'",
+            "Justice offices and justice bureaux are government bodies for legal aid, people's mediation and the like. They are not lenders or courts, and do not collect debts or money for lenders. Someone using a 'justice office' to press you to pay is most likely trying to scare you or misusing the name. Check yourself by calling 12348 or your local justice bureau's official number.",
+            "Banking association guideline (2026): collectors must not use the name of an administrative or judicial body.",
+            "'I will check with the justice bureau myself on 12348. About repayment, please have the lender contact me through official channels.'",
+        ),
+        against=True,
     ),
 ]
 

@@ -9,25 +9,20 @@ so. We found no sourced answer time for 12378 or the local regulators, so none i
 
 from __future__ import annotations
 
-from urllib.parse import quote
-
 from advisor.seed import REVISED, Seed, sourced
 from advisor.seed.door import COMPLAINTS, LOCAL_REGULATOR
 from advisor.seed.serious import CIVIL_PROCEDURE_URL
+from advisor.seed.sources import LAW_DATABASE, NFRA_12378
 
 CHECKED = REVISED
 MEDIATION = (
     "《人民调解法》第三十一条、第三十三条；《民事诉讼法》（2023年修正）第二百零五条、第二百零六条",
     "law",
-    "https://github.com/LawRefBook/Laws/blob/main/" + quote("诉讼与非诉讼程序法/人民调解法.md"),
+    LAW_DATABASE,
     CHECKED,
 )
-NFRA_LINE = (
-    "银行保险消费者投诉维权热线 12378（国家金融监督管理总局），经新闻和转引文章核对",
-    "news",
-    "https://szcga.com/zhengceinfo.asp?ID=1173",
-    CHECKED,
-)
+# No official page for the line was found (the review struck the reprint once linked here).
+NFRA_LINE = (*NFRA_12378, CHECKED)
 COURT = ("《民事诉讼法》（2023年修正）第一百二十八条、第八十五条", "law", CIVIL_PROCEDURE_URL)
 OUR_SUGGESTION = (
     "本站的建议，不是法规：没有规定要求贷款机构在多少天内答复协商信",

@@ -59,17 +59,32 @@ def _asked(request: HttpRequest) -> QueryDict:
     return request.POST if request.method == "POST" else request.GET
 
 
+def _is_final(request: HttpRequest) -> bool:
+    """The borrower ticked that the paper says it is final (本判决为终审判决, small claims)."""
+    return _asked(request).get("final") == "1"
+
+
 def _deadline_for(
     request: HttpRequest, papers: list[CourtPaper]
 ) -> tuple[CourtPaper | None, Any, str]:
-    """(the paper asked about, its Deadline or None, an error message or "")."""
+    """(the paper asked about, its Deadline or None, an error message or "").
+
+    A judgment or ruling that says it is final (small claims, 民事诉讼法 Art. 165) cannot be
+    appealed, so no appeal date is counted for it, whatever the paper's usual period. A period
+    outside the calculator's range (a row saved before the admin bounded it) is shown as "no
+    fixed period": the paper's own text still says what applies.
+    """
     asked = _asked(request)
     by_slug = {paper.slug: paper for paper in papers}
     chosen = by_slug.get(asked.get("kind", ""))
-    # A period outside the calculator's range (a row saved before the admin bounded it) is
-    # shown as "no fixed period": the paper's own text still says what applies.
     days = chosen.deadline_days if chosen is not None else None
-    if chosen is None or days is None or not deadlines.is_period(days) or "served" not in asked:
+    if (
+        chosen is None
+        or days is None
+        or not deadlines.is_period(days)
+        or "served" not in asked
+        or _is_final(request)
+    ):
         return chosen, None, ""
     today = timezone.localdate()
     try:
@@ -94,6 +109,7 @@ def papers(request: HttpRequest) -> HttpResponse:
         "ics_query": urlencode({"kind": chosen.slug, "served": due.served.isoformat()})
         if chosen is not None and due is not None
         else "",
+        "final": _is_final(request) and chosen is not None,
         "today": timezone.localdate(),
         "facts": content.facts("papers"),
         **_channels(),
@@ -217,6 +233,9 @@ class SaidForm(SiteForm):
     )
 
 
+PICK_ONE = _("请先在列表里选一句最像的话，或者在下面把原话写下来")
+
+
 def _patterns(items: list[CollectorPhrase]) -> list[phrases.Pattern]:
     """Each phrase's keywords, plus their Traditional Chinese forms for zh-hant input."""
     out = []
@@ -253,6 +272,8 @@ def said(request: HttpRequest) -> HttpResponse:
         matches=[picked] if picked else [],
         typed=False,
         picked=picked,
+        # "看看是什么意思" pressed with nothing chosen: say so rather than show nothing.
+        pick_error=PICK_ONE if "code" in request.GET and picked is None else "",
     )
     return render(request, "advisor/serious/said.html", context)
 

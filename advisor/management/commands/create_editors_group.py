@@ -1,7 +1,8 @@
 """Create (or repair) the "editors" group: content models only, least privilege.
 
 Editors may view, add, change and delete every content model and view its history, and
-manage the list of blocked source domains (SEO and loan-advertising sites). Nothing else: no users, groups or permissions, no saved borrower bundles, no login
+manage the lists of trusted and blocked source domains. Nothing else: no users, groups or
+permissions, no saved borrower bundles, no login
 records. Running the command again resets the group to exactly this set.
 
     manage.py create_editors_group                  # the group only
@@ -19,13 +20,13 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.db.models import Q
 
-from advisor.models import BlockedDomain, content_models
+from advisor.models import BlockedDomain, TrustedDomain, content_models
 
 EDITORS_GROUP = "editors"
 CONTENT_ACTIONS = ("view", "add", "change", "delete")
 HISTORY_ACTIONS = ("view",)
 # Editor-managed lists that are not content shown to borrowers (no history kept).
-LIST_MODELS = (BlockedDomain,)
+LIST_MODELS = (TrustedDomain, BlockedDomain)
 
 
 def editor_permissions() -> list[Permission]:
