@@ -1,6 +1,6 @@
 """All of the site's URLs. Each part of the site declares its own in its views module."""
 
-from advisor.views import check, core, door, letters, plan, serious
+from advisor.views import check, core, door, feedback, letters, plan, serious
 
 urlpatterns = [
     *core.urlpatterns,
@@ -9,4 +9,5 @@ urlpatterns = [
     *letters.urlpatterns,
     *door.urlpatterns,
     *serious.urlpatterns,
+    *feedback.urlpatterns,
 ]

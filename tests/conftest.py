@@ -12,7 +12,7 @@ from django.utils import translation
 from hypothesis import settings as hypothesis_settings
 
 from advisor import content as content_reads
-from advisor import fragments, vault
+from advisor import counts, fragments, vault
 
 # Property tests check behaviour, never speed: no per-example deadline, so a busy CI machine
 # cannot fail them (timings belong to `make bench`).
@@ -44,6 +44,7 @@ def _fast_and_clean(settings):
     cache.clear()
     content_reads.forget_generation()  # an earlier test's rolled-back edit must not linger
     fragments.clear()
+    counts.reset()  # counts an earlier test made are not written into this one
     translation.deactivate()  # a request in English earlier must not leak into this test
     yield
     cache.clear()

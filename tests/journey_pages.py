@@ -30,6 +30,7 @@ POST_ONLY = frozenset(
         "advisor-evidence-delete",
         "advisor-evidence-forget",
         "advisor-plan-debt-remove",
+        "advisor-clear",
     }
 )
 # The arguments of pages whose URL has some.
