@@ -199,3 +199,23 @@ def test_a_made_up_question_or_letter_in_the_address_is_not_counted(
     assert not StepCount.objects.filter(step__contains="not-a").exists()
     assert not StepCount.objects.filter(step__contains="no-such").exists()
     assert not StepCount.objects.filter(journey="letters").exclude(step="index").exists()
+
+
+@pytest.mark.parametrize(
+    ("language", "heading", "not_kept"),
+    [
+        ("zh-hans", "我们只数次数", "IP地址"),
+        ("en", "We only count", "IP address"),
+        ("zh-hant", "我們只數次數", "IP地址"),
+    ],
+)
+def test_the_privacy_page_says_what_is_counted_and_what_is_not_in_each_language(
+    client: Client, settings: Any, language: str, heading: str, not_kept: str
+) -> None:
+    from advisor.dashboard import MIN_SHOWN
+
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+    html = client.get("/privacy/").content.decode()
+    section = html.split('id="counts"', 1)[1]
+    assert heading in html and not_kept in section
+    assert str(MIN_SHOWN) in section  # the dashboard's own threshold, not another number
