@@ -262,3 +262,20 @@ def test_every_outcome_question_is_offered_with_its_declared_answers(filled: Cli
         for code, _words in choices:
             assert f'name="{name}" value="{code}"' in html, (name, code)
     assert "<textarea" not in html and 'type="text"' not in html
+
+
+def test_a_database_failure_while_counting_an_answer_still_thanks_the_borrower(
+    filled: Client,
+) -> None:
+    from django.db import OperationalError, connection
+
+    def refuse_counts(execute: Any, sql: str, params: Any, many: bool, context: Any) -> Any:
+        if "advisor_claritycount" in sql:
+            raise OperationalError("database is locked")
+        return execute(sql, params, many, context)
+
+    ticket = ticket_in(filled.get("/check/result/").content.decode())
+    with connection.execute_wrapper(refuse_counts):
+        response = filled.post(CLEAR_URL, {"ticket": ticket, "clear": "yes"})
+    assert response.status_code == 200
+    assert clarity() == {}  # the count is lost, and only the count
