@@ -111,7 +111,11 @@ def outcome(request: HttpRequest) -> HttpResponse:
         return restore(
             request,
             template="advisor/feedback/outcome_code.html",
-            context={"title": _("后来怎么样了？"), "button": _("打开我保存的评估")},
+            context={
+                "title": _("后来怎么样了？"),
+                "caption": _("后来怎么样了？"),
+                "button": _("打开我保存的评估"),
+            },
             opened=_opened_for_outcome,
         )
     choices = _debt_choices(complete)
