@@ -28,7 +28,7 @@ from django.conf import settings
 from django.db import DatabaseError, IntegrityError, models, transaction
 from django.http import HttpRequest, HttpResponse
 
-from advisor import check_steps, faults
+from advisor import check_steps, content, faults
 from advisor.models import StepCount, today
 
 # URL name → (journey, step). A step with "{slug}" in it is named by the URL's ``slug`` (check
@@ -124,8 +124,13 @@ def _write(model: type[models.Model], fields: dict[str, str], more: int) -> None
 
 
 def flush_if_due() -> None:
-    if time.monotonic() - _flushed_at["at"] >= settings.COUNTS_FLUSH_SECONDS:
-        flush()
+    """Write the counts when the interval is over, unless the database was just found down
+    (then they wait in memory: a page must not wait for a connection timeout to count)."""
+    if time.monotonic() - _flushed_at["at"] < settings.COUNTS_FLUSH_SECONDS:
+        return
+    if content.database_resting():
+        return
+    flush()
 
 
 def reset() -> None:

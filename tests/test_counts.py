@@ -219,3 +219,18 @@ def test_the_privacy_page_says_what_is_counted_and_what_is_not_in_each_language(
     section = html.split('id="counts"', 1)[1]
     assert heading in html and not_kept in section
     assert str(MIN_SHOWN) in section  # the dashboard's own threshold, not another number
+
+
+def test_counts_wait_in_memory_while_the_database_is_known_to_be_down(
+    content: None, client: Client, settings: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from advisor import content as content_reads
+
+    settings.COUNTS_FLUSH_SECONDS = 1
+    counts._flushed_at["at"] -= 2
+    monkeypatch.setattr(content_reads, "database_resting", lambda: True)
+    assert client.get("/visitor/").status_code == 200
+    assert not StepCount.objects.exists()
+    monkeypatch.setattr(content_reads, "database_resting", lambda: False)
+    assert client.get("/visitor/").status_code == 200
+    assert steps(journey="door", step="checklist", event=counts.VIEW) == 2
