@@ -1,37 +1,57 @@
-"""{% feedback_forms %}: "was this page clear?" and "tell us what happened", on the pages that ask."""
+"""{% feedback_forms %}: "was this page clear?" and "tell us what happened", on the pages that ask.
+
+The form is the same on every page but for its CSRF token and its single-use ticket: it is
+drawn once per language (a fixed fragment, advisor.fragments) with stand-ins for both, which
+each page then fills in.
+"""
 
 from __future__ import annotations
 
-from typing import Any
-
 from django import template
+from django.template.loader import render_to_string
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
 
 from advisor import feedback, fragments
 from advisor.forms.feedback import ClearForm
 
 register = template.Library()
 
-
-def _clear_fields() -> str:
-    """The question and its choices, the same on every page: drawn once per language."""
-    form = ClearForm(auto_id="feedback-%s")
-    return "".join(str(field.as_field_group()) for field in form.visible_fields())
+# Stand-ins no token, ticket or translation can contain (a NUL never reaches a page).
+_CSRF, _TICKET = "\x00csrf\x00", "\x00ticket\x00"
 
 
-@register.inclusion_tag("includes/feedback.html", takes_context=True)
-def feedback_forms(context: template.Context) -> dict[str, Any]:
+def _clear_form() -> str:
+    fields = ClearForm(auto_id="feedback-%s").visible_fields()
+    return render_to_string(
+        "includes/feedback_clear.html",
+        {
+            "csrf_token": _CSRF,
+            "ticket": _TICKET,
+            "fields": mark_safe("".join(str(field.as_field_group()) for field in fields)),
+        },
+    )
+
+
+@register.simple_tag(takes_context=True)
+def feedback_forms(context: template.Context) -> SafeString:
     request = context.get("request")
     if request is None:
-        return {}
+        return mark_safe("")
+    parts: list[str] = []
     match = getattr(request, "resolver_match", None)
+    if match is not None and match.url_name in feedback.OUTCOME_INVITED:
+        parts.append(
+            fragments.get_or_render_fixed(
+                "feedback-outcome-link", lambda: render_to_string("includes/feedback_outcome.html")
+            )
+        )
     page = feedback.clear_page(request)
-    found: dict[str, Any] = {
-        "csrf_token": context.get("csrf_token"),
-        "outcome_invited": match is not None and match.url_name in feedback.OUTCOME_INVITED,
-    }
     if page:
         from advisor.views.feedback import clear_ticket
 
-        found["ticket"] = clear_ticket(page, request.path)
-        found["clear_fields"] = fragments.get_or_render_fixed("feedback-clear", _clear_fields)
-    return found
+        form = fragments.get_or_render_fixed("feedback-clear", _clear_form)
+        csrf = escape(context.get("csrf_token") or "")
+        ticket = escape(clear_ticket(page, request.path))
+        parts.append(form.replace(_CSRF, csrf).replace(_TICKET, ticket))
+    return mark_safe("".join(parts))
