@@ -1,15 +1,15 @@
 """{% feedback_forms %}: "was this page clear?" and "tell us what happened", on the pages that ask.
 
-The form is the same on every page but for its CSRF token and its single-use ticket: it is
+The form is the same on every page but for its CSRF field and its single-use ticket: it is
 drawn once per language (a fixed fragment, advisor.fragments) with stand-ins for both, which
-each page then fills in.
+each page then fills in (so no fragment ever holds a CSRF field).
 """
 
 from __future__ import annotations
 
 from django import template
 from django.template.loader import render_to_string
-from django.utils.html import escape
+from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
 from advisor import feedback, fragments
@@ -26,7 +26,7 @@ def _clear_form() -> str:
     return render_to_string(
         "includes/feedback_clear.html",
         {
-            "csrf_token": _CSRF,
+            "csrf_input": _CSRF,
             "ticket": _TICKET,
             "fields": mark_safe("".join(str(field.as_field_group()) for field in fields)),
         },
@@ -51,7 +51,10 @@ def feedback_forms(context: template.Context) -> SafeString:
         from advisor.views.feedback import clear_ticket
 
         form = fragments.get_or_render_fixed("feedback-clear", _clear_form)
-        csrf = escape(context.get("csrf_token") or "")
+        csrf = format_html(
+            '<input type="hidden" name="csrfmiddlewaretoken" value="{}">',
+            context.get("csrf_token") or "",
+        )
         ticket = escape(clear_ticket(page, request.path))
         parts.append(form.replace(_CSRF, csrf).replace(_TICKET, ticket))
     return mark_safe("".join(parts))
