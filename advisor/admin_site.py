@@ -24,9 +24,11 @@ class EditorsAdminSite(admin.AdminSite):
     index_title = _("内容管理首页")
 
     def get_urls(self) -> list[URLResolver | URLPattern]:
-        from advisor import admin_views
+        from advisor import admin_views, dashboard
 
         extra = [
+            path("counts/", self.admin_view(dashboard.counts_page), name="advisor_counts"),
+            path("counts.csv", self.admin_view(dashboard.counts_csv), name="advisor_counts_csv"),
             path(
                 "needs-review/",
                 self.admin_view(admin_views.needs_review),

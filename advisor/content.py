@@ -147,6 +147,11 @@ def _database_failed(exc: DatabaseError) -> None:
     faults.report("database_read", exc, what="content")
 
 
+def database_resting() -> bool:
+    """True for a moment after content could not be read: other writers may wait too."""
+    return time.monotonic() < _database_down_until["at"]
+
+
 def _last_known(name: str, exc: DatabaseError) -> Any:
     """The last value read from the database, from memory or the snapshot file."""
     value = _last_good.get(name, _missing)

@@ -1197,3 +1197,89 @@ class RestoreAttempts(models.Model):
 
     def __str__(self) -> str:
         return f"restore attempts {self.pk}"
+
+
+# --- Anonymous counts (advisor.counts) ------------------------------------------------------
+# Counts only: no session key, no address, no user agent, no time finer than a day, and no
+# row that names a borrower or ties two counts to one. Never content (not ``Sourced``).
+
+
+class StepCount(models.Model):
+    """How many times, on one day, a step of a journey was viewed, done, made or downloaded."""
+
+    day = models.DateField()
+    journey = models.CharField(max_length=20)
+    step = models.CharField(max_length=60)
+    event = models.CharField(max_length=30)
+    n = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("每日步骤计数")
+        verbose_name_plural = _("每日步骤计数")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["day", "journey", "step", "event"], name="step_count_once_per_day"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.day} {self.journey}/{self.step}/{self.event}: {self.n}"
+
+
+class ClearAnswer(models.TextChoices):
+    YES = "yes", _("清楚")
+    NO = "no", _("不太清楚")
+
+
+class UnclearReason(models.TextChoices):
+    TOO_LONG = "too_long", _("太长了")
+    WORD = "word", _("有我看不懂的词")
+    NOT_MY_CASE = "not_my_case", _("和我的情况不符")
+    SCARED = "scared", _("看了让我害怕")
+
+
+class ClarityCount(models.Model):
+    """ "Was this page clear?": how many said yes or no (and why not) per page and content version."""
+
+    page = models.CharField(max_length=60)
+    content_version = models.CharField(max_length=20)
+    answer = models.CharField(max_length=10, choices=ClearAnswer.choices)
+    reason = models.CharField(max_length=20, choices=UnclearReason.choices, blank=True)
+    n = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("“这一页清楚吗”计数")
+        verbose_name_plural = _("“这一页清楚吗”计数")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["page", "content_version", "answer", "reason"],
+                name="clarity_count_once_per_kind",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.page}@{self.content_version} {self.answer}/{self.reason}: {self.n}"
+
+
+class OutcomeCount(models.Model):
+    """What borrowers later said happened, per lender kind and estimate level (and version)."""
+
+    question = models.CharField(max_length=20)
+    answer = models.CharField(max_length=20)
+    lender_kind = models.CharField(max_length=20, choices=LenderKind.choices)
+    level = models.CharField(max_length=20)
+    estimate_version = models.CharField(max_length=40)
+    n = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("后来怎么样了计数")
+        verbose_name_plural = _("后来怎么样了计数")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["question", "answer", "lender_kind", "level", "estimate_version"],
+                name="outcome_count_once_per_kind",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.question}={self.answer} {self.lender_kind}/{self.level}: {self.n}"

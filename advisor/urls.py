@@ -1,6 +1,6 @@
 """All of the site's URLs. Each part of the site declares its own in its views module."""
 
-from advisor.views import check, core, door, letters, plan, serious, tracker
+from advisor.views import check, core, door, feedback, letters, plan, serious, tracker
 
 urlpatterns = [
     *core.urlpatterns,
@@ -10,4 +10,5 @@ urlpatterns = [
     *door.urlpatterns,
     *serious.urlpatterns,
     *tracker.urlpatterns,
+    *feedback.urlpatterns,
 ]

@@ -105,6 +105,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "advisor.middleware.RequestLogMiddleware",
+    "advisor.counts.CountsMiddleware",
     "advisor.middleware.SessionMiddleware",
     "advisor.middleware.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -358,6 +359,8 @@ DOCUMENT_MAX_WAIT_SECONDS = env_int("DOCUMENT_MAX_WAIT_SECONDS", 10, minimum=1)
 # per minute from one address (an IPv6 /64), counted in the database (advisor.throttle). The
 # proxy paces everyone together by queueing, never by refusing (deploy/nginx.conf).
 RESTORE_LIMIT_PER_CLIENT = env_int("RESTORE_LIMIT_PER_CLIENT", 10, minimum=1)
+# Anonymous counts (advisor.counts) gather in each process's memory and are written this often.
+COUNTS_FLUSH_SECONDS = env_int("COUNTS_FLUSH_SECONDS", 60, minimum=1)
 SAVE_CODE_RETENTION_DAYS = env_int("SAVE_CODE_RETENTION_DAYS", 90, minimum=1)
 CONTENT_REVIEW_DAYS = env_int("CONTENT_REVIEW_DAYS", 180, minimum=1)
 CSRF_FAILURE_VIEW = "advisor.views.core.csrf_failure"

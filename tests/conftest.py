@@ -14,7 +14,7 @@ from django.utils import translation
 from hypothesis import settings as hypothesis_settings
 
 from advisor import content as content_reads
-from advisor import faults, fragments, vault
+from advisor import counts, faults, fragments, vault
 from tests.helpers import Capture
 
 # Property tests check behaviour, never speed: no per-example deadline, so a busy CI machine
@@ -47,6 +47,7 @@ def _fast_and_clean(settings):
     cache.clear()
     content_reads.forget_generation()  # an earlier test's rolled-back edit must not linger
     fragments.clear()
+    counts.reset()  # counts an earlier test made are not written into this one
     translation.deactivate()  # a request in English earlier must not leak into this test
     yield
     cache.clear()

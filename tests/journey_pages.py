@@ -34,6 +34,7 @@ POST_ONLY = frozenset(
         "advisor-tracker-start",
         "advisor-tracker-remove",
         "advisor-tracker-delete-step",
+        "advisor-clear",
     }
 )
 TRACKED = "a1b2c3d4"  # the id of the lender the borrower follows up with

@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from advisor import content, evidence, session, tracker
+from advisor import content, counts, evidence, session, tracker
 from advisor.forms.door import EvidenceEntryForm, TicksForm
 from advisor.http import HtmxHttpRequest
 from advisor.pdf import pdf_response, render_pdf
@@ -94,10 +94,10 @@ def visitor_check(request: HtmxHttpRequest) -> HttpResponse:
     form = TicksForm(request.POST, codes=codes)
     ticked = form.cleaned_data["ticked"] if form.is_valid() else []
     _store_ticks(request, "ticked", door.clean_codes(ticked, codes))
+    shown = _door_result(request)
+    counts.step("door", "verdict", shown["verdict"])
     if request.htmx:
-        return render(
-            request, "advisor/door/_result.html", {**_door_result(request), **_channels()}
-        )
+        return render(request, "advisor/door/_result.html", {**shown, **_channels()})
     return redirect("advisor-visitor-result")
 
 

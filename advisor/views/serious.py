@@ -23,7 +23,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
-from advisor import content, ics
+from advisor import content, counts, ics
 from advisor.forms.base import SiteForm
 from advisor.models import CollectorPhrase, CourtPaper
 from advisor.pdf import pdf_response, render_pdf
@@ -98,6 +98,8 @@ def _deadline_for(
 def papers(request: HttpRequest) -> HttpResponse:
     found = content.court_papers()
     chosen, due, error = _deadline_for(request, found)
+    if chosen is not None and due is not None:
+        counts.step("papers", f"deadline:{chosen.slug}", "calculated")
     context = {
         "papers": found,
         "timed": [paper for paper in found if deadlines.is_period(paper.deadline_days)],
