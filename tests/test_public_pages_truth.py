@@ -180,6 +180,7 @@ def _stable(html: str) -> str:
     """The page without what differs per response (CSRF tokens, nonces)."""
     html = re.sub(r'name="csrfmiddlewaretoken" value="[^"]*"', "", html)
     html = re.sub(r'"x-csrftoken": "[^"]*"', "", html)
+    html = re.sub(r'name="ticket" value="[^"]*"', "", html)  # the clear form's, new each time
     return re.sub(r'nonce="[^"]*"', "", html)
 
 
