@@ -22,12 +22,8 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import shutil
-import signal
 import statistics
-import subprocess
 import sys
-import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,15 +31,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from lighthouse import (
-    CHROME,
-    GUNICORN,
-    ROOT,
-    environment,
-    free_port,
-    manage,
-    wait_for,
-)
+from lighthouse import CHROME, ROOT, served
 
 from tests.sample_borrower import FIRST_DEBT
 
@@ -218,49 +206,28 @@ def main() -> int:
         return 2
     from playwright.sync_api import sync_playwright
 
-    workdir = Path(tempfile.mkdtemp(prefix="bh-bench-phone-"))
-    env = environment(workdir / "bench.sqlite3")
-    manage(env, "collectstatic", "--noinput", "-v", "0")
-    manage(env, "migrate", "--noinput", "-v", "0")
-    manage(env, "load_content", "-v", "0")
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
-    server = subprocess.Popen(
-        [str(GUNICORN), "borrower_help.wsgi:application", "-b", f"127.0.0.1:{port}", "-w", "2"],
-        cwd=ROOT,
-        env={**env, "LOG_LEVEL": "WARNING"},
-    )
-    lines: list[str] = []
-    try:
-        wait_for(base + "/healthz", server)
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(
-                executable_path=CHROME,
-                args=[
-                    "--no-sandbox",
-                    "--disable-gpu",
-                    "--disable-dev-shm-usage",
-                    "--no-first-run",
-                    "--disable-background-networking",
-                    "--disable-component-update",
-                    "--disable-sync",
-                    "--disable-quic",
-                ],
-            )
-            first_visit(browser, base, "/")  # warm the server's own first request
-            visits = [first_visit(browser, base, path) for path in FIRST_VISIT_PAGES]
-            walks = [walk_the_check(browser, base, True) for _ in range(args.runs)]
-            if args.no_js:
-                walks += [walk_the_check(browser, base, False) for _ in range(args.runs)]
-            browser.close()
-    finally:
-        server.send_signal(signal.SIGTERM)
-        try:
-            server.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            server.kill()
-        shutil.rmtree(workdir, ignore_errors=True)
+    with served("bh-bench-phone-") as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROME,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--disable-quic",
+            ],
+        )
+        first_visit(browser, base, "/")  # warm the server's own first request
+        visits = [first_visit(browser, base, path) for path in FIRST_VISIT_PAGES]
+        walks = [walk_the_check(browser, base, True) for _ in range(args.runs)]
+        if args.no_js:
+            walks += [walk_the_check(browser, base, False) for _ in range(args.runs)]
+        browser.close()
 
+    lines: list[str] = []
     profile = "3G: {latency} ms, {down:.0f} B/s down/up, CPU {cpu}x".format(**PROFILE)
     lines.append(f"bench-phone ({profile}), {dt.datetime.now():%Y-%m-%d %H:%M}")
     lines.append("")

@@ -14,6 +14,7 @@ Needs: Debian Chromium (/usr/bin/chromium, or CHROME_PATH) and tools/lighthouse 
 
 from __future__ import annotations
 
+import contextlib
 import http.cookiejar
 import json
 import os
@@ -28,6 +29,7 @@ import tempfile
 import time
 import urllib.parse
 import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -156,6 +158,43 @@ def wait_for(url: str, process: subprocess.Popen[bytes], seconds: float = 30) ->
     raise SystemExit(f"lighthouse: {url} did not answer within {seconds:.0f} s")
 
 
+@contextlib.contextmanager
+def served(prefix: str) -> Iterator[str]:
+    """The app production-like on a free loopback port, with a throw-away SQLite database and
+    the content loaded; yields its base URL and stops it (and removes the database) after."""
+    workdir = Path(tempfile.mkdtemp(prefix=prefix))
+    env = environment(workdir / "app.sqlite3")
+    manage(env, "collectstatic", "--noinput", "-v", "0")
+    manage(env, "migrate", "--noinput", "-v", "0")
+    manage(env, "load_content", "-v", "0")
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    server = subprocess.Popen(
+        [
+            str(GUNICORN),
+            "borrower_help.wsgi:application",
+            "-b",
+            f"127.0.0.1:{port}",
+            "-w",
+            "2",
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        env=env,
+    )
+    try:
+        wait_for(base + "/healthz", server)
+        yield base
+    finally:
+        server.send_signal(signal.SIGTERM)
+        try:
+            server.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            server.kill()
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
 def run_lighthouse(name: str, url: str, cookie: str | None) -> dict[str, int]:
     args = [
         str(LIGHTHOUSE),
@@ -197,30 +236,8 @@ def main() -> int:
         print(f"lighthouse: {CHROME} not found; run scripts/system-deps", file=sys.stderr)
         return 2
     OUT.mkdir(parents=True, exist_ok=True)
-    workdir = Path(tempfile.mkdtemp(prefix="bh-lighthouse-"))
-    env = environment(workdir / "lighthouse.sqlite3")
-    manage(env, "collectstatic", "--noinput", "-v", "0")
-    manage(env, "migrate", "--noinput", "-v", "0")
-    manage(env, "load_content", "-v", "0")
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
-    server = subprocess.Popen(
-        [
-            str(GUNICORN),
-            "borrower_help.wsgi:application",
-            "-b",
-            f"127.0.0.1:{port}",
-            "-w",
-            "2",
-            "--log-level",
-            "warning",
-        ],
-        cwd=ROOT,
-        env=env,
-    )
     results: dict[str, dict[str, int]] = {}
-    try:
-        wait_for(base + "/healthz", server)
+    with served("bh-lighthouse-") as base:
         borrower = make_borrower(base)
         cookie = borrower.cookie_header()
         pages = [
@@ -232,13 +249,6 @@ def main() -> int:
         for name, path, page_cookie in pages:
             print(f"lighthouse: {name} {path} …", flush=True)
             results[name] = run_lighthouse(name, base + path, page_cookie)
-    finally:
-        server.send_signal(signal.SIGTERM)
-        try:
-            server.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            server.kill()
-        shutil.rmtree(workdir, ignore_errors=True)
 
     header = f"{'page':<10}" + "".join(f"{c:>16}" for c in CATEGORIES)
     lines = [header, "-" * len(header)]
