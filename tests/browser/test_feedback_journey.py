@@ -15,17 +15,17 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 def test_with_htmx_the_answer_is_thanked_in_place_and_the_page_passes_axe(site: Site) -> None:
     page = site.page
-    site.goto("/papers/")
+    site.goto("/visitor/")  # a page that loads htmx (papers, without it, posts the plain form)
     site.check("clear-form")
     page.get_by_role("radio", name="不太清楚").check()
     page.get_by_role("radio", name="太长了").check()
     page.get_by_role("button", name="告诉我们").click()
     expect(page.get_by_role("status")).to_contain_text("谢谢")
-    assert page.url.endswith("/papers/")  # the page stayed; only the form was replaced
+    assert page.url.endswith("/visitor/")  # the page stayed; only the form was replaced
     site.check("clear-form-thanked", screenshot=False)
     counts.flush()
     assert [(c.page, c.answer, c.reason, c.n) for c in ClarityCount.objects.all()] == [
-        ("papers", "no", "too_long", 1)
+        ("door:checklist", "no", "too_long", 1)
     ]
 
 
