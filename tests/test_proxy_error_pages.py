@@ -47,6 +47,8 @@ def assert_the_sites_page(status: int, headers: dict, body: str, *, method: str 
     assert headers["x-frame-options"] == "DENY"
     assert headers["x-content-type-options"] == "nosniff"
     assert headers["cache-control"] == "no-store"
+    # The same HSTS as the app's own pages: an error must not be the one page without it.
+    assert headers["strict-transport-security"].startswith("max-age=31536000")
     assert headers["content-type"].startswith("text/html")
     if method == "HEAD":
         return
