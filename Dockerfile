@@ -37,7 +37,7 @@ RUN DEBUG=0 SECRET_KEY=build-time-only-not-used-at-run-time \
 
 RUN useradd --system --uid 10001 --home /app app \
     && mkdir -p /app/var && chown app /app/var
-# var/: the last-known-good content copy and the document slots (writable by the app only).
+# var/: the last-known-good content copy (writable by the app only; compose keeps it on a volume).
 USER app
 
 ENV DEBUG=0 \

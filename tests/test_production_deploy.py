@@ -359,3 +359,23 @@ def test_save_code_attempts_for_everyone_together_wait_in_a_queue_rather_than_be
     assert restore, "no save-code location"
     together = re.search(r"limit_req zone=restore_all burst=\d+( nodelay)?;", restore.group(0))
     assert together and not together.group(1)  # no nodelay: over the rate, requests wait
+
+
+def test_the_last_known_good_content_copy_outlives_a_redeploy() -> None:
+    """The content snapshot is what door pages fall back on when the database is down: on a
+    named volume it survives `compose up --build`, which replaces the containers."""
+    from django.conf import settings
+
+    document = compose()
+    dockerfile = (ROOT / "Dockerfile").read_text()
+    workdir = re.search(r"^WORKDIR (\S+)$", dockerfile, re.M)
+    assert workdir is not None
+    in_image = Path(workdir.group(1)) / Path(settings.CONTENT_SNAPSHOT_DIR).relative_to(
+        settings.BASE_DIR
+    )
+    for name in ("release", "app1", "app2", "documents1", "documents2"):
+        mounts = [item.split(":")[:2] for item in document["services"][name].get("volumes", [])]
+        assert any(
+            volume in (document.get("volumes") or {}) and in_image.is_relative_to(target)
+            for volume, target in mounts
+        ), name
