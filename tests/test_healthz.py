@@ -46,3 +46,15 @@ def test_healthz_is_503_when_the_sqlite_disk_is_nearly_full(
     response = client.get("/healthz")
     assert response.status_code == 503
     assert response.json()["failed"] == ["database_write"]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_load_balancer_polling_healthz_in_an_outage_adds_no_error_line_per_poll(
+    client: Client, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    # The failure itself is reported by advisor.faults (once a minute); a 503 here is the
+    # expected answer, not a second error for every poll.
+    _refuse_commits(monkeypatch)
+    with caplog.at_level("ERROR", logger="django.request"):
+        assert client.get("/healthz").status_code == 503
+    assert not [record for record in caplog.records if record.name == "django.request"]

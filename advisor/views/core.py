@@ -213,7 +213,11 @@ def healthz(request: HttpRequest) -> JsonResponse:
         "cache": cache_state,
     }
     database_failed = "database_read" in failed or "database_write" in failed
-    return JsonResponse(body, status=503 if database_failed else 200)
+    response = JsonResponse(body, status=503 if database_failed else 200)
+    # A 503 here is the expected answer while a part is down, which advisor.faults already
+    # reports once a minute: not an error line for every poll of the load balancer.
+    response._has_been_logged = True  # type: ignore[attr-defined]  # Django's own marker
+    return response
 
 
 @require_safe
