@@ -29,8 +29,8 @@ TODAY = dt.datetime(2026, 11, 23, 4, tzinfo=dt.UTC)
 KINDS = ("letter", "complaint", "reply", "agreement", "payment")
 # Typed by the borrower, shown as typed: written here in Traditional so it is not flagged.
 TYPED_NAME = "某某網路小額貸款公司"
-# Chinese an English page keeps on purpose: the bureau names a borrower must search for.
-KEPT_CHINESE = ("地方金融管理局", "地方金融监督管理局", TYPED_NAME)
+# Chinese an English page keeps on purpose: names a borrower must search for as written.
+KEPT_CHINESE = ("地方金融管理局", "地方金融监督管理局", "人民法院在线服务", TYPED_NAME)
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
 _WIDE_IN_ENGLISH = re.compile(r"[A-Za-z0-9][：，。（）；]|[：，。（）；][A-Za-z0-9]")
 
@@ -134,3 +134,25 @@ def test_the_check_finds_simplified_text_on_a_traditional_page() -> None:
     """The check can fail: a Simplified word planted in converted text is found."""
     text = to_traditional("机构应当在 2026-11-25 之前答复。") + "从这里升级投诉"
     assert simplified_left(text) == ["从", "这", "里", "级", "诉"]
+
+
+def test_every_clock_and_rung_reads_in_traditional_chinese_and_english(content) -> None:
+    """All of the ladder and the clocks, also the rungs no page above reached (mediation, court)."""
+    from advisor.models import ComplaintClock, ComplaintRung
+
+    items = [(item, ("title", "rule")) for item in ComplaintClock.objects.all()]
+    items += [(item, ("title", "how", "bring")) for item in ComplaintRung.objects.all()]
+    assert len(items) >= 6
+    found = []
+    for item, fields in items:
+        for name in fields:
+            with translation.override("zh-hant"):
+                hant = item.t(name)
+            with translation.override("en"):
+                english = item.t(name)
+            for kept in KEPT_CHINESE:
+                english = english.replace(kept, "")
+            problems = simplified_left(hant) + old_variants(hant) + _HAN.findall(english)
+            if problems:
+                found.append((item.slug, name, problems))
+    assert found == []
