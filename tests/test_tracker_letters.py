@@ -184,3 +184,14 @@ def test_a_long_history_keeps_its_latest_steps_within_the_box() -> None:
     text = letter.follow_up_values(steps, [], today=TODAY)["follow_up"]
     assert len(text) <= letter.MAX_FIELD_CHARS
     assert letter.format_date(TODAY) in text  # the latest letter is kept
+
+
+def test_a_small_loan_company_is_never_put_on_the_12378_sheet(content, client: Client) -> None:
+    with time_machine.travel(NOW, tick=False):
+        _start(client)
+        small = _lender(client, name="某某小额贷款公司", small_loan="on")
+        _step(client, small, "complaint", day="2026-11-05", to="lender", reference="X-1")
+        sheet = client.get(write_url("complaint-12378")).context["form"].initial
+        complaint = client.get(write_url("complaint-lender")).context["form"].initial
+    assert "lender" not in sheet and "complained_on" not in sheet
+    assert complaint["lender"] == "某某小额贷款公司" and "受理编号：X-1" in complaint["follow_up"]

@@ -232,7 +232,7 @@ def _prefill(
     entries = load_entries(request)
     if entries:
         values["incidents"] = letter.incident_lines(entries, language)
-    followed = _followed_for(request, debt, values.get("lender", ""))
+    followed = _followed_for(request, template.slug, debt, values.get("lender", ""))
     if followed is not None:
         values.setdefault("lender", followed.name)
         values.update(
@@ -244,11 +244,17 @@ def _prefill(
 
 
 def _followed_for(
-    request: HttpRequest, debt: CheckedDebt | None, name: str
+    request: HttpRequest, slug: str, debt: CheckedDebt | None, name: str
 ) -> tracker.Followed | None:
     """This letter's lender in the follow-through tracker: the one the chosen debt names in
-    the lender list, else the one of the same name, else (no lender known yet) the only one."""
-    found = [item for item in tracker.load_lenders(request) if item.steps]
+    the lender list, else the one of the same name, else (no lender known yet) the only one.
+    Never a small-loan company for a letter that is not for them (the 12378 sheet)."""
+    rule = letter.letter_rule(slug)
+    found = [
+        item
+        for item in tracker.load_lenders(request)
+        if item.steps and (rule.suits("small_loan") or not item.small_loan)
+    ]
     if debt is not None and debt.lender_slug:
         for item in found:
             if item.lender == debt.lender_slug:
