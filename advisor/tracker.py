@@ -27,7 +27,7 @@ from typing import Any
 
 from django.http import HttpRequest
 
-from advisor import savecodes
+from advisor import content, savecodes
 from advisor.rules.tracker import Kind, Step
 
 AREA = "tracker"
@@ -146,9 +146,16 @@ def _empty() -> dict[str, Any]:
     return {"format": FORMAT, "lenders": []}
 
 
+def _named(item: Followed) -> Followed:
+    """A lender from the content list goes by its name in the active language (the name kept
+    is the one shown when it was added, in the language of that page)."""
+    known = content.lender(item.lender) if item.lender else None
+    return replace(item, name=known.label) if known is not None else item
+
+
 def lenders(request: HttpRequest) -> list[Followed]:
     """Every followed lender (decrypted once a request); raises NoTracker without a code."""
-    return list(savecodes.read_area(request, AREA, _lenders_of))
+    return [_named(item) for item in savecodes.read_area(request, AREA, _lenders_of)]
 
 
 def load_lenders(request: HttpRequest) -> list[Followed]:

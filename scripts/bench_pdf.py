@@ -1,23 +1,30 @@
 #!/usr/bin/env python3
-"""Growth of the plan page and its PDF with the size of the plan (in-process CPU time).
+"""Growth of the plan page and its PDF with the size of the plan, and each image output
+(in-process CPU time).
 
 For plans of L lenders × M months (budget of 30,000 a month, basis "months", pro rata), it
 builds the borrower's session through the real views (django.test.Client, production
 settings from the environment), then times the plan page and the plan PDF with
 ``time.process_time`` (median of --page-rounds and --pdf-rounds) and reports bytes, PDF
 pages and the number of table rows in the PDF's HTML; then the same for the complete
-month-by-month table PDF (asked for separately). It measures; it asserts nothing.
+month-by-month table PDF (asked for separately). Then each document offered as a PNG for
+WeChat (door card, plan, 收支说明, court-deadline card, a letter; the plan and 收支说明 for a small
+and the largest plan): CPU time, bytes against the 300 KB goal, pixels, beside its PDF. It
+measures; it asserts nothing.
 
-Run: .venv/bin/python scripts/bench_pdf.py [--sizes 2x60,3x24,12x60] (a SQLite file under
-artifacts/ unless DATABASE_URL is set). `make bench-pdf` runs it under the defaults.
+Run: .venv/bin/python scripts/bench_pdf.py [--sizes 2x60,3x24,12x60] [--images-only] (a
+SQLite file under artifacts/ unless DATABASE_URL is set). `make bench-pdf` runs it under the defaults.
 """
 
 from __future__ import annotations
 
 import argparse
+import base64
+import datetime as dt
 import io
 import json
 import os
+import re
 import statistics
 import sys
 import time
@@ -61,6 +68,7 @@ def setup() -> None:
     django.setup()
     from django.core.management import call_command
 
+    call_command("collectstatic", "--noinput", verbosity=0)  # pages link hashed static files
     call_command("migrate", "--noinput", verbosity=0)
     call_command("load_content", stdout=io.StringIO())
 
@@ -152,16 +160,100 @@ def measure(lenders: int, months: int, page_rounds: int, pdf_rounds: int) -> dic
     }
 
 
+# --- images (WeChat) ---------------------------------------------------------------------------
+
+LETTER = "loan-negotiation"
+LETTER_URL = f"/letters/{LETTER}/write/"
+IMAGE_SRC = re.compile(r'src="data:image/png;base64,([A-Za-z0-9+/=]+)"')
+
+
+def letter_posts(client) -> dict[str, str]:
+    """The letter page's edit step as posted (details filled in, the text as the site made it)."""
+    from html import unescape
+
+    page = client.get(LETTER_URL)
+    assert page.status_code == 200, page.status_code
+    fields = dict(re.findall(r'name="([a-z_]+)" value="([^"]*)"', page.content.decode()))
+    data = {**fields, "step": "details", "language": "zh-hans", "name": "测试（示例）"}
+    edit = client.post(LETTER_URL, data).content.decode()
+    text = re.search(r'<textarea[^>]*name="text"[^>]*>\n?(.*?)</textarea>', edit, re.S)
+    assert text is not None, edit[:500]
+    return {**data, "step": "edit", "text": unescape(text.group(1)), "copies": "on"}
+
+
+class LetterImage:
+    """The letter's image is drawn into its page (never a URL of its own): cut it out."""
+
+    def __init__(self, response) -> None:
+        self.status_code = response.status_code
+        found = IMAGE_SRC.search(response.content.decode())
+        self.content = base64.b64decode(found.group(1)) if found else b""
+
+
+def image_rows(rounds: int) -> list[dict[str, object]]:
+    from django.test import Client
+    from PIL import Image
+
+    from advisor import png
+
+    served = (dt.date.today() - dt.timedelta(days=5)).isoformat()
+    court = f"/papers/court-deadline.{{}}?kind=payment-order&served={served}"
+    small, large = plan_client(3, 24), plan_client(12, 60)
+    outputs = [
+        ("door card", Client(), "/visitor/card.png", "/visitor/card.pdf"),
+        ("plan 3×24", small, "/plan/repayment-plan.png", "/plan/repayment-plan.pdf"),
+        ("plan 12×60", large, "/plan/repayment-plan.png", "/plan/repayment-plan.pdf"),
+        ("收支说明 3×24", small, "/plan/budget-summary.png", "/plan/budget-summary.pdf"),
+        ("收支说明 12×60", large, "/plan/budget-summary.png", "/plan/budget-summary.pdf"),
+        ("court-deadline card", Client(), court.format("png"), court.format("pdf")),
+    ]
+    rows = []
+
+    def row(name: str, status: int, image: bytes, png_s: float, pdf: bytes, pdf_s: float):
+        width = height = 0
+        if image.startswith(b"\x89PNG"):
+            with Image.open(io.BytesIO(image)) as opened:
+                width, height = opened.size
+        return {
+            "image": name,
+            "status": status,
+            "png_ms": round(png_s * 1000, 1),
+            "png_bytes": len(image),
+            "under_300kb": 0 < len(image) < png.MAX_BYTES,
+            "pixels": f"{width}×{height}",
+            "pdf_ms": round(pdf_s * 1000, 1),
+            "pdf_bytes": len(pdf),
+        }
+
+    for name, client, image_url, pdf_url in outputs:
+        client.get(image_url)
+        png_s, image = cpu(lambda c=client, u=image_url: c.get(u), rounds)
+        pdf_s, pdf = cpu(lambda c=client, u=pdf_url: c.get(u), rounds)
+        body = image.content if image.status_code == 200 else b""  # type: ignore[attr-defined]
+        rows.append(row(name, image.status_code, body, png_s, pdf.content, pdf_s))  # type: ignore[attr-defined]
+    writer = Client()
+    posted = letter_posts(writer)
+    png_s, shown = cpu(
+        lambda: LetterImage(writer.post(LETTER_URL, {**posted, "action": "png"})), rounds
+    )
+    pdf_s, pdf = cpu(lambda: writer.post(LETTER_URL, {**posted, "action": "pdf"}), rounds)
+    rows.append(
+        row(f"letter ({LETTER})", shown.status_code, shown.content, png_s, pdf.content, pdf_s)
+    )  # type: ignore[attr-defined]
+    return rows
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default=DEFAULT_SIZES, help="LxM,... lenders x months")
     parser.add_argument("--page-rounds", type=int, default=20)
     parser.add_argument("--pdf-rounds", type=int, default=3)
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--images-only", action="store_true", help="only the image outputs")
     args = parser.parse_args()
     setup()
-    rows = []
-    for size in args.sizes.split(","):
+    rows: list[dict[str, object]] = []
+    for size in [] if args.images_only else args.sizes.split(","):
         lenders, months = (int(x) for x in size.lower().split("x"))
         rows.append(measure(lenders, months, args.page_rounds, args.pdf_rounds))
         if not args.json:
@@ -174,8 +266,18 @@ def main() -> int:
                 f" {r['months_pdf_pages']:>3} pages",
                 flush=True,
             )
+    images = image_rows(args.pdf_rounds)
+    if not args.json:
+        for r in images:
+            print(
+                f"{r['image']:<34} HTTP {r['status']}"
+                f" | PNG {r['png_ms']:>7.1f} ms {r['png_bytes']:>7} B {r['pixels']:>10}"
+                f" {'under' if r['under_300kb'] else 'NOT under'} 300 KB"
+                f" | PDF {r['pdf_ms']:>7.1f} ms {r['pdf_bytes']:>7} B",
+                flush=True,
+            )
     if args.json:
-        print(json.dumps(rows))
+        print(json.dumps({"plans": rows, "images": images}))
     return 0
 
 

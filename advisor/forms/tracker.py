@@ -43,7 +43,7 @@ TO_LABELS = {
 }
 SAID_LABELS = {
     Said.AGREED: _("同意了我的方案"),
-    Said.REFUSED: _("拒绝了"),
+    Said.REFUSED: _("拒绝了我的方案"),
     Said.DOCUMENTS: _("要我补交材料"),
     Said.NONE: _("到期没有答复"),
 }

@@ -131,3 +131,35 @@ def old_variants(text: str) -> list[str]:
     """The old-style or wrong forms found in a Traditional text (empty when it is clean)."""
     text = _RIGHT_QIAN.sub("", text)
     return [form for form in OLD_VARIANTS if form in text]
+
+
+def simplified_left(text: str) -> list[str]:
+    """Simplified characters left in a Traditional text, each once, in order of appearance.
+
+    A character counts when converting the whole text changes it (so the context says it is
+    Simplified) and converting it on its own changes it too: 了 in 註明了 is left alone, although
+    OpenCC reads the whole phrase as 註明瞭.
+
+    >>> simplified_left("機構應在2026年11月5日前答复，这里")
+    ['复', '这', '里']
+    >>> simplified_left("都註明了來源，這裡的記錄")
+    []
+    """
+    import difflib
+
+    converted = to_traditional(text)
+    if len(converted) == len(text):
+        pairs = [(a, b) for a, b in zip(text, converted, strict=True) if a != b]
+    else:
+        matcher = difflib.SequenceMatcher(None, text, converted, autojunk=False)
+        pairs = [
+            (a, b)
+            for tag, i1, i2, j1, j2 in matcher.get_opcodes()
+            if tag == "replace" and i2 - i1 == j2 - j1
+            for a, b in zip(text[i1:i2], converted[j1:j2], strict=True)
+        ]
+    found: list[str] = []
+    for original, _converted in pairs:
+        if to_traditional(original) != original and original not in found:
+            found.append(original)
+    return found

@@ -31,6 +31,7 @@ from typing import Protocol
 
 from advisor.rules.money import format_yuan
 from advisor.rules.plan import Run
+from advisor.rules.tracker import Clock, How, Kind, Said, Step, To, deadline
 
 BLANK = "________"
 MAX_LETTER_CHARS = 20000
@@ -43,6 +44,7 @@ JOURNEY = "journey"  # from the guided check (editable on the letter page)
 PLAN = "plan"  # from the repayment plan (editable on the letter page)
 TYPED = "typed"  # typed on the letter page (details of this letter)
 AUTO = "auto"  # filled in by the site (today's date, the attachment list)
+TRACKER = "tracker"  # from the follow-through tracker (editable on the letter page)
 
 
 def _(text: str) -> str:
@@ -446,6 +448,75 @@ PLACEHOLDERS: tuple[Placeholder, ...] = (
         long=True,
     ),
     Placeholder(
+        "follow_up",
+        "跟进经过",
+        "Follow-up so far",
+        TRACKER,
+        help_zh="跟进记录里这家机构的每一步：寄信（方式、单号）、投诉、答复、协议、还款，自动编号",
+        help_en="Each step with this lender from the follow-up record: letters (how, tracking "
+        "number), complaints, answers, agreements, payments; numbered automatically",
+        label=_("你和这家机构之前的联系"),
+        hint=_(
+            "在跟进记录里记下的寄信、投诉、答复、协议和还款，会自动写在这里，可以修改。"
+            "还没有联系过的话可以留空，信上这里会留一条横线，打印前删掉或手写。"
+        ),
+        sample_zh="1. 2026年11月2日，我用EMS挂号信提出协商还款（邮件单号：EA000000000CN）\n"
+        "2. 到2026年11月23日，还没有收到答复",
+        sample_en="1. 2 November 2026: I asked the lender to agree on repayment by EMS "
+        "registered mail (tracking number EA000000000CN)\n"
+        "2. As of 23 November 2026 I have had no answer",
+        long=True,
+    ),
+    Placeholder(
+        "complained_on",
+        "投诉日期",
+        "Complaint date",
+        TRACKER,
+        help_zh="借款人向贷款机构投诉的日期（来自跟进记录）",
+        help_en="The day the borrower complained to the lender (from the follow-up record)",
+        label=_("你哪天向贷款机构投诉的？"),
+        hint=_("在跟进记录里记下了投诉，这里会自动填好。例如 2026年11月23日。"),
+        sample_zh="2026年11月2日",
+        sample_en="2 November 2026",
+    ),
+    Placeholder(
+        "complaint_ref",
+        "投诉编号",
+        "Complaint reference",
+        TRACKER,
+        help_zh="贷款机构给的投诉受理编号（来自跟进记录）",
+        help_en="The lender's reference number for the complaint (from the follow-up record)",
+        label=_("投诉编号（受理编号）"),
+        hint=_("机构受理投诉时给你的编号。没有可以留空。"),
+        sample_zh="TS000000",
+        sample_en="TS000000",
+    ),
+    Placeholder(
+        "answer_by",
+        "答复期限",
+        "Answer due by",
+        TRACKER,
+        help_zh="按投诉处理时限的规定，机构应在哪天之前答复（网站按跟进记录里的投诉日期算）",
+        help_en="The day the lender had to answer by under the complaint time limits "
+        "(worked out from the complaint date in the follow-up record)",
+        label=_("机构应在哪天之前答复？"),
+        hint=_("在跟进记录里记下投诉日期，网站会按投诉处理时限的规定算出这一天。"),
+        sample_zh="2026年11月17日",
+        sample_en="17 November 2026",
+    ),
+    Placeholder(
+        "answer",
+        "机构答复",
+        "Lender's answer",
+        TRACKER,
+        help_zh="机构对投诉答复了没有、怎么答复的（来自跟进记录）",
+        help_en="Whether and how the lender answered the complaint (from the follow-up record)",
+        label=_("机构怎么答复的？"),
+        hint=_("例如：拒绝了；要我补交材料；到今天还没有答复。"),
+        sample_zh="到2026年11月23日没有答复，已过了2026年11月17日",
+        sample_en="none as of 23 November 2026, which is past 17 November 2026",
+    ),
+    Placeholder(
         "today",
         "今天日期",
         "Today's date",
@@ -761,3 +832,172 @@ def schedule_lines(runs: Iterable[Run], language: str = "zh-hans") -> str:
                 else f"第{run.first}–{run.last}期（{start}至{end}）：每期{amount}"
             )
     return "\n".join(rows)
+
+
+# --- What the follow-through tracker lets a letter cite ----------------------------------
+
+_HOW = {
+    How.APP: ("在机构App里留言", "by a message in the lender's app"),
+    How.EMS: ("用EMS挂号信", "by EMS registered mail"),
+    How.EMAIL: ("用电子邮件", "by email"),
+    How.PHONE: ("打电话", "by phone"),
+}
+_TO = {
+    To.LENDER: ("向贷款机构投诉", "complained to the lender"),
+    To.NFRA: ("打12378投诉", "complained to 12378"),
+    To.LOCAL: (
+        "向省里的地方金融管理部门投诉",
+        "complained to the provincial local financial regulator",
+    ),
+}
+_SAID = {
+    Said.AGREED: ("同意了我的请求", "agreed to my request"),
+    Said.REFUSED: ("拒绝了我的请求", "refused my request"),
+    Said.DOCUMENTS: ("要我补交材料", "asked me for more documents"),
+}
+
+
+def _pick(pair: tuple[str, str], english: bool) -> str:
+    return pair[1] if english else pair[0]
+
+
+def _reference(step: Step, english: bool) -> str:
+    reference = " ".join(step.reference.split())
+    if not reference:
+        return ""
+    if step.kind == Kind.LETTER and step.how == How.EMS:
+        return f" (tracking number {reference})" if english else f"（邮件单号：{reference}）"
+    return f" (reference {reference})" if english else f"（受理编号：{reference}）"
+
+
+def _terms(step: Step, language: str) -> str:
+    english = language.startswith("en")
+    parts = []
+    if step.months and step.monthly is not None:
+        money = format_yuan(step.monthly)
+        parts.append(
+            f"{step.months} monthly payments of {money}"
+            if english
+            else f"分{step.months}期，每月{money}"
+        )
+    if step.first_due is not None:
+        first = format_date(step.first_due, language)
+        parts.append(f"the first on {first}" if english else f"第一期在{first}")
+    if step.interest_stopped is not None:
+        parts.append(
+            _pick(("停止计息", "interest stopped"), english)
+            if step.interest_stopped
+            else _pick(("照常计息", "interest still charged"), english)
+        )
+    return ", ".join(parts) if english else "，".join(parts)
+
+
+def _step_line(step: Step, language: str) -> str:
+    english = language.startswith("en")
+    day = format_date(step.day, language)
+    if step.kind == Kind.LETTER:
+        how = _HOW.get(How(step.how)) if step.how in set(How) else None
+        text = (
+            f"{day}: I asked the lender to agree on repayment" + (f" {how[1]}" if how else "")
+            if english
+            else f"{day}，我{how[0] if how else ''}提出协商还款"
+        )
+        return text + _reference(step, english)
+    if step.kind == Kind.COMPLAINT:
+        to = _TO.get(To(step.to)) if step.to in set(To) else None
+        where = _pick(to, english) if to else _pick(("投诉", "complained"), english)
+        return (f"{day}: I {where}" if english else f"{day}，我{where}") + _reference(step, english)
+    if step.kind == Kind.REPLY:
+        said = _SAID.get(Said(step.said)) if step.said in set(Said) else None
+        if said is None:
+            return f"By {day} the lender had not answered" if english else f"到{day}，机构没有答复"
+        return (
+            f"{day}: the lender answered: it {said[1]}"
+            if english
+            else f"{day}，机构答复：{said[0]}"
+        )
+    terms = _terms(step, language)
+    if english:
+        return f"{day}: we agreed on repayment" + (f": {terms}" if terms else "")
+    return f"{day}，双方约定了还款安排" + (f"：{terms}" if terms else "")
+
+
+def _payments_line(payments: Sequence[Step], language: str) -> str:
+    total = sum((step.amount or Decimal(0) for step in payments), Decimal(0))
+    last = format_date(max(step.day for step in payments), language)
+    count = len(payments)
+    if language.startswith("en"):
+        times = "1 payment" if count == 1 else f"{count} payments"
+        return f"By {last} I had made {times}, {format_yuan(total)} in all"
+    return f"到{last}，我已还款{count}次，共{format_yuan(total)}"
+
+
+def _answered(steps: Sequence[Step], asked: Step) -> Step | None:
+    """The latest reply recorded on or after ``asked``."""
+    replies = [s for s in steps if s.kind == Kind.REPLY and s.day >= asked.day]
+    return max(replies, key=lambda s: s.day) if replies else None
+
+
+def follow_up_values(
+    steps: Sequence[Step], clocks: Sequence[Clock], *, today: dt.date, language: str = "zh-hans"
+) -> dict[str, str]:
+    """What a letter can cite from one lender's tracker steps, in the letter's language.
+
+    ``follow_up``: every step as a numbered line (notes are left out: they are the
+    borrower's own), the payments as one line with their exact total, and "no answer yet"
+    after the last letter or complaint nobody answered. ``complained_on``,
+    ``complaint_ref``, ``answer_by`` and ``answer``: the latest complaint to the lender
+    itself, the day its clock runs out, and what came back.
+    Keys without anything to cite are left out (the letter shows a blank to fill in).
+    """
+    english = language.startswith("en")
+    ordered = sorted(steps, key=lambda s: s.day)
+    if not ordered:
+        return {}
+    lines = [_step_line(s, language) for s in ordered if s.kind != Kind.PAYMENT]
+    payments = [s for s in ordered if s.kind == Kind.PAYMENT]
+    if payments:
+        lines.append(_payments_line(payments, language))
+    asked = [s for s in ordered if s.kind in (Kind.LETTER, Kind.COMPLAINT)]
+    settled = (
+        any(s.kind == Kind.AGREEMENT and s.day >= asked[-1].day for s in ordered) if asked else True
+    )
+    if asked and not settled and _answered(ordered, asked[-1]) is None:
+        now = format_date(today, language)
+        lines.append(f"As of {now} I have had no answer" if english else f"到{now}，还没有收到答复")
+    lines = [clean_text(line, MAX_FIELD_CHARS) for line in lines]
+    while len(numbered(lines)) > MAX_FIELD_CHARS:  # the box's limit: the latest steps stay
+        lines.pop(0)
+    values = {"follow_up": numbered(lines)}
+
+    complaints = [s for s in ordered if s.kind == Kind.COMPLAINT and s.to == To.LENDER]
+    if not complaints:
+        return values
+    complaint = complaints[-1]
+    values["complained_on"] = format_date(complaint.day, language)
+    if complaint.reference.strip():
+        values["complaint_ref"] = " ".join(complaint.reference.split())
+    clock = next((c for c in clocks if c.starts == To.LENDER), None)
+    due = deadline(complaint.day, clock.days, clock.counting) if clock else None
+    if due is not None:
+        values["answer_by"] = format_date(due, language)
+    reply = _answered(ordered, complaint)
+    if reply is not None:
+        said = _SAID.get(Said(reply.said)) if reply.said in set(Said) else None
+        day = format_date(reply.day, language)
+        if said is None:
+            values["answer"] = f"none by {day}" if english else f"到{day}没有答复"
+        else:
+            values["answer"] = f"on {day} it {said[1]}" if english else f"{day}答复：{said[0]}"
+        return values
+    now = format_date(today, language)
+    if due is not None and today > due:
+        past = format_date(due, language)
+        values["answer"] = (
+            f"none as of {now}, which is past {past}"
+            if english
+            else f"到{now}没有答复，已过了{past}"
+        )
+    else:
+        values["answer"] = f"none yet as of {now}" if english else f"到{now}还没有答复"
+    return values

@@ -746,7 +746,10 @@ Date: [Today's date]
 联系电话：[电话]
 合同编号或卡号：[合同编号]
 
-我在贵公司有一笔逾期欠款（约[逾期金额]，逾期约[逾期天数]天）。我承认这笔欠款，也愿意协商还款。但贵公司或贵公司委托的催收人员在催收中有以下行为：
+我在贵公司有一笔逾期欠款（约[逾期金额]，逾期约[逾期天数]天）。我承认这笔欠款，也愿意协商还款。我和贵公司之前的联系：
+[跟进经过]
+
+但贵公司或贵公司委托的催收人员在催收中有以下行为：
 [催收记录]
 
 这些做法不符合监管部门和行业对催收行为的要求，给我和我的家人造成了困扰。我请求贵公司：
@@ -800,7 +803,10 @@ ID number: [ID number]
 Phone: [Phone]
 Contract or card number: [Contract number]
 
-I have an overdue debt with you (about [Amount overdue], about [Days overdue] days overdue). I accept this debt and am willing to negotiate repayment. However, you or the collectors acting for you have done the following:
+I have an overdue debt with you (about [Amount overdue], about [Days overdue] days overdue). I accept this debt and am willing to negotiate repayment. My contact with you so far:
+[Follow-up so far]
+
+However, you or the collectors acting for you have done the following:
 [Collection log]
 
 This conduct falls short of what regulators and the industry require of debt collection, and it has caused distress to me and my family. I ask you to:
@@ -831,6 +837,8 @@ Date: [Today's date]
 12378是国家金融监督管理总局的银行保险消费者投诉维权热线，可以投诉银行、信用卡中心、消费金融公司的不当催收。建议先向机构投诉并留下记录，所以请先用“违规催收投诉（先投诉到贷款机构）”。放款的是小额贷款公司或融资担保公司的，请向所在省份的地方金融管理部门投诉。
 
 这份材料是给你打电话时照着说的，也可以在对方要求书面材料时提交。
+
+在跟进记录里记下了向机构投诉的日期和答复？材料里会自动写好投诉日期、编号、机构应在哪天之前答复和它的答复，你仍然可以修改。
 
 不适合的情况：
 有人威胁你的安全、使用暴力或强行进门：现在就打110。
@@ -865,7 +873,10 @@ Date: [Today's date]
 事实经过：
 [催收记录]
 
-已向机构投诉的情况：我已向该机构投诉，日期：________，投诉编号：________。机构答复：________。
+已向机构投诉的情况：我已于[投诉日期]向该机构投诉，投诉编号：[投诉编号]。简单的投诉，机构应在[答复期限]前作出处理决定并告诉我，复杂的可以延长。机构答复：[机构答复]。
+
+我和该机构之前的联系：
+[跟进经过]
 
 我的诉求：
 1. 请督促该机构停止上述催收行为，不再联系与欠款无关的人；
@@ -889,6 +900,8 @@ you have already complained to the lender about improper collection (ideally in 
 12378 is the consumer complaint hotline of the National Financial Regulatory Administration. You can complain there about improper collection by banks, card centres and consumer-finance companies. We suggest complaining to the lender first and keeping a record, so use "Complaint about improper collection (to the lender first)" before this. If the lender is a small-loan or financing guarantee company, complain to your province's local financial regulator instead.
 
 This sheet is for you to read from on the phone, and to send if they ask for a written complaint.
+
+Is your complaint to the lender in your follow-up record, with its date and any answer? Then the sheet fills in the date, the reference, the day the lender had to answer by and what it answered; you can still change them.
 
 This does not fit if:
 someone threatens your safety, uses violence or forces their way in: call 110 now.
@@ -923,7 +936,10 @@ Complaint: improper collection by the lender or collectors acting for it.
 What happened:
 [Collection log]
 
-Complaint already made to the lender: date ________, reference ________. Lender's reply: ________.
+Complaint already made to the lender: on [Complaint date], reference [Complaint reference]. For a simple complaint the lender had to decide and tell me by [Answer due by]; a complex one may take longer. The lender's answer: [Lender's answer].
+
+My contact with the lender so far:
+[Follow-up so far]
 
 What I ask for:
 1. that the lender be required to stop this conduct and stop contacting people unrelated to the debt;

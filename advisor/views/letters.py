@@ -38,6 +38,7 @@ from advisor.rules import letter
 from advisor.rules.budget import Budget
 from advisor.rules.money import format_yuan
 from advisor.rules.plan import LenderSchedule, Plan
+from advisor.views.tracker import answer_clocks
 
 # The sourced fact that says where small-loan complaints go (the local financial regulator).
 SMALL_LOAN_COMPLAINTS = "outcome-small-loan-complaints"
@@ -231,7 +232,36 @@ def _prefill(
     entries = load_entries(request)
     if entries:
         values["incidents"] = letter.incident_lines(entries, language)
+    followed = _followed_for(request, template.slug, debt, values.get("lender", ""))
+    if followed is not None:
+        values.setdefault("lender", followed.name)
+        values.update(
+            letter.follow_up_values(
+                followed.steps, answer_clocks(), today=today(), language=language
+            )
+        )
     return replace(figures, values=values)
+
+
+def _followed_for(
+    request: HttpRequest, slug: str, debt: CheckedDebt | None, name: str
+) -> tracker.Followed | None:
+    """This letter's lender in the follow-through tracker: the one the chosen debt names in
+    the lender list, else the one of the same name, else (no lender known yet) the only one.
+    Never a small-loan company for a letter that is not for them (the 12378 sheet)."""
+    rule = letter.letter_rule(slug)
+    found = [
+        item
+        for item in tracker.load_lenders(request)
+        if item.steps and (rule.suits("small_loan") or not item.small_loan)
+    ]
+    if debt is not None and debt.lender_slug:
+        for item in found:
+            if item.lender == debt.lender_slug:
+                return item
+    if name.strip():
+        return next((item for item in found if item.name.strip() == name.strip()), None)
+    return found[0] if len(found) == 1 and debt is None else None
 
 
 def _bodies(template: LetterTemplate) -> list[str]:

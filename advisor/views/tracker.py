@@ -64,6 +64,11 @@ def rule_clocks(found: dict[str, ComplaintClock]) -> list[rules.Clock]:
     ]
 
 
+def answer_clocks() -> list[rules.Clock]:
+    """The published answer clocks, for the rules (and for letters citing a deadline)."""
+    return rule_clocks(_clocks())
+
+
 def rule_ladder(found: dict[str, ComplaintRung], *, small_loan: bool) -> rules.Ladder:
     rungs = [
         rules.Rung(code=item.slug, order=item.order, small_loan=_AUDIENCE.get(item.audience))
