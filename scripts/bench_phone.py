@@ -54,8 +54,13 @@ document.addEventListener('submit', () => sessionStorage.setItem('bench-tap', Da
 window.addEventListener('load', () => sessionStorage.setItem('bench-ready', Date.now()));
 document.addEventListener('htmx:afterSettle', () => sessionStorage.setItem('bench-ready', Date.now()));
 window.__lcp = 0;
+window.__lcpElement = '';
 new PerformanceObserver((list) => {
-  for (const entry of list.getEntries()) window.__lcp = entry.startTime;
+  for (const entry of list.getEntries()) {
+    window.__lcp = entry.startTime;
+    const el = entry.element;
+    window.__lcpElement = el ? el.tagName.toLowerCase() + (el.className ? '.' + String(el.className).split(' ')[0] : '') : '';
+  }
 }).observe({type: 'largest-contentful-paint', buffered: true});
 """
 
@@ -201,8 +206,9 @@ def first_visit(browser: Any, base: str, path: str) -> dict[str, Any]:
     load = time.monotonic() - started
     page.wait_for_timeout(400)
     lcp = page.evaluate("() => window.__lcp") / 1000
+    element = page.evaluate("() => window.__lcpElement")
     context.close()
-    return {"path": path, "load": load, "LCP": lcp, "KB": traffic.bytes / 1024}
+    return {"path": path, "load": load, "LCP": lcp, "KB": traffic.bytes / 1024, "element": element}
 
 
 def main() -> int:
@@ -240,10 +246,11 @@ def main() -> int:
     profile = "3G: {latency} ms, {down:.0f} B/s down/up, CPU {cpu}x".format(**PROFILE)
     lines.append(f"bench-phone ({profile}), {dt.datetime.now():%Y-%m-%d %H:%M}")
     lines.append("")
-    lines.append(f"{'first visit':<24}{'load s':>8}{'LCP s':>8}{'KB':>8}")
+    lines.append(f"{'first visit':<24}{'load s':>8}{'LCP s':>8}{'KB':>8}  LCP element")
     for visit in visits:
         lines.append(
             f"{visit['path']:<24}{visit['load']:>8.2f}{visit['LCP']:>8.2f}{visit['KB']:>8.1f}"
+            f"  {visit['element']}"
         )
     lines.append("")
     lines.append(
