@@ -33,6 +33,19 @@ def test_the_start_page_is_the_first_question_under_a_few_lines_of_intro(
     )
 
 
+def test_a_refused_first_answer_is_sent_again_to_the_question_not_to_the_start_page(
+    client: Client, content: None
+) -> None:
+    # With JavaScript the refused answer is shown in place and the address bar keeps /check/,
+    # which takes no answers: the form must name the question's own address.
+    first = check_steps.STEPS[0].slug
+    refused = client.post(f"/check/debt/1/{first}/", {}, headers={"HX-Request": "true"})
+    assert refused.status_code == 200
+    assert f'action="/check/debt/1/{first}/"' in refused.content.decode()
+    changed = client.get(f"/check/debt/1/{first}/?return=answers").content.decode()
+    assert f'action="/check/debt/1/{first}/?return=answers"' in changed
+
+
 def test_a_borrower_with_answers_is_offered_to_carry_on_or_start_again(
     client: Client, content: None
 ) -> None:

@@ -148,10 +148,11 @@ def _question_page(
             "title": str(form.fields[form.heading_field or ""].label),
             "caption": _caption(number, debt),
             "back_url": "" if start_page else _back_url(index, previous, back_to_answers),
-            # On /check/ the intro sits above the first question, whose answer goes to its
-            # own address (where a refused answer is shown again without the intro).
+            # On /check/ the intro sits above the first question.
             "start_page": start_page,
-            "action": step_url(place) if start_page else "",
+            # The answer always goes to the question's own address: from /check/, and from a
+            # refused answer that htmx showed in place while the address bar kept /check/.
+            "action": step_url(place, back_to_answers=back_to_answers),
             "step_number": asked.index(slug) + 1,
             "step_total": len(asked),
             # An extra debt started by mistake can be dropped without finishing it.
