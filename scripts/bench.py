@@ -492,7 +492,9 @@ def prepare_targets(base: str) -> dict[str, Target]:
     borrower = jc.Borrower(base)
     try:
         first = jc.check_first_question(borrower)
-        targets["c"].path = first.path
+        form = first.main_form()
+        # /check/ asks the first question under its intro; the row is the question's own page.
+        targets["c"].path = form.action if form is not None and form.action else first.path
     except jc.JourneyError as error:
         targets["c"].missing = str(error)
     try:
@@ -750,7 +752,9 @@ def text_report(data: dict[str, Any]) -> str:
                 lines.append(
                     f"   CPU ms: in-process, median of {report['cpu']['rounds']} rounds with the"
                     " pages interleaved request by request; its ratio is bare CPU / page CPU."
-                    " Every read renders the page, as the first read after a change does"
+                    " Question, result and plan: each read gets a fresh copy of the session"
+                    " (a first read). wrk repeats the same GET with one session; nothing is"
+                    " kept per session between requests, so a repeat costs what a first read does"
                 )
         mixed = report.get("mixed")
         if mixed:
@@ -783,13 +787,14 @@ def text_report(data: dict[str, Any]) -> str:
         lines.append("")
     goals = data.get("goals", [])
     if goals:
-        lines.append("goals (issues 8 and 18), informative only:")
+        lines.append("goals (issues 8, 18 and 24), informative only:")
         lines.extend(f"   {goal}" for goal in goals)
     return "\n".join(lines) + "\n"
 
 
-# In-process CPU ratios to the bare view measured for issue 18 (2026-12-03, before its work).
-CPU_RATIO_BEFORE = {"c": 0.10, "d": 0.07, "e": 0.028}
+# Issue 24's floors for the in-process CPU ratio to the bare view of a first read: the ratios
+# before its work with kept pages off (question, result, plan).
+CPU_RATIO_FLOOR = {"c": 0.14, "d": 0.085, "e": 0.048}
 
 
 def goals(configs: list[dict[str, Any]]) -> list[str]:
@@ -809,12 +814,13 @@ def goals(configs: list[dict[str, Any]]) -> list[str]:
                 )
         cpu = report.get("cpu", {}).get("pages", {})
         for shown, in_process in cpu.items():
-            was = CPU_RATIO_BEFORE.get(shown)
+            floor = CPU_RATIO_FLOOR.get(shown)
             ratio = in_process.get("ratio_to_bare")
-            if was is not None and ratio is not None:
+            if floor is not None and ratio is not None:
+                read = "first read" if in_process.get("first_read") else "repeated read"
                 out.append(
-                    f"[{name}] ({shown}) in-process CPU ratio at least doubled from {was}:"
-                    f" {ratio} {'met' if ratio >= 2 * was else 'NOT met'}"
+                    f"[{name}] ({shown}) in-process CPU ratio ({read}) >= {floor}:"
+                    f" {ratio} {'met' if ratio >= floor else 'NOT met'}"
                 )
         for key in "bcde":
             p99 = row(key).get("p99_ms")
@@ -827,8 +833,8 @@ def goals(configs: list[dict[str, Any]]) -> list[str]:
         if pdf is not None:
             size = row("f").get("pdf_bytes", 0)
             out.append(
-                f"[{name}] plan PDF p50 < 300 ms and < 100 KB: {pdf} ms, {size} B"
-                f" {'met' if pdf < 300 and size < 102400 else 'NOT met'}"
+                f"[{name}] plan PDF p50 < 150 ms and < 100 KB: {pdf} ms, {size} B"
+                f" {'met' if pdf < 150 and size < 102400 else 'NOT met'}"
             )
         views = report.get("first_view", {})
         if views:

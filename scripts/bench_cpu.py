@@ -8,6 +8,13 @@ environment) does not, as long as the pages are timed side by side. Every round 
 each page once, in an order that rotates from round to round, so the bare view is measured
 interleaved with the pages and the ratios hold even while the load changes.
 
+Every read of the question, result and plan pages (``FIRST_READS``) is a first read: before
+it, untimed, the borrower's session is copied to a new session row with a new key, so the
+page reads a session no request has read before, as the first read after an answer does.
+(Nothing in the site keeps anything per session between requests: no page cache, no session
+cache; the content and fragment caches are shared by every borrower and hold no answers.
+The copy makes sure a repeated read could not be cheaper than a borrower's.)
+
 Used two ways:
   - by scripts/bench.py, with ``--targets`` (JSON: paths and the session cookie of the
     borrower it built over HTTP) and the same environment as the server it measured;
@@ -36,6 +43,37 @@ sys.path[:0] = [str(ROOT), str(ROOT / "scripts")]
 os.chdir(ROOT)
 
 PAGES = ["a", "s", "b", "c", "d", "e"]
+FIRST_READS = {"c", "d", "e"}  # question, result, plan: each read gets a fresh session copy
+
+
+def _cookie_parts(cookie: str) -> dict[str, str]:
+    return dict(part.split("=", 1) for part in cookie.split("; ") if "=" in part)
+
+
+def fresh_session(cookie: str) -> tuple[str, str]:
+    """The cookie header with the borrower's session copied to a new key, and that key."""
+    from importlib import import_module
+
+    from django.conf import settings
+
+    store = import_module(settings.SESSION_ENGINE).SessionStore
+    parts = _cookie_parts(cookie)
+    name = settings.SESSION_COOKIE_NAME
+    copy = store()
+    copy.update(dict(store(parts[name]).items()))
+    copy.create()
+    parts[name] = str(copy.session_key)
+    return "; ".join(f"{key}={value}" for key, value in parts.items()), str(copy.session_key)
+
+
+def forget_sessions(keys: list[str]) -> None:
+    from importlib import import_module
+
+    from django.conf import settings
+
+    store = import_module(settings.SESSION_ENGINE).SessionStore
+    for key in keys:
+        store(key).delete()
 
 
 def _environ(path: str, cookie: str | None, gzip: bool) -> dict[str, Any]:
@@ -125,13 +163,19 @@ def measure(
     times: dict[str, list[float]] = {key: [] for key in keys}
     sizes: dict[str, int] = {}
     statuses: dict[str, str] = {}
+    copies: list[str] = []
     for round_number in range(rounds):
         shift = round_number % len(keys)
         for key in keys[shift:] + keys[:shift]:
             target = targets[key]
-            seconds, size, line = request_once(app, target["path"], target.get("cookie"), gzip)
+            cookie = target.get("cookie")
+            if key in FIRST_READS and cookie:
+                cookie, copied = fresh_session(cookie)  # untimed
+                copies.append(copied)
+            seconds, size, line = request_once(app, target["path"], cookie, gzip)
             times[key].append(seconds)
             sizes[key], statuses[key] = size, line
+    forget_sessions(copies)
     rows: dict[str, Any] = {}
     bare = statistics.median(times["a"]) if times.get("a") else None
     for key in keys:
@@ -143,6 +187,7 @@ def measure(
             "ratio_to_bare": round(bare / median, 3) if bare else None,
             "bytes": sizes[key],
             "status": statuses[key],
+            "first_read": key in FIRST_READS and bool(targets[key].get("cookie")),
         }
     pdf = targets.get("f")
     if pdf_rounds and pdf and pdf.get("path") and not pdf.get("missing"):
@@ -170,8 +215,9 @@ def table(result: dict[str, Any]) -> str:
     ]
     for key, row in result["pages"].items():
         ratio = row["ratio_to_bare"]
+        label = row["label"] + (", first read" if row.get("first_read") else "")
         lines.append(
-            f"   {'(' + key + ')':<5}{row['label']:<39}{row['cpu_ms']:>9.3f}{row['cpu_ms_p90']:>9.3f}"
+            f"   {'(' + key + ')':<5}{label:<39}{row['cpu_ms']:>9.3f}{row['cpu_ms_p90']:>9.3f}"
             f"{ratio if ratio is not None else '-':>8}{row['bytes']:>9}"
         )
     return "\n".join(lines)

@@ -237,14 +237,15 @@ def answer_until(borrower: Borrower, page: Page, stop: re.Pattern[str], limit: i
     raise JourneyError("too many steps", page)
 
 
-CHECK_DONE = re.compile(r"^/check/answers/$")
+# The last answer leads to the result (before issue 24: to check-your-answers).
+CHECK_DONE = re.compile(r"^/check/(answers|result)/$")
 
 
 def check_first_question(borrower: Borrower) -> Page:
     start = borrower.get("/check/")
     if start.status != 200:
         raise JourneyError("no guided check", start)
-    if start.main_form() is not None and start.path != "/check/":
+    if start.main_form() is not None:  # the first question, under the intro
         return start
     first = start.link(r"^/check/debt/1/")
     if first is None:

@@ -7,14 +7,14 @@ import re
 import pytest
 from django.test import Client
 
-from advisor import check_answers, session
+from advisor import check_answers, check_steps, session
 from tests.helpers import answer_debt, text_of
 from tests.sample_borrower import FIRST_DEBT, SECOND_DEBT
 
 pytestmark = pytest.mark.django_db
 
 
-def test_the_start_page_says_what_we_ask_how_long_and_that_answers_stay_in_the_session(
+def test_the_start_page_is_the_first_question_under_a_few_lines_of_intro(
     client: Client, content: None
 ) -> None:
     response = client.get("/check/")
@@ -22,17 +22,47 @@ def test_the_start_page_says_what_we_ask_how_long_and_that_answers_stay_in_the_s
     assert response.status_code == 200
     assert "2分钟" in text
     assert "只保存在这次访问里" in text
-    assert 'href="/check/debt/1/kind/"' in response.content.decode()
-    assert "/check/resume/" in response.content.decode()
+    page = response.content.decode()
+    first = check_steps.STEPS[0]
+    assert f'action="/check/debt/1/{first.slug}/"' in page  # the answer goes to its own page
+    assert all(f'name="{name}"' in page for name in first.form.base_fields)
+    assert "/check/resume/" in page
+    assert 'class="back-link' not in page  # the first page of the check: nothing to go back to
+    assert text.index("2分钟") < text.index(
+        str(first.form().fields[first.form.heading_field or ""].label)
+    )
+
+
+def test_a_refused_first_answer_is_sent_again_to_the_question_not_to_the_start_page(
+    client: Client, content: None
+) -> None:
+    # With JavaScript the refused answer is shown in place and the address bar keeps /check/,
+    # which takes no answers: the form must name the question's own address.
+    first = check_steps.STEPS[0].slug
+    refused = client.post(f"/check/debt/1/{first}/", {}, headers={"HX-Request": "true"})
+    assert refused.status_code == 200
+    assert f'action="/check/debt/1/{first}/"' in refused.content.decode()
+    changed = client.get(f"/check/debt/1/{first}/?return=answers").content.decode()
+    assert f'action="/check/debt/1/{first}/?return=answers"' in changed
+
+
+def test_a_borrower_with_answers_is_offered_to_carry_on_or_start_again(
+    client: Client, content: None
+) -> None:
+    answer_debt(client, 1, FIRST_DEBT[:2])
+    page = client.get("/check/").content.decode()
+    assert f'href="/check/debt/1/{FIRST_DEBT[2][0]}/"' in page
+    assert 'action="/check/restart/"' in page
 
 
 def test_whole_journey_for_two_debts_without_javascript(client: Client, content: None) -> None:
     client.get("/check/")
-    assert answer_debt(client, 1, FIRST_DEBT) == "/check/answers/"
-    answers = client.get("/check/answers/")
-    assert answers.status_code == 200
-    assert 'href="/check/debt/2/kind/"' in answers.content.decode()
-    assert answer_debt(client, 2, SECOND_DEBT) == "/check/answers/"
+    assert answer_debt(client, 1, FIRST_DEBT) == "/check/result/"
+    result = client.get("/check/result/")
+    assert result.status_code == 200
+    assert 'href="/check/debt/2/kind/"' in result.content.decode()  # another debt
+    assert 'href="/check/answers/"' in result.content.decode()  # the answers, to change one
+    assert answer_debt(client, 2, SECOND_DEBT) == "/check/result/"
 
     stored = session.load(client_request(client), "check")["debts"]
     assert [d["amount"] for d in stored] == ["52000.00", "3000.00"]

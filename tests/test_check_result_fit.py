@@ -77,8 +77,8 @@ def test_the_three_actions_follow_the_answers() -> None:
 
 def test_the_region_is_asked_once_not_for_every_debt(client: Client, content: None) -> None:
     answer_debt(client, 1, WEILIDAI)
-    # The second debt goes from its arrangement question straight to the answers page.
-    assert answer_debt(client, 2, HUABEI[:-1]) == "/check/answers/"
+    # The second debt goes from its last question of its own straight to the result.
+    assert answer_debt(client, 2, HUABEI[:-1]) == "/check/result/"
     stored = client.session["bh"]["check"]["debts"]
     assert "region" in stored[1] and stored[1]["region"] == stored[0]["region"]
 

@@ -97,7 +97,7 @@ def test_a_question_page_posts_with_htmx_and_still_works_as_a_plain_form(
     [
         ("/", False),
         ("/rights/", False),
-        ("/check/", False),
+        ("/check/", True),  # the first question, under its intro
         ("/papers/", False),
         ("/visitor/", True),
         ("/scam/", True),

@@ -118,8 +118,9 @@ def test_a_session_saved_before_the_questions_existed_asks_them_without_an_error
     assert client.post("/check/debt/1/visited/", {"visit_history": "none"})["Location"] == (
         "/check/debt/1/agency/"
     )
-    # Debt 1 is complete again: not walked through the questions it had already answered.
-    assert client.post("/check/debt/1/agency/", {"agency": "no"})["Location"] == ("/check/answers/")
+    # Debt 1 is complete again: not walked through the questions it had already answered;
+    # the result then sends the borrower on to the half-finished debt.
+    assert client.post("/check/debt/1/agency/", {"agency": "no"})["Location"] == "/check/result/"
     # The half-finished debt 2 goes on from its first gap.
     assert client.get("/check/result/")["Location"] == "/check/debt/2/overdue/"
     kept = client.session[session.KEY]["check"]["debts"]

@@ -12,6 +12,8 @@ import time_machine
 from django.test import Client
 from pypdf import PdfReader
 
+from advisor.forms.plan import BudgetForm
+
 pytestmark = pytest.mark.django_db
 
 BUDGET = {
@@ -63,10 +65,26 @@ def planned(client: Client, content: None) -> Client:
     return client
 
 
-def test_the_start_page_explains_the_plan(client: Client, content: None) -> None:
+def test_the_start_page_explains_the_plan_above_the_budget_questions(
+    client: Client, content: None
+) -> None:
     response = client.get("/plan/")
     assert response.status_code == 200
-    assert "还款计划" in response.content.decode()
+    page = response.content.decode()
+    assert "还款计划" in page
+    assert 'action="/plan/budget/"' in page  # the answers go to the budget page
+    assert all(f'name="{name}"' in page for name in BudgetForm.base_fields)
+    assert 'class="back-link' not in page
+
+
+def test_the_budget_page_keeps_its_address_for_a_change_or_a_refused_answer(
+    client: Client, content: None
+) -> None:
+    page = client.get("/plan/budget/").content.decode()
+    assert 'href="/plan/"' in page  # the back link
+    refused = client.post("/plan/budget/", {"salary": "-300"})
+    assert refused.status_code == 200
+    assert "金额不能是负数" in refused.content.decode()
 
 
 def test_the_budget_form_computes_what_is_available(client: Client, content: None) -> None:

@@ -1,4 +1,5 @@
-"""The guided check: start, one question per page, check your answers, result, save codes.
+"""The guided check: the first question under its intro, one question per page, the result
+(check your answers for a change), save codes.
 
 Every page works as plain forms and links (POST → redirect → GET); with JavaScript, an answer's
 response is the next question itself (advisor.http.next_page). The step sequence and
@@ -47,16 +48,19 @@ def _not_finished(request: HttpRequest, debts: list[DebtAnswers]) -> HttpRespons
 
 @require_safe
 def start(request: HttpRequest) -> HttpResponse:
+    """/check/: a first visit gets the intro above the first question on one page (one page
+    load fewer on a slow phone); a borrower with answers gets "carry on or start again"."""
     debts = check_answers.debts(request)
+    if not debts:
+        first = Place(0, check_steps.SLUGS[0])
+        form_class = check_steps.step(first.slug).form
+        form = form_class(initial=form_class.initial_from(check_answers.NO_ANSWERS))
+        return _question_page(request, first, check_answers.NO_ANSWERS, form, start_page=True)
     resume_at = check_steps.first_unanswered(debts)
     return render(
         request,
         "advisor/check/start.html",
-        {
-            "has_answers": bool(debts),
-            "continue_url": step_url(resume_at) if resume_at else reverse("advisor-check-answers"),
-            "first_url": step_url(Place(0, check_steps.SLUGS[0])),
-        },
+        {"continue_url": step_url(resume_at) if resume_at else reverse("advisor-check-result")},
     )
 
 
@@ -95,38 +99,66 @@ def question(request: HttpRequest, number: int, slug: str) -> HttpResponse:
         if form.is_valid():
             debt = check_answers.save_answer(request, index, form.answers())
             following = check_steps.next_step(slug, debt)
-            # A complete debt goes back to the answers page rather than through questions
-            # already answered (e.g. a session saved before a question was added).
+            # A complete debt goes on to the result rather than through questions already
+            # answered (e.g. a session saved before a question was added).
             done = debt.complete and (
                 back_to_answers or following is None or debt.is_answered(following)
             )
             if following is None or done:
-                return next_page(request, reverse("advisor-check-answers"))
+                # The result comes straight after the last answer; it links to the answers
+                # for a change and to another debt. A change made from the answers goes back.
+                after = "advisor-check-answers" if back_to_answers else "advisor-check-result"
+                return next_page(request, reverse(after))
             url = step_url(Place(index, following), back_to_answers=back_to_answers)
             return next_page(request, url)
     else:
         form = form_class(initial=form_class.initial_from(debt), **kwargs)
-    back_url = _back_url(index, check_steps.previous_step(slug, debt), back_to_answers)
-    asked = check_steps.questions_for(index, slug)
-    response = render(
+    response = _question_page(
         request,
-        the_step.template,
-        {
-            "form": form,
-            "title": str(form.fields[form.heading_field or ""].label),
-            "caption": _caption(number, debt),
-            "back_url": back_url,
-            "step_number": asked.index(slug) + 1,
-            "step_total": len(asked),
-            # An extra debt started by mistake can be dropped without finishing it.
-            "remove_url": reverse("advisor-check-remove", args=[number])
-            if 0 < index < len(debts) and not debt.complete
-            else "",
-        },
+        Place(index, slug),
+        debt,
+        form,
+        back_to_answers=back_to_answers,
+        removable=0 < index < len(debts) and not debt.complete,
     )
     if request.method == "POST":
         response["HX-Push-Url"] = "false"  # a refused answer stays on its page, in the history too
     return response
+
+
+def _question_page(
+    request: HttpRequest,
+    place: Place,
+    debt: DebtAnswers,
+    form: Any,
+    *,
+    back_to_answers: bool = False,
+    start_page: bool = False,
+    removable: bool = False,
+) -> HttpResponse:
+    index, slug = place.index, place.slug
+    number = index + 1
+    asked = check_steps.questions_for(index, slug)
+    previous = check_steps.previous_step(slug, debt)
+    return render(
+        request,
+        check_steps.step(slug).template,
+        {
+            "form": form,
+            "title": str(form.fields[form.heading_field or ""].label),
+            "caption": _caption(number, debt),
+            "back_url": "" if start_page else _back_url(index, previous, back_to_answers),
+            # On /check/ the intro sits above the first question.
+            "start_page": start_page,
+            # The answer always goes to the question's own address: from /check/, and from a
+            # refused answer that htmx showed in place while the address bar kept /check/.
+            "action": step_url(place, back_to_answers=back_to_answers),
+            "step_number": asked.index(slug) + 1,
+            "step_total": len(asked),
+            # An extra debt started by mistake can be dropped without finishing it.
+            "remove_url": reverse("advisor-check-remove", args=[number]) if removable else "",
+        },
+    )
 
 
 @require_safe
@@ -139,11 +171,18 @@ def answers(request: HttpRequest) -> HttpResponse:
         "advisor/check/answers.html",
         {
             "rows": [_answer_rows(i, debt) for i, debt in enumerate(debts)],
-            "can_add": len(debts) < check_steps.MAX_DEBTS,
-            "add_url": step_url(Place(len(debts), check_steps.SLUGS[0])),
+            **_another_debt(debts),
             "can_remove": len(debts) > 1,
         },
     )
+
+
+def _another_debt(debts: list[DebtAnswers]) -> dict[str, Any]:
+    """Whether one more debt can be added, and its first question (answers and result pages)."""
+    return {
+        "can_add": len(debts) < check_steps.MAX_DEBTS,
+        "add_url": step_url(Place(len(debts), check_steps.SLUGS[0])),
+    }
 
 
 def _answer_rows(index: int, debt: DebtAnswers) -> dict[str, Any]:
@@ -217,6 +256,7 @@ def result(request: HttpRequest) -> HttpResponse:
             "facts": content.facts("result"),
             "court_fact": content.fact("check-court-papers") if court else None,
             "has_save_code": bool(session.save_code(request)),
+            **_another_debt(debts),
             # A calm crisis line (12356; 110/120) when any debt's indicator is high.
             "show_crisis": any(r.estimate.level in ("high", "very_high") for r in results),
         },

@@ -62,22 +62,16 @@ def _context(request: HttpRequest, state: dict[str, Any], plan: Plan | None) -> 
 
 @require_safe
 def start(request: HttpRequest) -> HttpResponse:
+    """/plan/: the plan's intro above the budget questions, one page load fewer than an intro
+    page of its own; the form sends its answers to /plan/budget/."""
     plan_answers.import_from_check(request)
-    state = plan_answers.load(request)
-    return render(
-        request,
-        "advisor/plan/start.html",
-        {
-            "facts": content.facts("plan"),
-            "has_budget": plan_answers.budget(state) is not None,
-            "rows": plan_answers.debt_rows(state),
-        },
-    )
+    return _budget_page(request, plan_answers.load(request), None, start_page=True)
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
 def budget(request: HttpRequest) -> HttpResponse:
     state = plan_answers.load(request)
+    form = None
     if request.method == "POST":
         form = BudgetForm(request.POST)
         if form.is_valid():
@@ -91,18 +85,34 @@ def budget(request: HttpRequest) -> HttpResponse:
             if plan_answers.fast_lane(state):
                 return redirect("advisor-plan-shortfall")
             return redirect("advisor-plan-debts")
-    else:
+    return _budget_page(request, state, form)
+
+
+def _budget_page(
+    request: HttpRequest,
+    state: dict[str, Any],
+    form: BudgetForm | None,
+    *,
+    start_page: bool = False,
+) -> HttpResponse:
+    if form is None:
         raw_budget = state.get("budget")
         saved: dict[str, Any] = raw_budget if isinstance(raw_budget, dict) else {}
         initial = {"reserve": str(SUGGESTED_RESERVE)} if not saved else {}
         form = BudgetForm(
             initial={**initial, **{k: v for k, v in saved.items() if v not in ("", None)}}
         )
-    return render(
-        request,
-        "advisor/plan/budget.html",
-        {"form": form, "back_url": reverse("advisor-plan")},
-    )
+    context: dict[str, Any] = {"form": form, "start_page": start_page}
+    if start_page:
+        context.update(
+            action=reverse("advisor-plan-budget"),
+            facts=content.facts("plan"),
+            has_budget=plan_answers.budget(state) is not None,
+            rows=plan_answers.debt_rows(state),
+        )
+    else:
+        context["back_url"] = reverse("advisor-plan")
+    return render(request, "advisor/plan/budget.html", context)
 
 
 @require_safe

@@ -13,12 +13,11 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 def answer_one_debt(site: Site, *, check: bool) -> None:
     page = site.page
     site.goto("/check/")
-    expect(page.get_by_role("heading", level=1)).to_have_text("评估上门催收的可能性")
+    # The intro sits above the first question: no page of its own to tap through.
+    expect(page.get_by_role("heading", level=1)).to_have_text("这笔欠款是哪一类？")
+    expect(page.get_by_text("每一笔欠款大约需要2分钟", exact=False)).to_be_visible()
     if check:
         site.check("check-start")
-    page.get_by_role("button", name="开始").click()
-
-    expect(page.get_by_role("heading", level=1)).to_have_text("这笔欠款是哪一类？")
     page.get_by_role("button", name="继续").click()  # nothing chosen: the error summary
     expect(page.locator(".error-summary")).to_be_visible()
     assert page.title().startswith("错误：")
@@ -58,19 +57,21 @@ def answer_one_debt(site: Site, *, check: bool) -> None:
     page.get_by_role("button", name="继续").click()
     page.get_by_label("不确定或不想说").check()
     page.get_by_role("button", name="继续").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("检查你的回答")
+    # The last answer leads straight to the result; the answers are a link away.
+    expect(page.get_by_role("heading", level=1)).to_have_text("你的评估结果")
 
 
 def test_a_borrower_checks_one_debt_and_reads_the_result(site: Site) -> None:
     answer_one_debt(site, check=True)
     page = site.page
-    site.check("check-answers")
-    page.get_by_role("link", name="查看评估结果").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("你的评估结果")
     expect(page.locator(".tag")).to_have_text("较高")
     expect(page.get_by_text("这是上门催收可能性的粗略参考，不是预测，也不是概率。")).to_be_visible()
     expect(page.get_by_role("heading", name="今天先做这三件事")).to_be_visible()
+    expect(page.get_by_role("link", name="再加一笔欠款")).to_be_visible()
     site.check("check-result")
+    page.get_by_role("link", name="返回修改回答").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("检查你的回答")
+    site.check("check-answers")
 
 
 def test_with_javascript_an_answer_is_one_round_trip_and_back_still_works(site: Site) -> None:
@@ -109,6 +110,7 @@ def test_the_check_works_without_javascript(open_site) -> None:
     site = open_site(name="check-nojs", java_script_enabled=False)
     answer_one_debt(site, check=False)
     page = site.page
+    page.get_by_role("link", name="返回修改回答").click()
     page.locator('a[href*="return=answers"]').first.click()
     expect(page.get_by_role("heading", level=1)).to_have_text("这笔欠款是哪一类？")
     page.get_by_role("link", name="返回").click()
