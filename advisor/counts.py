@@ -1,7 +1,7 @@
 """Anonymous counts: how many borrowers reach and finish each step, and nothing about who.
 
 What is counted, per day: a view (GET answered 200) or a completion (POST answered with a
-redirect) of each page of a journey declared in ``PAGES`` (every question of the check is a
+redirect, or by htmx with the next page itself: then that page's view too) of each page of a journey declared in ``PAGES`` (every question of the check is a
 step of its own, named by its slug from ``check_steps.STEPS``), every document or letter
 made or downloaded (a response that is an attachment), and the events a view names itself
 (``add``: the door checklist's verdicts, court-deadline calculations). Nothing else: no
@@ -29,6 +29,7 @@ from django.db import DatabaseError, IntegrityError, models, transaction
 from django.http import HttpRequest, HttpResponse
 
 from advisor import check_steps, content, faults
+from advisor.http import SHOWN_REQUEST
 from advisor.models import StepCount, today
 
 # URL name → (journey, step). A step with "{slug}" in it is named by the URL's ``slug`` (check
@@ -162,9 +163,25 @@ def page_event(request: HttpRequest, response: HttpResponse) -> tuple[str, str, 
         return journey, name, MADE
     if request.method == "GET" and status == 200:
         return journey, name, VIEW
-    if request.method == "POST" and 300 <= status < 400:
+    if request.method == "POST" and (300 <= status < 400 or _answered_with_next_page(response)):
         return journey, name, DONE
     return None
+
+
+def _answered_with_next_page(response: HttpResponse) -> bool:
+    """An accepted answer sent by htmx: the next page itself, its address pushed
+    (``advisor.http.next_page``); a refused one stays put with ``HX-Push-Url: false``."""
+    return response.status_code == 200 and response.get("HX-Push-Url", "false") != "false"
+
+
+def events(request: HttpRequest, response: HttpResponse) -> list[tuple[str, str, str]]:
+    """What one request counts as: its own page, and the page an accepted htmx answer
+    showed in place of a redirect (one request, but the borrower saw that page)."""
+    found = [page_event(request, response)]
+    shown = getattr(response, SHOWN_REQUEST, None)
+    if isinstance(shown, HttpRequest):
+        found.append(page_event(shown, response))
+    return [event for event in found if event is not None]
 
 
 class CountsMiddleware:
@@ -176,8 +193,7 @@ class CountsMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         response = self.get_response(request)
         try:
-            event = page_event(request, response)
-            if event is not None:
+            for event in events(request, response):
                 step(*event)
             flush_if_due()
         except Exception as exc:  # a count is never worth a page, whatever went wrong

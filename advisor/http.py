@@ -13,6 +13,9 @@ from django.shortcuts import redirect
 from django.urls import Resolver404, resolve
 from django_htmx.middleware import HtmxDetails
 
+# The attribute of a response made by ``next_page`` that holds the GET request it rendered.
+SHOWN_REQUEST = "shown_request"
+
 
 class HtmxHttpRequest(HttpRequest):
     htmx: HtmxDetails
@@ -48,6 +51,7 @@ def next_page(request: HttpRequest, url: str) -> HttpResponse:
     if response.status_code != 200:
         return redirect(url)
     response["HX-Push-Url"] = url
+    setattr(response, SHOWN_REQUEST, page)  # counted as that page's view (advisor.counts)
     return response
 
 

@@ -20,6 +20,7 @@ from advisor.models import (
     StepCount,
     today,
 )
+from tests.helpers import WEILIDAI, step_url
 from tests.journey_pages import EVIDENCE, fill_borrower
 from tests.test_letters_views import NAME, PHONE, details_then_edit, edit_post, write_url
 
@@ -236,3 +237,47 @@ def test_counts_wait_in_memory_while_the_database_is_known_to_be_down(
     monkeypatch.setattr(content_reads, "database_resting", lambda: False)
     assert client.get("/visitor/").status_code == 200
     assert steps(journey="door", step="checklist", event=counts.VIEW) == 2
+
+
+def _counted() -> dict[tuple[str, str, str], int]:
+    counts.flush()
+    found: dict[tuple[str, str, str], int] = {}
+    for row in StepCount.objects.all():
+        key = (row.journey, row.step, row.event)
+        found[key] = found.get(key, 0) + row.n
+    return found
+
+
+def test_answers_sent_by_htmx_are_counted_like_answers_sent_by_a_plain_form(
+    content: None,
+) -> None:
+    """With JavaScript an accepted answer is answered with the next page itself (no redirect):
+    the answer still counts as done, and the page it showed as seen."""
+    plain = Client()
+    plain.get("/check/")  # the first question, under the intro
+    for slug, data in WEILIDAI:
+        answered = plain.post(step_url(1, slug), data)
+        assert answered.status_code == 302, slug
+        assert plain.get(answered["Location"]).status_code == 200
+    assert answered["Location"] == "/check/result/"
+    by_plain_forms = _counted()
+    StepCount.objects.all().delete()
+
+    boosted = Client(headers={"HX-Request": "true", "HX-Boosted": "true"})
+    boosted.get("/check/")
+    location = step_url(1, WEILIDAI[0][0])
+    for slug, data in WEILIDAI:
+        response = boosted.post(step_url(1, slug), data)
+        assert response.status_code == 200 and response["HX-Push-Url"] != "false", slug
+        location = response["HX-Push-Url"]
+    assert location == "/check/result/"
+    assert _counted() == by_plain_forms
+    assert by_plain_forms[("check", check_steps.SLUGS[0], counts.VIEW)] == 1
+
+
+def test_a_refused_htmx_answer_is_not_counted_as_done(content: None) -> None:
+    boosted = Client(headers={"HX-Request": "true", "HX-Boosted": "true"})
+    first = check_steps.SLUGS[0]
+    refused = boosted.post(step_url(1, first), {})
+    assert refused["HX-Push-Url"] == "false"
+    assert ("check", first, counts.DONE) not in _counted()

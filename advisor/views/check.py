@@ -16,7 +16,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from advisor import check_answers, check_steps, content, savecodes, session
+from advisor import check_answers, check_steps, content, counts, savecodes, session
 from advisor.check_answers import DebtAnswers
 from advisor.check_steps import Place
 from advisor.forms.check import LenderForm
@@ -55,6 +55,8 @@ def start(request: HttpRequest) -> HttpResponse:
         first = Place(0, check_steps.SLUGS[0])
         form_class = check_steps.step(first.slug).form
         form = form_class(initial=form_class.initial_from(check_answers.NO_ANSWERS))
+        if request.method == "GET":  # the first question was seen here, not at its own address
+            counts.step("check", first.slug, counts.VIEW)
         return _question_page(request, first, check_answers.NO_ANSWERS, form, start_page=True)
     resume_at = check_steps.first_unanswered(debts)
     return render(
