@@ -110,6 +110,7 @@ def test_agreed_lenders_follow_the_agreement_and_the_others_share_only_what_is_l
     assert plan.agreed_monthly == set_aside
     assert plan.over_promised == (set_aside > available)
     assert plan.over_promised_by == max(ZERO, set_aside - available)
+    assert plan.left_for_others == left
     assert all(total <= left for total in _others_by_month(plan).values())
     others = [s for s in plan.schedules if s.agreed is None]
     assert sum((s.month_one for s in others), ZERO) <= left
@@ -117,7 +118,7 @@ def test_agreed_lenders_follow_the_agreement_and_the_others_share_only_what_is_l
     if left == 0:
         assert all(not s.payments for s in others)
         assert plan.others_paused == (bool(terms) and bool(others))
-        assert plan.waiting == []
+        assert plan.waiting == [] and (plan.over_cap == [] or not terms)
     # Every figure is whole 分 and the plan's totals are the exact sums of its payments.
     for schedule in plan.schedules:
         assert all(p.amount == p.amount.quantize(D("0.01")) > 0 for p in schedule.payments)

@@ -15,6 +15,7 @@ from decimal import Decimal
 import icalendar
 import pytest
 import time_machine
+from django.conf import settings
 from django.test import Client
 from pypdf import PdfReader
 
@@ -139,3 +140,20 @@ def test_an_agreement_above_the_budget_is_said_first_and_the_others_are_asked_fo
     plan = plan_answers.proposal(client.get("/plan/result/").wsgi_request)
     assert plan is not None and plan.over_promised
     assert all(not s.payments for s in plan.schedules if s.agreed is None)
+
+
+@pytest.mark.parametrize(
+    ("language", "mark", "terms"),
+    [
+        ("en", "Agreed(2026-12-01)", "¥150.00amonthfor12months,¥1,800.00intotal"),
+        ("zh-hant", "已約定（2026-12-01）", "每月¥150.00，共12期，合計¥1,800.00"),
+    ],
+)
+def test_the_agreement_reads_right_in_english_and_traditional_chinese(
+    borrower: Client, language: str, mark: str, terms: str
+) -> None:
+    _agree(borrower)
+    borrower.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+    for url in ("/plan/result/", "/plan/summary/"):
+        page = _page(borrower, url)
+        assert mark in page and terms in page, url

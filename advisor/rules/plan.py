@@ -597,6 +597,11 @@ class Plan:
         return self.over_promised_by > 0
 
     @property
+    def left_for_others(self) -> Decimal | None:
+        """What the budget leaves after the agreements (None when no budget was entered)."""
+        return None if self.available is None else max(ZERO, self.available - self.agreed_monthly)
+
+    @property
     def over_promised_by(self) -> Decimal:
         """How much more the agreements need each month than the budget leaves (0: none)."""
         if self.available is None:
@@ -636,7 +641,9 @@ class Plan:
     @property
     def over_cap(self) -> list[LenderSchedule]:
         """Capped debts this plan cannot keep within their cap (none while paused)."""
-        return [] if self.paused else [s for s in self.simulation.lenders if s.over_cap]
+        if self.paused or self.others_paused:
+            return []
+        return [s for s in self.simulation.lenders if s.over_cap]
 
     @property
     def waiting(self) -> list[LenderSchedule]:
