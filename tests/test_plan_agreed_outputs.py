@@ -125,6 +125,9 @@ def test_the_agreed_figures_are_the_same_in_page_pdf_image_calendar_and_letter(
     assert (initial["monthly"], initial["months"]) == (format_yuan(Decimal("150.00")), "12")
     assert "2027" in initial["first_date"]
     assert "不再提新的还款方案" in page.content.decode()
+    confirmation = borrower.get(write_url("phone-confirmation") + "?debt=1")
+    terms = confirmation.context["form"].initial["terms"]
+    assert terms == "每月还¥150.00，共12期，第一期2027年1月10日；停止计息。"
 
 
 def test_an_agreement_above_the_budget_is_said_first_and_the_others_are_asked_for_a_pause(

@@ -161,8 +161,12 @@ def _agreed_values(values: dict[str, str], schedule: LenderSchedule, language: s
         values["lender"] = schedule.debt.lender_name
     values["monthly"] = format_yuan(agreed.monthly)
     values["months"] = str(agreed.months)
-    values["first_date"] = letter.format_date(schedule.payments[0].date, language)
+    first = schedule.payments[0].date
+    values["first_date"] = letter.format_date(first, language)
     values["schedule"] = letter.schedule_lines(schedule.runs, language)
+    values["terms"] = letter.agreed_terms_line(
+        agreed.monthly, agreed.months, first, agreed.interest_stopped, language
+    )
     note = _(
         "你在跟进记录里记下了和这家机构的约定（%(day)s：每月 %(monthly)s，共 %(months)s 期）。"
         "信里填的是约定的数字：这封信只用来书面确认这个约定，不再提新的还款方案。"
