@@ -109,6 +109,9 @@ def test_the_agreed_figures_are_the_same_in_page_pdf_image_calendar_and_letter(
             "第1–12期（2027-01-10至2027-12-10）：每月¥150.00" in text or "¥150.00（已约定）" in text
         )
 
+    months = _pdf(borrower, "/plan/repayment-plan-months.pdf")
+    assert MARK in months and TERMS in months and months.count("¥150.00") >= 12
+
     events = icalendar.Calendar.from_ical(borrower.get("/plan/repayment-plan.ics").content)
     agreed = [
         (event.decoded("dtstart").date().isoformat(), line)
