@@ -44,6 +44,7 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+from functools import partial
 
 from advisor.rules.schedule import add_months, due_date, payment_dates
 
@@ -797,38 +798,31 @@ def build_plan(
         if terms is not None and debt.lender_slug not in used:
             bound[i] = terms
             used.add(debt.lender_slug)
+    own = partial(
+        _open_plan,
+        first=first,
+        pay_day=pay_day,
+        months=months,
+        strategy=strategy,
+        plan_rate=plan_rate,
+        assumed_rate=assumed_rate,
+        settlement_share=settlement_share,
+        lump_sum=lump_sum,
+    )
     if not bound:
-        return _open_plan(
-            debts,
-            available=available,
-            first=first,
-            pay_day=pay_day,
-            monthly=monthly,
-            months=months,
-            strategy=strategy,
-            plan_rate=plan_rate,
-            assumed_rate=assumed_rate,
-            settlement_share=settlement_share,
-            lump_sum=lump_sum,
-        )
+        return own(debts, available=available, monthly=monthly)
     set_aside = sum((terms.monthly for terms in bound.values()), ZERO)
     left = None if available is None else max(ZERO, available - set_aside)
     others = [debt for i, debt in enumerate(debts) if i not in bound]
-    rest: Plan | None = None
-    if others:
-        rest = _open_plan(
+    rest = (
+        own(
             others,
             available=left,
-            first=first,
-            pay_day=pay_day,
             monthly=None if monthly is None else max(ZERO, _cents(monthly) - set_aside),
-            months=months,
-            strategy=strategy,
-            plan_rate=plan_rate,
-            assumed_rate=assumed_rate,
-            settlement_share=settlement_share,
-            lump_sum=lump_sum,
         )
+        if others
+        else None
+    )
     open_schedules = iter(rest.schedules if rest is not None else [])
     schedules = [
         agreed_schedule(debt, bound[i]) if i in bound else next(open_schedules)
