@@ -70,6 +70,11 @@ def _debts(raw: list[tuple[str, Decimal, Agreed | None]]) -> tuple[list[Debt], d
     return debts, terms
 
 
+def _set_aside(terms: dict[str, Agreed]) -> Decimal:
+    """The agreements still running when the plan starts, each month."""
+    return sum((t.monthly for t in terms.values() if t.dates[-1] >= FIRST), ZERO)
+
+
 def _others_by_month(plan: Plan) -> dict[int, Decimal]:
     totals: dict[int, Decimal] = {}
     for schedule in plan.schedules:
@@ -90,7 +95,9 @@ def _assert_follows_agreement(plan: Plan, terms: dict[str, Agreed]) -> None:
         assert [p.number for p in schedule.payments] == list(range(1, agreed.months + 1))
         assert schedule.total == agreed.total == agreed.monthly * agreed.months
         assert schedule.payments[-1].balance == ZERO and schedule.finished
-        assert schedule.month_one == agreed.monthly and not schedule.over_cap
+        running = agreed.dates[-1] >= FIRST  # an agreement already over takes nothing
+        assert schedule.month_one == (agreed.monthly if running else ZERO)
+        assert not schedule.over_cap
 
 
 @settings(max_examples=150, deadline=None)
@@ -103,7 +110,7 @@ def test_agreed_lenders_follow_the_agreement_and_the_others_share_only_what_is_l
     plan = build_plan(
         debts, available=available, first=FIRST, pay_day=15, strategy=strategy, agreed=terms
     )
-    set_aside = sum((t.monthly for t in terms.values()), ZERO)
+    set_aside = _set_aside(terms)
     left = max(ZERO, available - set_aside)
 
     _assert_follows_agreement(plan, terms)
@@ -146,7 +153,7 @@ def test_an_amount_of_the_borrowers_own_includes_the_agreements(
         strategy=strategy,
         agreed=terms,
     )
-    set_aside = sum((t.monthly for t in terms.values()), ZERO)
+    set_aside = _set_aside(terms)
     _assert_follows_agreement(plan, terms)
     others = any(t is None for _k, _a, t in raw)
     assert plan.rest_monthly == (max(ZERO, monthly - set_aside) if others else ZERO)
@@ -226,3 +233,15 @@ def test_without_a_first_date_payments_fall_a_month_after_the_agreement_on_its_d
 def test_terms_that_are_not_an_arrangement_are_refused(monthly: Decimal, months: int) -> None:
     with pytest.raises(ValueError):
         Agreed(monthly, months, AGREED_ON)
+
+
+def test_an_agreement_whose_payments_are_all_before_the_plan_takes_nothing_from_it() -> None:
+    debts = [
+        Debt("1", "甲", "bank_loan", D("5000.00"), lender_slug="a"),
+        Debt("2", "乙", "small_loan", D("3000.00"), lender_slug="b"),
+    ]
+    over = Agreed(D("400.00"), 2, dt.date(2026, 10, 1))  # paid 1 Nov and 1 Dec 2026
+    plan = build_plan(debts, available=D("500.00"), first=FIRST, pay_day=15, agreed={"a": over})
+    assert plan.schedules[0].agreed == over and plan.schedules[0].total == D("800.00")
+    assert plan.agreed_monthly == ZERO and not plan.over_promised
+    assert plan.schedules[1].month_one == D("500.00")

@@ -385,6 +385,7 @@ class LenderSchedule:
     payments: list[Payment]  # only months with a payment
     floor: Decimal = ZERO  # the monthly payment that keeps this debt within its cap (0: no cap)
     agreed: Agreed | None = None  # the lender agreed these terms: the payments follow them
+    set_aside: Decimal = ZERO  # what the agreement takes from each month of the plan
 
     @property
     def total(self) -> Decimal:
@@ -409,7 +410,7 @@ class LenderSchedule:
         """What this lender gets in the plan's first month (0 when it has to wait); under an
         agreement, the agreed monthly amount, which the budget sets aside every month."""
         if self.agreed is not None:
-            return self.agreed.monthly
+            return self.set_aside
         return self.first_amount if self.payments and self.payments[0].number == 1 else ZERO
 
     @property
@@ -428,15 +429,22 @@ class LenderSchedule:
         return self.agreed is None and cap is not None and (self.months > cap or not self.finished)
 
 
-def agreed_schedule(debt: Debt, agreed: Agreed) -> LenderSchedule:
+def agreed_schedule(debt: Debt, agreed: Agreed, first: dt.date) -> LenderSchedule:
     """The agreement as a schedule: ``months`` payments of ``monthly`` on the agreed dates,
     numbered as the agreement's instalments; the balance shown is what is left of the
-    agreed total, so the last payment leaves 0 and the payments sum to ``agreed.total``."""
+    agreed total, so the last payment leaves 0 and the payments sum to ``agreed.total``.
+
+    It takes ``monthly`` from each month of a plan starting on ``first`` while it runs; an
+    agreement whose last payment falls before ``first`` is over and takes nothing."""
+    dates = agreed.dates
     payments = [
         Payment(n, day, agreed.monthly, ZERO, agreed.total - agreed.monthly * n)
-        for n, day in enumerate(agreed.dates, 1)
+        for n, day in enumerate(dates, 1)
     ]
-    return LenderSchedule(debt, payments, agreed=agreed)
+    running = dates[-1] >= first
+    return LenderSchedule(
+        debt, payments, agreed=agreed, set_aside=agreed.monthly if running else ZERO
+    )
 
 
 @dataclass(frozen=True)
@@ -785,7 +793,8 @@ def build_plan(
     longest allowed time (60 months, the credit-card limit).
 
     ``agreed`` maps a lender's slug to the arrangement it agreed: the first debt with that
-    slug follows the agreement (``agreed_schedule``), its monthly amount is set aside first,
+    slug follows the agreement (``agreed_schedule``), its monthly amount is set aside first
+    (unless its last payment is before ``first``: then it is over),
     and the other debts share only what is left of ``available`` (or of ``monthly``), never a
     negative amount: when the agreements take everything, the others are asked for a pause.
     """
@@ -811,7 +820,8 @@ def build_plan(
     )
     if not bound:
         return own(debts, available=available, monthly=monthly)
-    set_aside = sum((terms.monthly for terms in bound.values()), ZERO)
+    agreed_schedules = {i: agreed_schedule(debts[i], terms, first) for i, terms in bound.items()}
+    set_aside = sum((schedule.set_aside for schedule in agreed_schedules.values()), ZERO)
     left = None if available is None else max(ZERO, available - set_aside)
     others = [debt for i, debt in enumerate(debts) if i not in bound]
     rest = (
@@ -825,8 +835,7 @@ def build_plan(
     )
     open_schedules = iter(rest.schedules if rest is not None else [])
     schedules = [
-        agreed_schedule(debt, bound[i]) if i in bound else next(open_schedules)
-        for i, debt in enumerate(debts)
+        agreed_schedules[i] if i in bound else next(open_schedules) for i in range(len(debts))
     ]
     longest = max(len(terms.dates) for terms in bound.values())
     finished = rest is None or rest.finished
