@@ -122,6 +122,7 @@ def test_agreed_lenders_follow_the_agreement_and_the_others_share_only_what_is_l
     others = [s for s in plan.schedules if s.agreed is None]
     assert sum((s.month_one for s in others), ZERO) <= left
     assert plan.month_one_total == set_aside + sum((s.month_one for s in others), ZERO)
+    assert all(s.agreed is None for s in plan.waiting + plan.over_cap)
     if left == 0:
         assert all(not s.payments for s in others)
         assert plan.others_paused == (bool(terms) and bool(others))

@@ -659,7 +659,7 @@ class Plan:
         """Lenders this plan pays nothing in its first month (an ordered strategy)."""
         if self.paused or self.others_paused:
             return []
-        return [s for s in self.simulation.lenders if not s.month_one]
+        return [s for s in self.simulation.lenders if not s.month_one and s.agreed is None]
 
     @property
     def too_long(self) -> bool:
