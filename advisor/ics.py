@@ -60,22 +60,24 @@ def add_event(
 def calendar(plan: Plan, *, stamp: dt.datetime | None = None) -> bytes:
     """An .ics file with one event per payment date and a reminder the day before.
 
-    The text names lenders and amounts only.
+    The text names lenders and amounts only. A lender's agreed arrangement keeps its own
+    dates (they need not fall on the plan's pay day), so payments are grouped by date.
     """
     cal = new_calendar("Repayment plan", _("还款计划"))
     now = stamp or dt.datetime.now(dt.UTC).replace(microsecond=0)
-    by_month: dict[int, list[tuple[str, Decimal, dt.date]]] = {}
+    by_day: dict[dt.date, list[tuple[int, str, Decimal]]] = {}
     for schedule in plan.schedules:
+        mark = _("（已约定）") if schedule.agreed is not None else ""
         for payment in schedule.payments:
-            by_month.setdefault(payment.number, []).append(
-                (schedule.debt.lender_name, payment.amount, payment.date)
+            by_day.setdefault(payment.date, []).append(
+                (payment.number, schedule.debt.lender_name + mark, payment.amount)
             )
-    for number in sorted(by_month):
-        items = by_month[number]
-        day = items[0][2]
-        total = sum((amount for _name, amount, _d in items), Decimal("0.00"))
+    for day in sorted(by_day):
+        items = by_day[day]
+        number = min(n for n, _name, _amount in items)
+        total = sum((amount for _n, _name, amount in items), Decimal("0.00"))
         summary = _("第 %(n)s 期还款 %(amount)s") % {"n": number, "amount": format_yuan(total)}
-        lines = [f"{name}：{format_yuan(amount)}" for name, amount, _d in items]
+        lines = [f"{name}：{format_yuan(amount)}" for _n, name, amount in items]
         add_event(
             cal,
             uid=f"plan-{number}-{day:%Y%m%d}",

@@ -30,12 +30,12 @@ from typing import Any
 
 from django.http import HttpRequest
 
-from advisor import check_answers, content, savecodes, session
+from advisor import check_answers, content, savecodes, session, tracker
 from advisor.check_steps import SLUG
 from advisor.models import THRESHOLD_MAX, LenderKind, today
 from advisor.rules.budget import ESSENTIALS, INCOME_SOURCES, Budget
 from advisor.rules.money import AmountError, parse_amount
-from advisor.rules.plan import DEFAULT_ASSUMED_RATE, STRATEGIES, Debt, Plan, build_plan
+from advisor.rules.plan import DEFAULT_ASSUMED_RATE, STRATEGIES, Agreed, Debt, Plan, build_plan
 from advisor.rules.schedule import first_due
 
 AREA = "plan"
@@ -336,6 +336,26 @@ def debts(request: HttpRequest, state: dict[str, Any]) -> list[Debt]:
     return found
 
 
+def agreements(request: HttpRequest) -> dict[str, Agreed]:
+    """The arrangements recorded in the tracker, per lender slug, as the planner takes them
+    (one without usable terms is left out: the plan then proposes its own for that lender)."""
+    found = {}
+    for slug, step in tracker.agreed_terms(request).items():
+        if step.monthly is None or step.months is None:
+            continue
+        try:
+            found[slug] = Agreed(
+                step.monthly.quantize(Decimal("0.01")),
+                step.months,
+                step.day,
+                step.interest_stopped,
+                step.first_due,
+            )
+        except (ValueError, ArithmeticError):
+            continue
+    return found
+
+
 def compute(
     request: HttpRequest, state: dict[str, Any] | None = None, *, on: dt.date | None = None
 ) -> Plan | None:
@@ -361,6 +381,7 @@ def compute(
         assumed_rate=Decimal(chosen["assumed_rate"]) / 100,
         settlement_share=Decimal(chosen["settlement_percent"]) / 100,
         lump_sum=lump_sum(state),
+        agreed=agreements(request),
     )
 
 
@@ -371,7 +392,9 @@ def proposal(
 
     The borrower's plan when it fits the budget (or no budget was entered); otherwise the
     plan at what the budget leaves, which is a pause, with no amount, when it leaves nothing.
-    Nothing a lender is sent proposes more than the budget leaves.
+    Nothing a lender is sent proposes more than the budget leaves. An arrangement recorded in
+    the tracker (``agreements``) replaces the proposal for that lender and is set aside first:
+    the other lenders share what is left (``Plan.over_promised`` when nothing is).
     """
     state = load(request) if state is None else state
     plan = compute(request, state, on=on)

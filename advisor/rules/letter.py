@@ -1001,3 +1001,30 @@ def follow_up_values(
     else:
         values["answer"] = f"none yet as of {now}" if english else f"到{now}还没有答复"
     return values
+
+
+def agreed_terms_line(
+    monthly: Decimal,
+    months: int,
+    first: dt.date,
+    interest_stopped: bool | None,
+    language: str = "zh-hans",
+) -> str:
+    """An agreed arrangement in one line, for a letter confirming it: only what was entered
+    (interest is mentioned only when the borrower said whether it stopped).
+
+    >>> agreed_terms_line(Decimal("150.00"), 12, dt.date(2027, 1, 10), True)
+    '每月还¥150.00，共12期，第一期2027年1月10日；停止计息。'
+    >>> agreed_terms_line(Decimal("150.00"), 12, dt.date(2027, 1, 10), None, "en")
+    '¥150.00 a month for 12 months, the first payment on 10 January 2027.'
+    """
+    money, day = format_yuan(monthly), format_date(first, language)
+    if language.startswith("en"):
+        interest: dict[bool | None, str] = {
+            True: "; interest stopped",
+            False: "; interest not stopped",
+        }
+        line = f"{money} a month for {months} months, the first payment on {day}"
+        return line + interest.get(interest_stopped, "") + "."
+    said: dict[bool | None, str] = {True: "；停止计息", False: "；没有停止计息"}
+    return f"每月还{money}，共{months}期，第一期{day}" + said.get(interest_stopped, "") + "。"

@@ -25,15 +25,28 @@ The plan builder (``build_plan``) never lets a credit card run past 60 months (�
 第七十条: a bank *may* agree a personalised instalment plan of up to five years). For other
 lenders the length is at the lender's discretion; an editor may record a reference maximum
 per lender, and a plan longer than that is flagged, not hidden.
+
+**Agreed arrangements** (``Agreed``, recorded by the borrower in the tracker) replace the
+plan's own proposal for that lender. What the borrower typed is all we use: the agreed total is
+``monthly × months``, every agreed payment is ``monthly`` (so the last one, the remainder of the
+agreed total, is ``monthly`` too), on the agreed dates. The agreed total is NOT compared with or
+fitted to the plan's balance for that lender: the lender may have waived part of it (less) or
+kept interest running (more), and the balance typed in the plan may be older than the
+agreement; inventing a different last payment would put a figure in front of the lender that
+nobody agreed. The agreed monthly amounts come out of the budget first; only what is left is
+shared among the other lenders by the chosen strategy (``Plan.over_promised`` when the
+agreements alone need more than the budget leaves).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+from functools import partial
 
-from advisor.rules.schedule import payment_dates
+from advisor.rules.schedule import add_months, due_date, payment_dates
 
 CENT = Decimal("0.01")
 ZERO = Decimal("0.00")
@@ -324,10 +337,55 @@ def runs(payments: list[Payment]) -> list[Run]:
 
 
 @dataclass(frozen=True)
+class Agreed:
+    """An arrangement the borrower says one lender agreed to (from the tracker).
+
+    ``day`` is when it was agreed; ``first_date`` the first payment's date when the borrower
+    entered one, otherwise payments fall monthly on the agreement's own day, from one month
+    after it (as the tracker counts them). ``interest_stopped`` None means "not known".
+    """
+
+    monthly: Decimal
+    months: int
+    day: dt.date
+    interest_stopped: bool | None = None
+    first_date: dt.date | None = None
+
+    def __post_init__(self) -> None:
+        if (
+            not isinstance(self.monthly, Decimal)
+            or self.monthly <= 0
+            or self.monthly != self.monthly.quantize(CENT)
+        ):
+            raise ValueError("monthly must be a positive Decimal in yuan with at most two places")
+        if (
+            not isinstance(self.months, int)
+            or isinstance(self.months, bool)
+            or not 1 <= self.months <= MAX_MONTHS
+        ):
+            raise ValueError(f"months must be an integer from 1 to {MAX_MONTHS}")
+
+    @property
+    def total(self) -> Decimal:
+        """What was agreed in all: the monthly amount times the months, nothing else."""
+        return self.monthly * self.months
+
+    @property
+    def dates(self) -> list[dt.date]:
+        if self.first_date is not None:
+            return payment_dates(self.first_date, self.months)
+        year, month = add_months(self.day.year, self.day.month, 1)
+        first = due_date(year, month, self.day.day)
+        return payment_dates(first, self.months, pay_day=self.day.day)
+
+
+@dataclass(frozen=True)
 class LenderSchedule:
     debt: Debt
     payments: list[Payment]  # only months with a payment
     floor: Decimal = ZERO  # the monthly payment that keeps this debt within its cap (0: no cap)
+    agreed: Agreed | None = None  # the lender agreed these terms: the payments follow them
+    set_aside: Decimal = ZERO  # what the agreement takes from each month of the plan
 
     @property
     def total(self) -> Decimal:
@@ -349,7 +407,10 @@ class LenderSchedule:
 
     @property
     def month_one(self) -> Decimal:
-        """What this lender gets in the plan's first month (0 when it has to wait)."""
+        """What this lender gets in the plan's first month (0 when it has to wait); under an
+        agreement, the agreed monthly amount, which the budget sets aside every month."""
+        if self.agreed is not None:
+            return self.set_aside
         return self.first_amount if self.payments and self.payments[0].number == 1 else ZERO
 
     @property
@@ -363,8 +424,27 @@ class LenderSchedule:
 
     @property
     def over_cap(self) -> bool:
+        """A capped debt not kept within its cap (never an agreement: the lender set it)."""
         cap = self.debt.month_cap
-        return cap is not None and (self.months > cap or not self.finished)
+        return self.agreed is None and cap is not None and (self.months > cap or not self.finished)
+
+
+def agreed_schedule(debt: Debt, agreed: Agreed, first: dt.date) -> LenderSchedule:
+    """The agreement as a schedule: ``months`` payments of ``monthly`` on the agreed dates,
+    numbered as the agreement's instalments; the balance shown is what is left of the
+    agreed total, so the last payment leaves 0 and the payments sum to ``agreed.total``.
+
+    It takes ``monthly`` from each month of a plan starting on ``first`` while it runs; an
+    agreement whose last payment falls before ``first`` is over and takes nothing."""
+    dates = agreed.dates
+    payments = [
+        Payment(n, day, agreed.monthly, ZERO, agreed.total - agreed.monthly * n)
+        for n, day in enumerate(dates, 1)
+    ]
+    running = dates[-1] >= first
+    return LenderSchedule(
+        debt, payments, agreed=agreed, set_aside=agreed.monthly if running else ZERO
+    )
 
 
 @dataclass(frozen=True)
@@ -503,11 +583,48 @@ class Plan:
     options: list[Option]
     fits: bool | None
     min_monthly: Decimal = ZERO  # the least that keeps every capped debt within its cap
+    agreed_monthly: Decimal = ZERO  # what the agreements take each month (in ``monthly``)
 
     @property
     def paused(self) -> bool:
         """True when there is nothing to pay with: the plan asks for a pause instead."""
         return self.monthly == 0
+
+    @property
+    def agreed(self) -> list[LenderSchedule]:
+        """The lenders whose agreed arrangement replaces the plan's proposal."""
+        return [s for s in self.simulation.lenders if s.agreed is not None]
+
+    @property
+    def rest_monthly(self) -> Decimal:
+        """What the plan shares among the lenders without an agreement each month."""
+        return self.monthly - self.agreed_monthly
+
+    @property
+    def over_promised(self) -> bool:
+        """The agreements alone need more each month than the budget leaves."""
+        return self.over_promised_by > 0
+
+    @property
+    def left_for_others(self) -> Decimal | None:
+        """What the budget leaves after the agreements (None when no budget was entered)."""
+        return None if self.available is None else max(ZERO, self.available - self.agreed_monthly)
+
+    @property
+    def over_promised_by(self) -> Decimal:
+        """How much more the agreements need each month than the budget leaves (0: none)."""
+        if self.available is None:
+            return ZERO
+        return max(ZERO, self.agreed_monthly - self.available)
+
+    @property
+    def others_paused(self) -> bool:
+        """Agreements take everything: the other lenders are asked for a pause, no amount."""
+        return (
+            bool(self.agreed)
+            and self.rest_monthly == 0
+            and any(s.agreed is None for s in self.simulation.lenders)
+        )
 
     @property
     def total_owed(self) -> Decimal:
@@ -533,12 +650,16 @@ class Plan:
     @property
     def over_cap(self) -> list[LenderSchedule]:
         """Capped debts this plan cannot keep within their cap (none while paused)."""
-        return [] if self.paused else [s for s in self.simulation.lenders if s.over_cap]
+        if self.paused or self.others_paused:
+            return []
+        return [s for s in self.simulation.lenders if s.over_cap]
 
     @property
     def waiting(self) -> list[LenderSchedule]:
         """Lenders this plan pays nothing in its first month (an ordered strategy)."""
-        return [] if self.paused else [s for s in self.simulation.lenders if not s.month_one]
+        if self.paused or self.others_paused:
+            return []
+        return [s for s in self.simulation.lenders if not s.month_one and s.agreed is None]
 
     @property
     def too_long(self) -> bool:
@@ -664,13 +785,96 @@ def build_plan(
     assumed_rate: Decimal = DEFAULT_ASSUMED_RATE,
     settlement_share: Decimal = Decimal("0.5"),
     lump_sum: Decimal | None = None,
+    agreed: Mapping[str, Agreed] | None = None,
 ) -> Plan:
-    """The whole plan. Give ``monthly`` (amount per month) or ``months`` (length); with
-    neither, the plan pays what the budget leaves (nothing at all, a pause, when the budget
-    leaves nothing), or, with no budget entered, spreads the debts over the longest allowed
-    time (60 months, the credit-card limit)."""
+    """The whole plan. Give ``monthly`` (amount per month, all lenders together) or ``months``
+    (length); with neither, the plan pays what the budget leaves (nothing at all, a pause,
+    when the budget leaves nothing), or, with no budget entered, spreads the debts over the
+    longest allowed time (60 months, the credit-card limit).
+
+    ``agreed`` maps a lender's slug to the arrangement it agreed: the first debt with that
+    slug follows the agreement (``agreed_schedule``), its monthly amount is set aside first
+    (unless its last payment is before ``first``: then it is over),
+    and the other debts share only what is left of ``available`` (or of ``monthly``), never a
+    negative amount: when the agreements take everything, the others are asked for a pause.
+    """
     if not debts:
         raise ValueError("a plan needs at least one debt")
+    bound: dict[int, Agreed] = {}
+    used: set[str] = set()
+    for i, debt in enumerate(debts):
+        terms = (agreed or {}).get(debt.lender_slug) if debt.lender_slug else None
+        if terms is not None and debt.lender_slug not in used:
+            bound[i] = terms
+            used.add(debt.lender_slug)
+    own = partial(
+        _open_plan,
+        first=first,
+        pay_day=pay_day,
+        months=months,
+        strategy=strategy,
+        plan_rate=plan_rate,
+        assumed_rate=assumed_rate,
+        settlement_share=settlement_share,
+        lump_sum=lump_sum,
+    )
+    if not bound:
+        return own(debts, available=available, monthly=monthly)
+    agreed_schedules = {i: agreed_schedule(debts[i], terms, first) for i, terms in bound.items()}
+    set_aside = sum((schedule.set_aside for schedule in agreed_schedules.values()), ZERO)
+    left = None if available is None else max(ZERO, available - set_aside)
+    others = [debt for i, debt in enumerate(debts) if i not in bound]
+    rest = (
+        own(
+            others,
+            available=left,
+            monthly=None if monthly is None else max(ZERO, _cents(monthly) - set_aside),
+        )
+        if others
+        else None
+    )
+    open_schedules = iter(rest.schedules if rest is not None else [])
+    schedules = [
+        agreed_schedules[i] if i in bound else next(open_schedules) for i in range(len(debts))
+    ]
+    longest = max(len(terms.dates) for terms in bound.values())
+    finished = rest is None or rest.finished
+    total = set_aside + (rest.monthly if rest is not None else ZERO)
+    return Plan(
+        debts=debts,
+        available=available,
+        monthly=total,
+        months=max(longest, rest.months if rest is not None else 0) if finished else 0,
+        strategy=strategy,
+        plan_rate=Decimal(plan_rate),
+        assumed_rate=Decimal(assumed_rate),
+        first_date=first,
+        pay_day=pay_day,
+        simulation=Simulation(
+            schedules, rest.simulation.months if rest is not None else 0, finished
+        ),
+        options=rest.options if rest is not None else [],
+        fits=_fits(total, available),
+        min_monthly=set_aside + (rest.min_monthly if rest is not None else ZERO),
+        agreed_monthly=set_aside,
+    )
+
+
+def _open_plan(
+    debts: list[Debt],
+    *,
+    available: Decimal | None,
+    first: dt.date,
+    pay_day: int,
+    monthly: Decimal | None,
+    months: int | None,
+    strategy: str,
+    plan_rate: Decimal,
+    assumed_rate: Decimal,
+    settlement_share: Decimal,
+    lump_sum: Decimal | None,
+) -> Plan:
+    """The plan's own proposal for debts without an agreement."""
     if monthly is None and months is None:
         if available is not None:
             monthly = available

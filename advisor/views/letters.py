@@ -97,6 +97,9 @@ class Figures:
     # The plan cannot be offered as instalments (a pause, or longer than a lender's limit or
     # than is realistic): the page points to the hardship letter instead.
     hardship: bool = False
+    # This lender agreed an arrangement (tracker): the figures are the agreed ones and the
+    # letter only confirms them in writing; one sentence saying so.
+    agreement: str = ""
 
 
 def _plan_values(
@@ -119,10 +122,12 @@ def _plan_values(
         values["spending"] = format_yuan(budget.total_spending)
     if budget is not None:
         values["available"] = format_yuan(budget.available)
-    if plan.paused:  # nothing to spare: no amount is proposed, only the situation
+    schedule = _schedule_for(plan, raws, debt, slug)
+    if schedule is not None and schedule.agreed is not None:
+        return _agreed_values(values, schedule, language)
+    if plan.paused or plan.others_paused:  # nothing to spare: no amount, only the situation
         values["offer"] = letter.offer_line(None, Decimal(0), language)
         return Figures(values, hardship=True)
-    schedule = _schedule_for(plan, raws, debt, slug)
     if schedule is None or not schedule.payments:
         return Figures(values)
     planned = schedule.debt
@@ -147,6 +152,31 @@ def _plan_values(
             "entered": format_yuan(entered),
         }
     return Figures(values, chosen, hardship=schedule.over_cap or plan.too_long)
+
+
+def _agreed_values(values: dict[str, str], schedule: LenderSchedule, language: str) -> Figures:
+    """The agreed arrangement's own figures: the letter confirms it and proposes nothing new."""
+    agreed = schedule.agreed
+    assert agreed is not None
+    if "lender" not in values:
+        values["lender"] = schedule.debt.lender_name
+    values["monthly"] = format_yuan(agreed.monthly)
+    values["months"] = str(agreed.months)
+    first = schedule.payments[0].date
+    values["first_date"] = letter.format_date(first, language)
+    values["schedule"] = letter.schedule_lines(schedule.runs, language)
+    values["terms"] = letter.agreed_terms_line(
+        agreed.monthly, agreed.months, first, agreed.interest_stopped, language
+    )
+    note = _(
+        "你在跟进记录里记下了和这家机构的约定（%(day)s：每月 %(monthly)s，共 %(months)s 期）。"
+        "信里填的是约定的数字：这封信只用来书面确认这个约定，不再提新的还款方案。"
+    ) % {
+        "day": agreed.day.isoformat(),
+        "monthly": format_yuan(agreed.monthly),
+        "months": agreed.months,
+    }
+    return Figures(values, agreement=note)
 
 
 def _mismatch(entered: Decimal, principal: Decimal, charges: Decimal) -> str:
