@@ -41,6 +41,8 @@ MAX_PAGES = 40
 GREYS = 16
 TEXT_KEY = "Description"
 _GAP = 6  # grey rule between pages, in pixels
+_INK = 24  # a pixel this much darker than white is ink
+_KEEP_BLANK = 48  # pixels of white kept where a blank band is cut out
 
 
 class TooLong(Exception):
@@ -66,6 +68,7 @@ def _draw(pdf: bytes, width: int) -> tuple[bytes, str]:
             page.close()
     finally:
         document.close()
+    pages[-1] = _without_blank_band(pages[-1])
     height = sum(image.height for image in pages) + _GAP * (len(pages) - 1)
     sheet = Image.new("L", (width, height), 200)
     top = 0
@@ -79,6 +82,34 @@ def _draw(pdf: bytes, width: int) -> tuple[bytes, str]:
     out = io.BytesIO()
     quantised.save(out, format="PNG", optimize=True, pnginfo=info)
     return out.getvalue(), text
+
+
+def _without_blank_band(page: Any) -> Any:
+    """The last page without the empty band between its text and its footer: a phone screen
+    of white under a short last page reads as if the image had not finished loading."""
+    from PIL import Image, ImageOps
+
+    ink = ImageOps.invert(page).point(lambda value: 255 if value > _INK else 0)
+    # Each row's mean in floating point: one inked pixel in a row is enough to keep it.
+    means = ink.convert("F").resize((1, page.height), Image.Resampling.BOX).get_flattened_data()
+    rows = [not isinstance(value, tuple) and value > 0 for value in means]
+    inner: list[tuple[int, int]] = []  # blank runs with ink above and below: (length, start)
+    run_start = None
+    for y, inked in enumerate(rows):
+        if not inked and run_start is None:
+            run_start = y
+        elif inked and run_start is not None:
+            if run_start > 0:
+                inner.append((y - run_start, run_start))
+            run_start = None
+    longest, start = max(inner, default=(0, 0))
+    if longest <= _KEEP_BLANK * 2:
+        return page
+    cut_from, cut_to = start + _KEEP_BLANK, start + longest - _KEEP_BLANK
+    trimmed = Image.new("L", (page.width, page.height - (cut_to - cut_from)), 255)
+    trimmed.paste(page.crop((0, 0, page.width, cut_from)), (0, 0))
+    trimmed.paste(page.crop((0, cut_to, page.width, page.height)), (0, cut_from))
+    return trimmed
 
 
 def from_pdf(pdf: bytes, widths: tuple[int, ...] = WIDTHS) -> bytes:
