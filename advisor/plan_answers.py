@@ -5,7 +5,8 @@ The plan's state is one typed value, ``PlanState``, parsed once from the session
 ``dataclasses.replace``. Stored, JSON-safe:
 
     {"format": 3,
-     "budget": {"salary": "6000.00", …, "reserve": "300.00", "lump_sum": "", "pay_day": 15},
+     "budget": {"salary": "6000.00", …, "reserve": "300.00"},
+     "lump_sum": "20000.00" | "", "pay_day": 15,
      "debts": [{"check_index": 0, "charges": "1200.00" | "", "rate": "18.00" | ""},
                {"lender": "cmb-credit-card" | "other", "lender_other": "", "kind": "credit_card",
                 "amount": "30000.00", "charges": "", "rate": ""}, …],
@@ -307,13 +308,14 @@ class PlanState:
     def from_session(cls, raw: Any, check: Sequence[DebtAnswers] = ()) -> PlanState:
         """The stored state, cleaned (``check``: the check's debts the plan refers to)."""
         found = _dict(raw)
-        stored_budget = _dict(found.get("budget"))
+        # Before format 3 the pay day and the lump sum were kept with the budget.
+        dated = found if found.get("format") == FORMAT else _dict(found.get("budget"))
         return cls(
             budget=_budget(found.get("budget")),
             debts=_debts(found, check),
             settings=PlanSettings.from_session(found.get("settings")),
-            lump_sum=_money(stored_budget.get("lump_sum")),
-            pay_day=_whole(stored_budget.get("pay_day"), 1, 31) or DEFAULT_PAY_DAY,
+            lump_sum=_money(dated.get("lump_sum")),
+            pay_day=_whole(dated.get("pay_day"), 1, 31) or DEFAULT_PAY_DAY,
             imported=found.get("imported") is True,
             restored=found.get("restored") is True,
         )
@@ -323,14 +325,13 @@ class PlanState:
             "format": FORMAT,
             "debts": [debt.to_session() for debt in self.debts],
             "settings": self.settings.to_session(),
+            "lump_sum": _text(self.lump_sum),
+            "pay_day": self.pay_day,
             "imported": self.imported,
         }
         if self.budget is not None:
-            stored["budget"] = {
-                **{name: str(value) for name, value in budget_amounts(self.budget).items()},
-                "lump_sum": _text(self.lump_sum),
-                "pay_day": self.pay_day,
-            }
+            amounts = budget_amounts(self.budget)
+            stored["budget"] = {name: str(value) for name, value in amounts.items()}
         if self.restored:
             stored["restored"] = True
         return stored
