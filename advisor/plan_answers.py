@@ -33,7 +33,7 @@ never more than the budget leaves.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Any
@@ -223,16 +223,21 @@ class PlanSettings:
         )
 
 
-def _budget(raw: Any) -> Budget | None:
-    if not isinstance(raw, dict):
-        return None
-    values = {name: _money(raw.get(name)) or ZERO for name in BUDGET_AMOUNTS}
+def budget_of(amounts: Mapping[str, Decimal | None]) -> Budget:
+    """The budget from its amounts by form field name (a missing one is ¥0)."""
+    values = {name: amounts.get(name) or ZERO for name in BUDGET_AMOUNTS}
     return Budget(
         income={name: values[name] for name in INCOME_SOURCES},
         essentials={name: values[name] for name in ESSENTIALS},
         commitments=values["commitments"],
         reserve=values["reserve"],
     )
+
+
+def _budget(raw: Any) -> Budget | None:
+    if not isinstance(raw, dict):
+        return None
+    return budget_of({name: _money(raw.get(name)) for name in BUDGET_AMOUNTS})
 
 
 def budget_amounts(the_budget: Budget) -> dict[str, Decimal]:

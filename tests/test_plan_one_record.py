@@ -152,7 +152,9 @@ def test_after_starting_again_with_nothing_left_the_new_check_is_brought_in(
 def test_changing_a_check_debts_amount_on_the_plan_page_changes_the_check(
     content, client: Client
 ) -> None:
-    stored(client, check={"debts": [CARD, HUABEI]}, plan=plan_area(linked(0), linked(1)))
+    stored(client, check={"debts": [CARD, HUABEI]}, plan=plan_area(linked(0), linked(1), OWN))
+    assert 'id="from-check"' in client.get("/plan/debts/2/").content.decode()  # it says so
+    assert 'id="from-check"' not in client.get("/plan/debts/3/").content.decode()
     posted = {"lender": "ant-huabei-jiebei", "principal": "9,100", "charges": "250", "rate": ""}
     assert client.post("/plan/debts/2/", posted).status_code == 302
 

@@ -24,7 +24,7 @@ from advisor.http import HtmxHttpRequest, attachment
 from advisor.pdf import pdf_response, render_pdf
 from advisor.plan_answers import PlanDebt, PlanSettings, PlanState
 from advisor.png import png_response, render_png
-from advisor.rules.budget import ESSENTIALS, INCOME_SOURCES, SUGGESTED_RESERVE, ZERO, Budget
+from advisor.rules.budget import ESSENTIALS, INCOME_SOURCES, SUGGESTED_RESERVE
 from advisor.rules.plan import CREDIT_CARD_MAX_MONTHS, REALISTIC_MONTHS, Plan
 from advisor.rules.schedule import MIN_NOTICE_DAYS
 
@@ -83,15 +83,9 @@ def budget(request: HttpRequest) -> HttpResponse:
         form = BudgetForm(request.POST)
         if form.is_valid():
             data = form.cleaned_data
-            amounts = {name: data[name] or ZERO for name in plan_answers.BUDGET_AMOUNTS}
             state = replace(
                 state,
-                budget=Budget(
-                    income={name: amounts[name] for name in INCOME_SOURCES},
-                    essentials={name: amounts[name] for name in ESSENTIALS},
-                    commitments=amounts["commitments"],
-                    reserve=amounts["reserve"],
-                ),
+                budget=plan_answers.budget_of(data),
                 lump_sum=data["lump_sum"],
                 pay_day=data["pay_day"],
             )
@@ -154,7 +148,9 @@ def debts(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _debt_form_page(request: HttpRequest, form: DebtForm, number: int | None) -> HttpResponse:
+def _debt_form_page(
+    request: HttpRequest, form: DebtForm, number: int | None, *, from_check: bool = False
+) -> HttpResponse:
     return render(
         request,
         "advisor/plan/debt_form.html",
@@ -164,6 +160,7 @@ def _debt_form_page(request: HttpRequest, form: DebtForm, number: int | None) ->
             "caption": _("第 %(n)s 笔欠款") % {"n": number} if number else _("添加一笔欠款"),
             "back_url": reverse("advisor-plan-debts"),
             "button": _("保存这笔欠款"),
+            "from_check": from_check,
         },
     )
 
@@ -242,7 +239,7 @@ def debt_edit(request: HttpRequest, number: int) -> HttpResponse:
         if previous.lender != "other" and content.lender(previous.lender) is None:
             initial["lender"] = OTHER
         form = DebtForm(initial=initial)
-    return _debt_form_page(request, form, number)
+    return _debt_form_page(request, form, number, from_check=previous.from_check)
 
 
 @require_POST
