@@ -11,6 +11,7 @@ from django.test import Client
 
 from advisor import plan_answers, session
 from advisor.rules import estimate
+from tests.helpers import store_areas
 
 OLD_FORMAT_DEBT = {
     "lender": "other",
@@ -36,10 +37,7 @@ CHECK_DEBT = {
 }
 
 
-def stored(client: Client, **areas: object) -> None:
-    store = client.session
-    store[session.KEY] = {"v": 1, **areas}
-    store.save()
+stored = store_areas
 
 
 def plan_area(client: Client) -> dict:

@@ -31,6 +31,8 @@ from advisor.rules import letter
 from advisor.rules.budget import ESSENTIALS, INCOME_SOURCES, Budget
 from advisor.rules.money import format_yuan
 from advisor.rules.plan import STRATEGIES
+from tests.helpers import debt_with, store_areas, stored_answers
+from tests.sample_borrower import FIRST_DEBT
 
 pytestmark = pytest.mark.django_db
 
@@ -39,20 +41,15 @@ KINDS = [value for value, _label in LenderKind.choices]
 
 
 def check_debt(kind: str, lender: str, amount: str, lender_other: str = "") -> dict[str, Any]:
-    """One fully answered check debt."""
-    return {
-        "kind": kind,
-        "lender": lender,
-        "lender_other": lender_other,
-        "amount": amount,
-        "days_overdue": 90,
-        "days_range": "",
-        "first_missed": "",
-        "contact": "answering_cannot_pay",
-        "signals": ["none"],
-        "arrangement": "none",
-        "region": "tier2",
-    }
+    """One check debt, every question answered (the declarations' first sample otherwise)."""
+    return stored_answers(
+        debt_with(
+            FIRST_DEBT,
+            kind={"kind": kind},
+            lender={"lender": lender, "lender_other": lender_other},
+            amount={"amount": amount},
+        )
+    )
 
 
 CARD = check_debt("credit_card", "cmb-credit-card", "23456.78")
@@ -68,11 +65,7 @@ OWN = {
 }
 
 
-def stored(client: Client, **areas: object) -> Client:
-    store = client.session
-    store[session.KEY] = {"v": 1, **areas}
-    store.save()
-    return client
+stored = store_areas
 
 
 def area(client: Client, name: str) -> Any:
