@@ -258,8 +258,8 @@ def _migrate(raw: dict[str, Any], check: Sequence[DebtAnswers]) -> list[PlanDebt
     saw in the plan is lost. Format 1 named the amount ``principal`` and the name
     ``lender_name``.
     """
-    found = []
-    for item in raw.get("debts") or []:
+    found: list[PlanDebt] = []
+    for item in raw["debts"]:
         if not isinstance(item, dict):
             continue
         if "principal" in item:
@@ -268,7 +268,7 @@ def _migrate(raw: dict[str, Any], check: Sequence[DebtAnswers]) -> list[PlanDebt
         if debt is None:
             continue
         index = _whole(item.get("check_index"))
-        if index is not None and index < len(check):
+        if index is not None and index < len(check) and index not in _linked(found):
             linked = PlanDebt.of_check(index, check[index], item)
             if linked is not None and linked.lender == debt.lender:
                 debt = linked
@@ -276,18 +276,23 @@ def _migrate(raw: dict[str, Any], check: Sequence[DebtAnswers]) -> list[PlanDebt
     return found
 
 
+def _linked(debts: Sequence[PlanDebt]) -> set[int]:
+    return {debt.check_index for debt in debts if debt.check_index is not None}
+
+
 def _debts(raw: dict[str, Any], check: Sequence[DebtAnswers]) -> tuple[PlanDebt, ...]:
+    if not isinstance(raw.get("debts"), list):
+        return ()
     if raw.get("format") != FORMAT:
-        found = _migrate(raw, check) if isinstance(raw.get("debts"), list) else []
+        found = _migrate(raw, check)
     else:
-        found, seen = [], set()
-        for item in raw.get("debts") or []:
+        found = []
+        for item in raw["debts"]:
             item = _dict(item)
             index = _whole(item.get("check_index"))
             if index is None:
                 debt = PlanDebt.own(item)
-            elif index < len(check) and index not in seen:
-                seen.add(index)
+            elif index < len(check) and index not in _linked(found):
                 debt = PlanDebt.of_check(index, check[index], item)
             else:
                 debt = None  # that check debt was removed: it leaves the plan

@@ -233,6 +233,22 @@ def test_a_format_1_state_keeps_every_debt_typed_on_the_plan_page(content, clien
     assert state.budget is not None and state.budget.available == D("5000.00")
 
 
+@pytest.mark.parametrize("debts", [7, "x", {"check_index": 0}, None])
+def test_a_state_whose_debts_are_not_a_list_has_none(content, client: Client, debts) -> None:
+    stored(client, check={"debts": [CARD]}, plan={**plan_area(), "debts": debts})
+    assert state_of(client).debts == ()
+    assert client.get("/plan/debts/").status_code == 200
+
+
+def test_a_format_2_state_with_one_check_debt_twice_keeps_both(content, client: Client) -> None:
+    twice = [format_2(CARD, 0, "20000.00"), format_2(CARD, 0, "21000.00")]
+    stored(client, check={"debts": [CARD]}, plan={"format": 2, "debts": twice})
+    assert [(d.check_index, d.amount) for d in state_of(client).debts] == [
+        (0, D("23456.78")),
+        (None, D("21000.00")),
+    ]
+
+
 def test_a_tampered_reference_is_dropped_not_raised(content, client: Client) -> None:
     refs = [linked(0), linked(0), {"check_index": -1}, {"check_index": True}, {"check_index": "0"}]
     stored(client, check={"debts": [CARD]}, plan=plan_area(*refs))
