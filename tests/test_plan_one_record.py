@@ -17,6 +17,7 @@ from typing import Any
 
 import pytest
 import time_machine
+from django.http import HttpResponse
 from django.test import Client
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -425,3 +426,40 @@ def test_after_a_check_amount_changes_every_document_carries_the_new_figure(
         assert initial["amount"] == letter.amount_line(new, charges, "zh-hans")
         parts = [_amount(figure) for figure in YUAN.findall(initial["amount"])]
         assert parts[0] == new + charges and sum(parts[1:], D(0)) in (D(0), parts[0])
+
+
+# --- The images are the documents' content ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("image", "document"),
+    [
+        ("/plan/repayment-plan.png", "/plan/repayment-plan.pdf"),
+        ("/plan/budget-summary.png", "/plan/budget-summary.pdf"),
+    ],
+)
+def test_an_image_shows_the_plan_its_pdf_shows_even_over_budget(
+    content, client: Client, monkeypatch: pytest.MonkeyPatch, image: str, document: str
+) -> None:
+    from advisor.views import plan as plan_views
+
+    drawn: dict[str, Any] = {}
+
+    def keep(name: str, context: dict[str, Any], request: object) -> bytes:
+        drawn[name] = context["plan"]
+        return b""
+
+    monkeypatch.setattr(plan_views, "render_png", keep)
+    monkeypatch.setattr(plan_views, "render_pdf", keep)
+    monkeypatch.setattr(plan_views, "png_response", lambda data: HttpResponse(data))
+    monkeypatch.setattr(plan_views, "pdf_response", lambda data, name: HttpResponse(data))
+    over = {"basis": "monthly", "monthly": "5000.00"}  # the budget leaves ¥300
+    budget = {"salary": "3000.00", "housing": "2500.00", "reserve": "200.00"}
+    stored(client, check={"debts": [CARD]}, plan=plan_area(linked(0), settings=over, budget=budget))
+    client.get(image)
+    [from_image] = drawn.values()
+    drawn.clear()
+    client.get(document)
+    [from_document] = drawn.values()
+    assert from_image == from_document
+    assert from_image.monthly <= D("300.00")

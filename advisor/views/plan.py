@@ -372,7 +372,7 @@ def summary_pdf(request: HttpRequest) -> HttpResponse:
 def plan_png(request: HttpRequest) -> HttpResponse:
     """The plan PDF's content as one image (WeChat's browser: long-press to save)."""
     state = plan_answers.load(request)
-    plan = plan_answers.compute(request, state)
+    plan = plan_answers.proposal(request, state)
     if plan is None:
         return redirect("advisor-plan-debts")
     context = _context(request, state, plan)
@@ -386,7 +386,7 @@ def summary_png(request: HttpRequest) -> HttpResponse:
     state = plan_answers.load(request)
     if state.budget is None:
         return redirect("advisor-plan-budget")
-    context = _context(request, state, plan_answers.compute(request, state))
+    context = _context(request, state, plan_answers.proposal(request, state))
     return png_response(render_png("pdf/plan_summary.html", context, request))
 
 
