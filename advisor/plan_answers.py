@@ -1,21 +1,30 @@
 """The repayment plan, Django side: session state → budget, debts and the computed plan.
 
-State lives in the session area "plan" (through advisor.session only), JSON-safe:
+The plan's state is one typed value, ``PlanState``, parsed once from the session area "plan"
+(through advisor.session only) by ``load`` and written back by ``save``. Views change it with
+``dataclasses.replace``. Stored, JSON-safe:
 
-    {"format": 2,
-     "budget": {"salary": "6000.00", …, "reserve": "300.00", "lump_sum": "", "pay_day": 15},
-     "debts": [{"lender": "cmb-credit-card" | "other", "lender_other": "", "kind": "credit_card",
-                "amount": "30000.00", "charges": "1200.00" | "", "rate": "18.00" | "",
-                "check_index": 0 | None}, …],
+    {"format": 3,
+     "budget": {"salary": "6000.00", …, "reserve": "300.00"},
+     "lump_sum": "20000.00" | "", "pay_day": 15,
+     "debts": [{"check_index": 0, "charges": "1200.00" | "", "rate": "18.00" | ""},
+               {"lender": "cmb-credit-card" | "other", "lender_other": "", "kind": "credit_card",
+                "amount": "30000.00", "charges": "", "rate": ""}, …],
      "settings": {"basis": "monthly" | "months" | "", "monthly": "1500.00", "months": 24,
                   "strategy": "pro_rata", "plan_rate": "0", "assumed_rate": "18",
                   "settlement_percent": "50"},
      "imported": true}
 
+One record per debt: a debt brought in from the guided check keeps only the plan's extras
+(charges, rate) and the index of the check's debt; its lender, kind and amount are read from
+the check every time, so a changed check shows at once in the plan and in everything made
+from it. A debt added on the plan page keeps its own. A check debt that is removed leaves
+the plan too (``forget_check_debt``).
+
 No personal details are kept: amounts, lender names and kinds only. Everything read back
-is checked again; a malformed value is dropped rather than failing the page. A debt uses the
-guided check's names (``amount``, ``lender_other``); a state saved before ``format`` 2 (with
-``principal`` / ``lender_name``) is migrated when it is read.
+is checked again; a malformed value is dropped rather than failing the page. Older formats
+are migrated when read (``_migrate``): format 1 named the amount ``principal``; formats 1 and 2
+kept a copy of the check's amount, which is dropped when the check still has that debt.
 
 ``proposal(request)`` (``current_plan``) is the plan every document sent to a lender uses:
 never more than the budget leaves.
@@ -24,16 +33,18 @@ never more than the budget leaves.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Any
 
 from django.http import HttpRequest
 
 from advisor import check_answers, content, savecodes, session, tracker
+from advisor.check_answers import DebtAnswers
 from advisor.check_steps import SLUG
 from advisor.models import THRESHOLD_MAX, LenderKind, today
-from advisor.rules.budget import ESSENTIALS, INCOME_SOURCES, Budget
+from advisor.rules.budget import ESSENTIALS, INCOME_SOURCES, ZERO, Budget
 from advisor.rules.money import AmountError, parse_amount
 from advisor.rules.plan import DEFAULT_ASSUMED_RATE, STRATEGIES, Agreed, Debt, Plan, build_plan
 from advisor.rules.schedule import first_due
@@ -42,7 +53,8 @@ AREA = "plan"
 MAX_DEBTS = 20
 BUDGET_AMOUNTS = (*INCOME_SOURCES, *ESSENTIALS, "commitments", "reserve")
 KINDS = {value for value, _label in LenderKind.choices}
-FORMAT = 2  # of the stored state; older ones are migrated (_migrate)
+FORMAT = 3  # of the stored state; older ones are migrated (_migrate)
+DEFAULT_PAY_DAY = 15
 # At or below this many yuan a month for debts, the plan goes straight to the hardship route
 # (a budget statement and a letter asking for a pause) instead of comparing long options.
 # Editors set the line (Threshold "plan-fast-lane-line", our own figure, not an official
@@ -50,15 +62,6 @@ FORMAT = 2  # of the stored state; older ones are migrated (_migrate)
 FAST_LANE_LINE = Decimal("300")
 FAST_LANE_SLUG = "plan-fast-lane-line"
 FAST_LANE_MAX = THRESHOLD_MAX  # a line above this is taken for a typing slip
-DEFAULT_SETTINGS: dict[str, Any] = {
-    "basis": "",
-    "monthly": "",
-    "months": None,
-    "strategy": "pro_rata",
-    "plan_rate": "0",
-    "assumed_rate": str(int(DEFAULT_ASSUMED_RATE * 100)),
-    "settlement_percent": "50",
-}
 
 
 def _money(value: Any, *, allow_zero: bool = True) -> Decimal | None:
@@ -72,13 +75,35 @@ def _money(value: Any, *, allow_zero: bool = True) -> Decimal | None:
 
 
 def _percent(value: Any, maximum: int = 100) -> Decimal | None:
+    """A stored percentage, written plainly ("18", "12.5"); None when missing or out of range."""
     amount = _money(value)
-    return amount if amount is not None and amount <= maximum else None
+    return _plain(amount) if amount is not None and amount <= maximum else None
+
+
+def _plain(value: Decimal) -> Decimal:
+    """The same number without trailing zeros or an exponent: 18.00 → 18, 1E+1 → 10."""
+    return Decimal(format(value.normalize(), "f"))
+
+
+def _text(value: Decimal | None) -> str:
+    return str(value) if value is not None else ""
+
+
+def _dict(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
+def _whole(value: Any, low: int = 0, high: int = 10**6) -> int | None:
+    """A stored whole number from ``low`` to ``high``; None otherwise (a bool is not one)."""
+    if isinstance(value, int) and not isinstance(value, bool) and low <= value <= high:
+        return value
+    return None
 
 
 @dataclass(frozen=True)
 class PlanDebt:
-    """One debt of the plan, as the borrower entered it or brought it from the check."""
+    """One debt of the plan. From the check (``check_index`` set), lender, kind and amount
+    are the check's as read this request; only charges and rate are the plan's own."""
 
     lender: str  # a directory slug, or "other"
     lender_other: str  # the name typed for "other"
@@ -86,18 +111,20 @@ class PlanDebt:
     amount: Decimal  # principal still owed, yuan
     charges: Decimal | None = None
     rate: Decimal | None = None  # annual percent
-    check_index: int | None = None  # the check's debt it came from
+    check_index: int | None = None  # the check's debt it is
+
+    @property
+    def from_check(self) -> bool:
+        return self.check_index is not None
 
     @classmethod
-    def from_session(cls, raw: Any) -> PlanDebt | None:
-        if not isinstance(raw, dict):
-            return None
+    def own(cls, raw: dict[str, Any]) -> PlanDebt | None:
+        """A debt typed on the plan page, as stored; None when unusable."""
         amount = _money(raw.get("amount"), allow_zero=False)
         lender = raw.get("lender")
         if amount is None or not isinstance(lender, str) or not SLUG.match(lender):
             return None
         name = raw.get("lender_other")
-        index = raw.get("check_index")
         return cls(
             lender=lender,
             lender_other=name.strip()[:40] if isinstance(name, str) else "",
@@ -105,75 +132,265 @@ class PlanDebt:
             amount=amount,
             charges=_money(raw.get("charges")),
             rate=_percent(raw.get("rate"), 99),
-            check_index=index if isinstance(index, int) and not isinstance(index, bool) else None,
+        )
+
+    @classmethod
+    def of_check(
+        cls, index: int, answers: DebtAnswers, raw: dict[str, Any] | None = None
+    ) -> PlanDebt | None:
+        """The check's debt ``index`` with the plan's extras; None while it has no amount."""
+        if answers.amount is None or answers.amount <= 0:
+            return None
+        extras = raw or {}
+        slug = answers.lender or "other"
+        known = slug != "other" and content.lender(slug) is not None
+        return cls(
+            lender=slug if known else "other",
+            lender_other="" if known else answers.lender_name[:40],
+            kind=answers.kind if answers.kind in KINDS else "other",
+            amount=answers.amount,
+            charges=_money(extras.get("charges")),
+            rate=_percent(extras.get("rate"), 99),
+            check_index=index,
         )
 
     def to_session(self) -> dict[str, Any]:
+        extras = {"charges": _text(self.charges), "rate": _text(self.rate)}
+        if self.check_index is not None:
+            return {"check_index": self.check_index, **extras}
         return {
             "lender": self.lender,
             "lender_other": self.lender_other,
             "kind": self.kind,
             "amount": str(self.amount),
-            "charges": str(self.charges) if self.charges is not None else "",
-            "rate": str(self.rate) if self.rate is not None else "",
-            "check_index": self.check_index,
+            **extras,
         }
 
 
-def _migrate(state: dict[str, Any]) -> dict[str, Any]:
-    """A state from an older format, in this one (format 1 named amount/lender differently)."""
-    if state.get("format") == FORMAT:
-        return state
-    debts = state.get("debts")
-    if isinstance(debts, list):
-        state["debts"] = [
-            {**raw, "amount": raw.get("principal"), "lender_other": raw.get("lender_name")}
-            if isinstance(raw, dict) and "principal" in raw
-            else raw
-            for raw in debts
-        ]
-    return {**state, "format": FORMAT}
+@dataclass(frozen=True)
+class PlanSettings:
+    """How the borrower set the plan up; the defaults follow the budget."""
+
+    basis: str = ""  # "" (follow the budget), "monthly" or "months": what the borrower fixed
+    monthly: Decimal | None = None
+    months: int | None = None
+    strategy: str = "pro_rata"
+    plan_rate: Decimal = Decimal("0")  # annual percent during the plan
+    assumed_rate: Decimal = _plain(DEFAULT_ASSUMED_RATE * 100)  # for debts whose rate is unknown
+    settlement_percent: Decimal = Decimal("50")
+
+    @classmethod
+    def from_session(cls, raw: Any) -> PlanSettings:
+        found = _dict(raw)
+        default = cls()
+
+        def percent(name: str, maximum: int) -> Decimal:
+            value = _percent(found.get(name), maximum)
+            return value if value is not None else getattr(default, name)
+
+        return cls(
+            basis=found["basis"] if found.get("basis") in ("monthly", "months") else "",
+            monthly=_money(found.get("monthly"), allow_zero=False),
+            months=_whole(found.get("months"), 1, 600),
+            strategy=found["strategy"] if found.get("strategy") in STRATEGIES else "pro_rata",
+            plan_rate=percent("plan_rate", 99),
+            assumed_rate=percent("assumed_rate", 99),
+            settlement_percent=percent("settlement_percent", 100),
+        )
+
+    def to_session(self) -> dict[str, Any]:
+        return {
+            "basis": self.basis,
+            "monthly": _text(self.monthly),
+            "months": self.months,
+            "strategy": self.strategy,
+            "plan_rate": str(self.plan_rate),
+            "assumed_rate": str(self.assumed_rate),
+            "settlement_percent": str(self.settlement_percent),
+        }
+
+    def following_budget(self) -> PlanSettings:
+        """The same settings with the monthly amount left to the budget."""
+        return replace(self, basis="", monthly=None, months=None)
+
+    @property
+    def rates_changed(self) -> bool:
+        default = PlanSettings()
+        return (self.plan_rate, self.assumed_rate, self.settlement_percent) != (
+            default.plan_rate,
+            default.assumed_rate,
+            default.settlement_percent,
+        )
 
 
-# --- State ---------------------------------------------------------------------------
-
-
-def load(request: HttpRequest) -> dict[str, Any]:
-    """The plan state; on a new visit with a save code, what was saved under it."""
-    state = session.load(request, AREA)
-    if state or not session.save_code(request):
-        return _migrate(state) if state else state
-    try:
-        opened = savecodes.for_request(request)
-        saved = savecodes.get(opened).get(AREA) if opened else None
-    except savecodes.BadCode:
-        saved = None
-    # Mark the lookup as done so the vault is opened once per visit, not on every page.
-    state = {**_migrate(saved if isinstance(saved, dict) else {}), "restored": True}
-    session.store(request, AREA, state)
-    return state
-
-
-def save(request: HttpRequest, state: dict[str, Any]) -> None:
-    """Keep the plan in the session, and under the save code if the borrower has one."""
-    state["format"] = FORMAT
-    session.store(request, AREA, state)
-    opened = savecodes.for_request(request)
-    if opened is not None:
-        savecodes.update(opened, AREA, state)
-
-
-def budget(state: dict[str, Any]) -> Budget | None:
-    raw = state.get("budget")
-    if not isinstance(raw, dict):
-        return None
-    values = {name: _money(raw.get(name)) or Decimal("0.00") for name in BUDGET_AMOUNTS}
+def budget_of(amounts: Mapping[str, Decimal | None]) -> Budget:
+    """The budget from its amounts by form field name (a missing one is ¥0)."""
+    values = {name: amounts.get(name) or ZERO for name in BUDGET_AMOUNTS}
     return Budget(
         income={name: values[name] for name in INCOME_SOURCES},
         essentials={name: values[name] for name in ESSENTIALS},
         commitments=values["commitments"],
         reserve=values["reserve"],
     )
+
+
+def _budget(raw: Any) -> Budget | None:
+    if not isinstance(raw, dict):
+        return None
+    return budget_of({name: _money(raw.get(name)) for name in BUDGET_AMOUNTS})
+
+
+def budget_amounts(the_budget: Budget) -> dict[str, Decimal]:
+    """The budget's amounts by form field name."""
+    return {
+        **the_budget.income,
+        **the_budget.essentials,
+        "commitments": the_budget.commitments,
+        "reserve": the_budget.reserve,
+    }
+
+
+def _migrate(raw: dict[str, Any], check: Sequence[DebtAnswers]) -> list[PlanDebt]:
+    """The debts of a state saved before format 3 (each kept its own copy of the amount).
+
+    A debt brought from the check becomes a reference again when the check still has that
+    debt for the same lender; otherwise it keeps the copy as its own, so nothing the borrower
+    saw in the plan is lost. Format 1 named the amount ``principal`` and the name
+    ``lender_name``.
+    """
+    found: list[PlanDebt] = []
+    for item in raw["debts"]:
+        if not isinstance(item, dict):
+            continue
+        if "principal" in item:
+            item = {**item, "amount": item["principal"], "lender_other": item.get("lender_name")}
+        debt = PlanDebt.own(item)
+        if debt is None:
+            continue
+        index = _whole(item.get("check_index"))
+        if index is not None and index < len(check) and index not in _linked(found):
+            linked = PlanDebt.of_check(index, check[index], item)
+            if linked is not None and linked.lender == debt.lender:
+                debt = linked
+        found.append(debt)
+    return found
+
+
+def _linked(debts: Sequence[PlanDebt]) -> set[int]:
+    return {debt.check_index for debt in debts if debt.check_index is not None}
+
+
+def _debts(raw: dict[str, Any], check: Sequence[DebtAnswers]) -> tuple[PlanDebt, ...]:
+    if not isinstance(raw.get("debts"), list):
+        return ()
+    if raw.get("format") != FORMAT:
+        found = _migrate(raw, check)
+    else:
+        found = []
+        for item in raw["debts"]:
+            item = _dict(item)
+            index = _whole(item.get("check_index"))
+            if index is None:
+                debt = PlanDebt.own(item)
+            elif index < len(check) and index not in _linked(found):
+                debt = PlanDebt.of_check(index, check[index], item)
+            else:
+                debt = None  # that check debt was removed: it leaves the plan
+            if debt is not None:
+                found.append(debt)
+    return tuple(found[:MAX_DEBTS])
+
+
+@dataclass(frozen=True)
+class PlanState:
+    """The plan as the borrower set it up, read once per request (``load``)."""
+
+    budget: Budget | None = None
+    debts: tuple[PlanDebt, ...] = ()
+    settings: PlanSettings = field(default_factory=PlanSettings)
+    lump_sum: Decimal | None = None
+    pay_day: int = DEFAULT_PAY_DAY
+    imported: bool = False  # the check's debts were brought in (once)
+    restored: bool = False  # the save code was looked up this visit
+    version: int = FORMAT
+
+    @classmethod
+    def from_session(cls, raw: Any, check: Sequence[DebtAnswers] = ()) -> PlanState:
+        """The stored state, cleaned (``check``: the check's debts the plan refers to)."""
+        found = _dict(raw)
+        # Before format 3 the pay day and the lump sum were kept with the budget.
+        dated = found if found.get("format") == FORMAT else _dict(found.get("budget"))
+        return cls(
+            budget=_budget(found.get("budget")),
+            debts=_debts(found, check),
+            settings=PlanSettings.from_session(found.get("settings")),
+            lump_sum=_money(dated.get("lump_sum")),
+            pay_day=_whole(dated.get("pay_day"), 1, 31) or DEFAULT_PAY_DAY,
+            imported=found.get("imported") is True,
+            restored=found.get("restored") is True,
+        )
+
+    def to_session(self) -> dict[str, Any]:
+        stored: dict[str, Any] = {
+            "format": FORMAT,
+            "debts": [debt.to_session() for debt in self.debts],
+            "settings": self.settings.to_session(),
+            "lump_sum": _text(self.lump_sum),
+            "pay_day": self.pay_day,
+            "imported": self.imported,
+        }
+        if self.budget is not None:
+            amounts = budget_amounts(self.budget)
+            stored["budget"] = {name: str(value) for name, value in amounts.items()}
+        if self.restored:
+            stored["restored"] = True
+        return stored
+
+
+# --- State ---------------------------------------------------------------------------
+
+
+def load(request: HttpRequest) -> PlanState:
+    """The plan state; on a new visit with a save code, what was saved under it."""
+    stored = session.load(request, AREA)
+    if stored or not session.save_code(request):
+        return PlanState.from_session(stored, check_answers.debts(request))
+    try:
+        opened = savecodes.for_request(request)
+        saved = savecodes.get(opened).get(AREA) if opened else None
+    except savecodes.BadCode:
+        saved = None
+    # Mark the lookup as done so the vault is opened once per visit, not on every page.
+    state = replace(PlanState.from_session(saved, check_answers.debts(request)), restored=True)
+    session.store(request, AREA, state.to_session())
+    return state
+
+
+def save(request: HttpRequest, state: PlanState) -> None:
+    """Keep the plan in the session, and under the save code if the borrower has one."""
+    stored = state.to_session()
+    session.store(request, AREA, stored)
+    opened = savecodes.for_request(request)
+    if opened is not None:
+        savecodes.update(opened, AREA, stored)
+
+
+def forget_check_debt(request: HttpRequest, index: int | None = None) -> None:
+    """Call before the check's debt ``index`` is removed (None: all of them): it leaves the
+    plan, and the plan's references to the check's later debts move up by one."""
+    if not session.load(request, AREA) and not session.save_code(request):
+        return
+    state = load(request)  # read before the check changes, so the references still hold
+    kept = []
+    for debt in state.debts:
+        if debt.check_index is None:
+            kept.append(debt)
+        elif index is not None and debt.check_index != index:
+            kept.append(replace(debt, check_index=debt.check_index - (debt.check_index > index)))
+    # After "start again" with nothing left, the next check is brought in afresh.
+    imported = state.imported and (index is not None or bool(kept))
+    if tuple(kept) != state.debts or imported != state.imported:
+        save(request, replace(state, debts=tuple(kept), imported=imported))
 
 
 def fast_lane_line() -> Decimal:
@@ -188,83 +405,28 @@ def fast_lane_line() -> Decimal:
     return value.quantize(Decimal("0.01")) if usable else FAST_LANE_LINE
 
 
-def fast_lane(state: dict[str, Any]) -> bool:
+def fast_lane(state: PlanState) -> bool:
     """True when a budget was entered and it leaves nothing, or only a little, for debts."""
-    the_budget = budget(state)
-    return the_budget is not None and the_budget.available <= fast_lane_line()
-
-
-def lump_sum(state: dict[str, Any]) -> Decimal | None:
-    raw = state.get("budget")
-    return _money(raw.get("lump_sum")) if isinstance(raw, dict) else None
-
-
-def pay_day(state: dict[str, Any]) -> int:
-    raw = state.get("budget")
-    day = raw.get("pay_day") if isinstance(raw, dict) else None
-    return day if isinstance(day, int) and 1 <= day <= 31 else 15
-
-
-def plan_debts(state: dict[str, Any]) -> list[PlanDebt]:
-    found = state.get("debts")
-    if not isinstance(found, list):
-        return []
-    return [d for d in (PlanDebt.from_session(item) for item in found[:MAX_DEBTS]) if d]
-
-
-def store_debts(state: dict[str, Any], debts: list[PlanDebt]) -> None:
-    state["debts"] = [debt.to_session() for debt in debts]
-
-
-def settings(state: dict[str, Any]) -> dict[str, Any]:
-    raw = state.get("settings")
-    result = dict(DEFAULT_SETTINGS)
-    if not isinstance(raw, dict):
-        return result
-    if raw.get("basis") in ("monthly", "months"):
-        result["basis"] = raw["basis"]
-    monthly = _money(raw.get("monthly"), allow_zero=False)
-    result["monthly"] = str(monthly) if monthly else ""
-    months = raw.get("months")
-    result["months"] = months if isinstance(months, int) and 1 <= months <= 600 else None
-    if raw.get("strategy") in STRATEGIES:
-        result["strategy"] = raw["strategy"]
-    for name, maximum in (("plan_rate", 99), ("assumed_rate", 99), ("settlement_percent", 100)):
-        value = _percent(raw.get(name), maximum)
-        if value is not None:
-            result[name] = format(value.normalize(), "f")
-    return result
+    return state.budget is not None and state.budget.available <= fast_lane_line()
 
 
 # --- The guided check ----------------------------------------------------------------
 
 
 def import_from_check(request: HttpRequest) -> int:
-    """Copy the check's debts into an empty plan once. Returns how many were copied."""
+    """Bring the check's debts into an empty plan once. Returns how many were brought in."""
     state = load(request)
-    if state.get("imported") or plan_debts(state):
+    if state.imported or state.debts:
         return 0
-    copied = []
-    for index, answers in enumerate(check_answers.debts(request)):
-        if answers.amount is None:
-            continue
-        slug = answers.lender or "other"
-        known = content.lender(slug) if slug != "other" else None
-        copied.append(
-            PlanDebt(
-                lender=slug if known else "other",
-                lender_other="" if known else answers.lender_name[:40],
-                kind=answers.kind or "other",
-                amount=answers.amount,
-                check_index=index,
-            )
-        )
-    if not copied:
+    found = [
+        debt
+        for index, answers in enumerate(check_answers.debts(request))
+        if (debt := PlanDebt.of_check(index, answers)) is not None
+    ]
+    if not found:
         return 0  # nothing to bring in yet: try again after the borrower does the check
-    state["imported"] = True
-    store_debts(state, copied[:MAX_DEBTS])
-    save(request, state)
-    return len(copied)
+    save(request, replace(state, debts=tuple(found[:MAX_DEBTS]), imported=True))
+    return len(found)
 
 
 def _urgencies(request: HttpRequest) -> dict[int, int]:
@@ -299,26 +461,26 @@ def lender_label(debt: PlanDebt) -> str:
     return debt.lender_other or str(dict(LenderKind.choices).get(debt.kind, ""))
 
 
-def debt_rows(state: dict[str, Any]) -> list[DebtRow]:
+def debt_rows(state: PlanState) -> list[DebtRow]:
     return [
         DebtRow(
             number=i + 1,
             name=lender_label(debt),
             kind=debt.kind,
             principal=debt.amount,
-            charges=debt.charges or Decimal("0"),
+            charges=debt.charges or ZERO,
             rate=debt.rate,
-            from_check=debt.check_index is not None,
+            from_check=debt.from_check,
         )
-        for i, debt in enumerate(plan_debts(state))
+        for i, debt in enumerate(state.debts)
     ]
 
 
-def debts(request: HttpRequest, state: dict[str, Any]) -> list[Debt]:
+def debts(request: HttpRequest, state: PlanState) -> list[Debt]:
     # Only the "urgent" strategy orders lenders by the check's estimates.
-    urgency = _urgencies(request) if settings(state)["strategy"] == "urgent" else {}
+    urgency = _urgencies(request) if state.settings.strategy == "urgent" else {}
     found = []
-    for i, debt in enumerate(plan_debts(state)):
+    for i, debt in enumerate(state.debts):
         lender = content.lender(debt.lender) if debt.lender != "other" else None
         found.append(
             Debt(
@@ -326,7 +488,7 @@ def debts(request: HttpRequest, state: dict[str, Any]) -> list[Debt]:
                 lender_name=lender_label(debt),
                 kind=lender.kind if lender is not None else debt.kind,
                 principal=debt.amount,
-                charges=debt.charges or Decimal("0"),
+                charges=debt.charges or ZERO,
                 rate=debt.rate / 100 if debt.rate is not None else None,
                 max_months=lender.max_instalment_months if lender is not None else None,
                 urgency=urgency.get(debt.check_index, 0) if debt.check_index is not None else 0,
@@ -357,36 +519,32 @@ def agreements(request: HttpRequest) -> dict[str, Agreed]:
 
 
 def compute(
-    request: HttpRequest, state: dict[str, Any] | None = None, *, on: dt.date | None = None
+    request: HttpRequest, state: PlanState | None = None, *, on: dt.date | None = None
 ) -> Plan | None:
     """The plan from the stored state, or None when there are no debts yet."""
     state = load(request) if state is None else state
     found = debts(request, state)
     if not found:
         return None
-    the_budget = budget(state)
-    chosen = settings(state)
-    monthly = _money(chosen["monthly"], allow_zero=False) if chosen["basis"] == "monthly" else None
-    months = chosen["months"] if chosen["basis"] == "months" else None
-    day = pay_day(state)
+    chosen = state.settings
     return build_plan(
         found,
-        available=the_budget.available if the_budget is not None else None,
-        first=first_due(on or today(), day),
-        pay_day=day,
-        monthly=monthly,
-        months=months,
-        strategy=chosen["strategy"],
-        plan_rate=Decimal(chosen["plan_rate"]) / 100,
-        assumed_rate=Decimal(chosen["assumed_rate"]) / 100,
-        settlement_share=Decimal(chosen["settlement_percent"]) / 100,
-        lump_sum=lump_sum(state),
+        available=state.budget.available if state.budget is not None else None,
+        first=first_due(on or today(), state.pay_day),
+        pay_day=state.pay_day,
+        monthly=chosen.monthly if chosen.basis == "monthly" else None,
+        months=chosen.months if chosen.basis == "months" else None,
+        strategy=chosen.strategy,
+        plan_rate=chosen.plan_rate / 100,
+        assumed_rate=chosen.assumed_rate / 100,
+        settlement_share=chosen.settlement_percent / 100,
+        lump_sum=state.lump_sum,
         agreed=agreements(request),
     )
 
 
 def proposal(
-    request: HttpRequest, state: dict[str, Any] | None = None, *, on: dt.date | None = None
+    request: HttpRequest, state: PlanState | None = None, *, on: dt.date | None = None
 ) -> Plan | None:
     """The plan as it goes to lenders (收支说明, plan PDF, calendar, letters).
 
@@ -400,12 +558,7 @@ def proposal(
     plan = compute(request, state, on=on)
     if plan is None or plan.fits is not False:
         return plan
-    chosen = settings(state)
-    return compute(
-        request,
-        {**state, "settings": {**chosen, "basis": "", "monthly": "", "months": None}},
-        on=on,
-    )
+    return compute(request, replace(state, settings=state.settings.following_budget()), on=on)
 
 
 def current_plan(request: HttpRequest) -> Plan | None:
@@ -425,6 +578,6 @@ def current_plan(request: HttpRequest) -> Plan | None:
     - ``plan.available`` (Decimal or None when no budget was entered), ``plan.fits``;
     - ``plan.options`` (``Option`` list: nothing / instalments / settlement / pro_rata).
 
-    For the budget itself (收支说明) use ``budget(load(request))``.
+    For the budget itself (收支说明) use ``load(request).budget``.
     """
     return proposal(request)

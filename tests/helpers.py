@@ -47,6 +47,14 @@ def stored_answers(steps: Steps) -> dict[str, Any]:
     return answers
 
 
+def store_areas(client: Client, **areas: object) -> Client:
+    """The client's session holding just these areas ("check", "plan", …), as stored."""
+    store = client.session
+    store["bh"] = {"v": 1, **areas}
+    store.save()
+    return client
+
+
 def answer_debt(client: Client, number: int, steps: Steps) -> str:
     """Answer each question by following the redirects; returns the last redirect."""
     location = step_url(number, steps[0][0])

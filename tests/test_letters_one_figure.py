@@ -1,10 +1,9 @@
-"""One debt figure in every letter (issue 17, item 4).
+"""One debt figure in every letter (issue 17, item 4; issue 24, item 3).
 
-The letter states the amount the borrower entered, and takes its monthly amount only from a
-plan worked out from that same figure. The page text, the PDF and the Word file carry the
-same figures. A plan that counts the debt differently (charges added, an amount changed
-since) is never used silently: the monthly amount is left out and the page says why, until
-the borrower chooses the plan's figure for the whole letter.
+The plan reads the check's own record of each debt, so the letter states the amount the
+borrower entered, and a changed check amount shows at once. When the plan adds charges, the
+letter states the balance the monthly amount is worked out from with its two parts, which
+add up. The page text, the PDF and the Word file carry the same figures.
 """
 
 from __future__ import annotations
@@ -13,6 +12,7 @@ import copy
 import io
 import re
 import zipfile
+from decimal import Decimal
 from typing import Any
 
 import pytest
@@ -21,6 +21,7 @@ from django.test import Client
 from pypdf import PdfReader
 
 from advisor import content as site_content
+from advisor import plan_answers
 from tests.test_letters_views import CHECK, PLAN, details_then_edit, edit_post, write_url
 
 pytestmark = pytest.mark.django_db
@@ -74,10 +75,18 @@ def three_outputs(client: Client, slug: str, url: str = "") -> tuple[dict[str, A
     return outputs, page.context["form"].initial
 
 
-def _check_with_charges() -> dict[str, Any]:
+def _plan_with_charges() -> dict[str, Any]:
     plan = copy.deepcopy(PLAN)
     plan["debts"][0]["charges"] = "1500.00"  # the plan counts 24,956.78; the check 23,456.78
     return plan
+
+
+def _yuan(text: str) -> Decimal:
+    return Decimal(text.removeprefix("¥").replace(",", ""))
+
+
+def _initial(client: Client, slug: str, query: str = "") -> dict[str, Any]:
+    return client.get(write_url(slug) + query).context["form"].initial
 
 
 @time_machine.travel("2026-11-23 10:00 +0800", tick=False)
@@ -102,10 +111,8 @@ def test_text_pdf_and_docx_carry_the_same_debt_figure_and_monthly_amount(
 def test_the_monthly_amount_comes_from_a_plan_of_the_same_figure(
     content: None, client: Client
 ) -> None:
-    from advisor import plan_answers
-
     _with(client, check=CHECK, plan=PLAN)
-    initial = client.get(write_url("card-instalment")).context["form"].initial
+    initial = _initial(client, "card-instalment")
     request = type("R", (), {"session": client.session, "COOKIES": {}})()
     card = plan_answers.current_plan(request).schedules[0]
     assert f"¥{card.debt.balance:,.2f}" == initial["amount"] == "¥23,456.78"
@@ -113,66 +120,63 @@ def test_the_monthly_amount_comes_from_a_plan_of_the_same_figure(
 
 
 @time_machine.travel("2026-11-23 10:00 +0800", tick=False)
-def test_a_plan_with_charges_added_is_not_used_silently(content: None, client: Client) -> None:
-    from advisor import plan_answers
+def test_a_changed_check_amount_shows_at_once_in_the_plan_and_the_letter(
+    content: None, client: Client
+) -> None:
+    _with(client, check=CHECK, plan=PLAN)
+    assert "¥23,456.78" in client.get("/plan/debts/").content.decode()
+    changed = client.post("/check/debt/1/amount/?return=answers", {"amount": "30,000"})
+    assert changed.status_code == 302
 
-    _with(client, check=CHECK, plan=_check_with_charges())
-    page = client.get(write_url("card-instalment"))
-    initial = page.context["form"].initial
-    request = type("R", (), {"session": client.session, "COOKIES": {}})()
-    planned_monthly = f"¥{plan_answers.current_plan(request).schedules[0].first_amount:,.2f}"
-
-    assert initial["amount"] == "¥23,456.78"
-    assert not initial.get("monthly") and not initial.get("months")
-    note = page.context["figures"].mismatch
-    assert "¥24,956.78" in note and "¥23,456.78" in note and "¥1,500.00" in note
-    html = page.content.decode()
-    assert 'id="figure-note"' in html and "?debt=0&amp;figure=plan" in html
-
-    outputs, _initial = three_outputs(client, "card-instalment")
-    for name, text in outputs.items():
-        flat = _flat(text)
-        assert "¥23,456.78" in flat, name
-        assert "¥24,956.78" not in flat and planned_monthly not in flat, name
+    assert "¥30,000.00" in client.get("/plan/debts/").content.decode()
+    plan_page = client.get("/plan/result/")
+    assert plan_page.context["plan"].schedules[0].debt.principal == Decimal("30000.00")
+    summary = client.get("/plan/summary/").content.decode()
+    assert "¥30,000.00" in summary and "¥23,456.78" not in summary
+    initial = _initial(client, "card-instalment")
+    assert initial["amount"] == "¥30,000.00"
+    monthly, months = _yuan(initial["monthly"]), int(initial["months"])
+    assert monthly * (months - 1) < Decimal("30000") <= monthly * months
 
 
 @time_machine.travel("2026-11-23 10:00 +0800", tick=False)
-def test_choosing_the_plans_figure_uses_it_for_the_whole_letter(
+def test_with_charges_the_letter_states_the_balance_and_its_parts_which_add_up(
     content: None, client: Client
 ) -> None:
-    _with(client, check=CHECK, plan=_check_with_charges())
-    page = client.get(write_url("card-instalment") + "?debt=0&figure=plan")
-    initial = page.context["form"].initial
-    assert initial["amount"] == "¥24,956.78"
-    monthly = float(initial["monthly"].replace("¥", "").replace(",", ""))
-    months = int(initial["months"])
-    assert monthly * (months - 1) < 24956.78 <= monthly * months + 1
-    assert "¥23,456.78" in page.context["figures"].mismatch  # it still says which is which
-    assert not page.context["figures"].use_plan_url
-
-
-def test_a_plan_amount_changed_since_the_check_is_not_used_silently(
-    content: None, client: Client
-) -> None:
-    plan = copy.deepcopy(PLAN)
-    plan["debts"][0]["principal"] = "25000.00"
-    _with(client, check=CHECK, plan=plan)
+    _with(client, check=CHECK, plan=_plan_with_charges())
     page = client.get(write_url("card-instalment"))
     initial = page.context["form"].initial
-    assert initial["amount"] == "¥23,456.78"
-    assert not initial.get("monthly")
-    note = page.context["figures"].mismatch
-    assert "¥25,000.00" in note and "¥23,456.78" in note
+    balance, principal, charges = (_yuan(f) for f in YUAN.findall(initial["amount"]))
+    assert (balance, principal, charges) == (
+        Decimal("24956.78"),
+        Decimal("23456.78"),
+        Decimal("1500.00"),
+    )
+    assert principal + charges == balance
+    # The monthly amount is worked out from that balance.
+    monthly, months = _yuan(initial["monthly"]), int(initial["months"])
+    assert monthly * (months - 1) < balance <= monthly * months
+    assert 'id="figure-note"' not in page.content.decode()
+
+    outputs, _initial_values = three_outputs(client, "card-instalment")
+    for name, text in outputs.items():
+        flat = _flat(text)
+        for figure in ("¥24,956.78", "¥23,456.78", "¥1,500.00", initial["monthly"]):
+            assert figure in flat, (name, figure)
+
+
+def test_the_old_choice_of_the_plans_figure_is_gone(content: None, client: Client) -> None:
+    _with(client, check=CHECK, plan=_plan_with_charges())
+    plain = _initial(client, "card-instalment", "?debt=0")
+    assert _initial(client, "card-instalment", "?debt=0&figure=plan") == plain
 
 
 def test_without_a_check_the_plans_own_amount_is_the_entered_one(
     content: None, client: Client
 ) -> None:
     _with(client, plan=PLAN)
-    page = client.get(write_url("loan-negotiation"))
-    initial = page.context["form"].initial
+    initial = _initial(client, "loan-negotiation")
     assert initial["amount"] == "¥8,800.00" and initial["monthly"]
-    assert not page.context["figures"].mismatch
 
 
 # --- First person throughout ---------------------------------------------------------------

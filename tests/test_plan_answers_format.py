@@ -3,6 +3,7 @@ one is cleaned (never a 500), and the plan asks the check's estimate only when i
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 
 import pytest
@@ -10,6 +11,7 @@ from django.test import Client
 
 from advisor import plan_answers, session
 from advisor.rules import estimate
+from tests.helpers import store_areas
 
 OLD_FORMAT_DEBT = {
     "lender": "other",
@@ -35,10 +37,7 @@ CHECK_DEBT = {
 }
 
 
-def stored(client: Client, **areas: object) -> None:
-    store = client.session
-    store[session.KEY] = {"v": 1, **areas}
-    store.save()
+stored = store_areas
 
 
 def plan_area(client: Client) -> dict:
@@ -66,7 +65,6 @@ def test_a_plan_saved_in_the_old_format_is_read_and_saved_in_the_new_one(
             "amount": "8800.00",
             "charges": "",
             "rate": "",
-            "check_index": None,
         }
     ]
 
@@ -108,12 +106,12 @@ def test_the_plan_reads_the_checks_answers_and_estimates_only_for_the_urgent_ord
     request = type("R", (), {"session": client.session, "COOKIES": {}})()
     assert plan_answers.import_from_check(request) == 1
     request.session.save()
-    [debt] = plan_answers.plan_debts(plan_answers.load(request))
+    state = plan_answers.load(request)
+    [debt] = state.debts
     assert debt.amount == Decimal("23456.78") and debt.lender == "cmb-credit-card"
     assert debt.check_index == 0
     assert plan_answers.compute(request) is not None
     assert calls == []  # importing and the default (pro rata) plan need no estimate
-    state = plan_answers.load(request)
-    state["settings"] = {"strategy": "urgent"}
-    plan_answers.compute(request, state)
+    urgent = replace(state, settings=replace(state.settings, strategy="urgent"))
+    plan_answers.compute(request, urgent)
     assert calls  # the urgent order does

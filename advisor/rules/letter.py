@@ -774,6 +774,25 @@ def incident_lines(entries: Iterable[Incident], language: str = "zh-hans") -> st
     return numbered(rows)
 
 
+def amount_line(principal: Decimal, charges: Decimal, language: str = "zh-hans") -> str:
+    """The debt as a letter states it: the principal, and with charges added, the balance they
+    make together (the figure the monthly amount is worked out from) and its two parts.
+
+    >>> amount_line(Decimal("23456.78"), Decimal("0"))
+    '¥23,456.78'
+    >>> amount_line(Decimal("23456.78"), Decimal("1500"))
+    '¥24,956.78（本金¥23,456.78，利息、罚息等¥1,500.00）'
+    >>> amount_line(Decimal("100"), Decimal("20.5"), "en")
+    '¥120.50 (principal ¥100.00 plus ¥20.50 of interest, penalties and fees)'
+    """
+    if charges <= 0:
+        return format_yuan(principal)
+    total, owed, added = (format_yuan(x) for x in (principal + charges, principal, charges))
+    if language.startswith("en"):
+        return f"{total} (principal {owed} plus {added} of interest, penalties and fees)"
+    return f"{total}（本金{owed}，利息、罚息等{added}）"
+
+
 def offer_line(amount: Decimal | None, available: Decimal, language: str = "zh-hans") -> str:
     """What a hardship letter offers this lender during the pause: its share of the plan, or,
     with nothing to spare, that nothing can be paid for now (never an amount in that case).

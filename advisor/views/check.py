@@ -16,7 +16,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from advisor import check_answers, check_steps, content, counts, savecodes, session
+from advisor import check_answers, check_steps, content, counts, plan_answers, savecodes, session
 from advisor.check_answers import DebtAnswers
 from advisor.check_steps import Place
 from advisor.forms.check import LenderForm
@@ -211,6 +211,7 @@ def remove(request: HttpRequest, number: int) -> HttpResponse:
     if not 1 <= number <= len(debts):
         return redirect("advisor-check-answers")
     if request.method == "POST":
+        plan_answers.forget_check_debt(request, number - 1)  # the plan reads the check's debts
         del debts[number - 1]
         check_answers.store(request, debts)
         if not debts:
@@ -225,6 +226,7 @@ def remove(request: HttpRequest, number: int) -> HttpResponse:
 
 @require_POST
 def restart(request: HttpRequest) -> HttpResponse:
+    plan_answers.forget_check_debt(request)
     check_answers.store(request, [])
     return redirect("advisor-check-start")
 

@@ -32,10 +32,9 @@ from advisor.forms.letters import DetailsForm, LetterTextForm, typed_keys
 from advisor.http import attachment
 from advisor.models import Fact, LetterTemplate, today
 from advisor.pdf import pdf_response, render_pdf
-from advisor.plan_answers import PlanDebt
+from advisor.plan_answers import PlanState
 from advisor.png import data_uri, render_png
 from advisor.rules import letter
-from advisor.rules.budget import Budget
 from advisor.rules.money import format_yuan
 from advisor.rules.plan import LenderSchedule, Plan
 from advisor.views.tracker import answer_clocks
@@ -58,28 +57,23 @@ def _template_or_404(slug: str) -> LetterTemplate:
 # --- What the rest of the journey knows (each part is empty when not filled in) ---
 
 
-def _plan(request: HttpRequest) -> tuple[Plan | None, list[PlanDebt], Budget | None]:
-    """(plan, the plan's debts, budget): from the repayment plan, or (None, [], None)."""
-    plan = plan_answers.current_plan(request)
-    if plan is None:
-        return None, [], None
+def _plan(request: HttpRequest) -> tuple[Plan | None, PlanState]:
+    """(plan as it goes to lenders, the plan's state); the plan is None without debts."""
     state = plan_answers.load(request)
-    return plan, plan_answers.plan_debts(state), plan_answers.budget(state)
+    return plan_answers.proposal(request, state), state
 
 
 def _schedule_for(
-    plan: Plan, entered: list[PlanDebt], debt: CheckedDebt | None, slug: str
+    plan: Plan, state: PlanState, debt: CheckedDebt | None, slug: str
 ) -> LenderSchedule | None:
-    """This letter's lender in the plan: the plan debt imported from the chosen check debt,
-    else the same lender, else (without a check) the first that suits the letter."""
+    """This letter's lender in the plan: the chosen check debt (the plan reads that same
+    record), else (without a check) the first debt that suits the letter. A check debt the
+    plan does not include has no schedule."""
     schedules = list(plan.schedules)
     if debt is not None:
-        for number, entry in enumerate(entered, 1):
+        for number, entry in enumerate(state.debts, 1):
             if entry.check_index == debt.index:
                 return next((s for s in schedules if s.debt.key == str(number)), None)
-        for schedule in schedules:
-            if debt.lender_slug and schedule.debt.lender_slug == debt.lender_slug:
-                return schedule
         return None
     rule = letter.letter_rule(slug)
     return next((s for s in schedules if rule.suits(s.debt.kind)), None)
@@ -87,13 +81,9 @@ def _schedule_for(
 
 @dataclass(frozen=True)
 class Figures:
-    """What the letter page pre-fills, and, when the plan counts this debt differently from
-    the amount the borrower entered, one sentence saying so (the plan is then not used
-    unless the borrower chooses it: ``use_plan_url``)."""
+    """What the letter page pre-fills from the plan."""
 
     values: dict[str, str] = field(default_factory=dict)
-    mismatch: str = ""
-    use_plan_url: str = ""
     # The plan cannot be offered as instalments (a pause, or longer than a lender's limit or
     # than is realistic): the page points to the hardship letter instead.
     hardship: bool = False
@@ -103,26 +93,30 @@ class Figures:
 
 
 def _plan_values(
-    request: HttpRequest, debt: CheckedDebt | None, slug: str, language: str, *, use_plan: bool
+    request: HttpRequest, debt: CheckedDebt | None, slug: str, language: str
 ) -> Figures:
-    """Pre-fill from the repayment plan: this lender's monthly share, months and schedule.
+    """Pre-fill from the repayment plan: this lender's balance, monthly share and schedule.
 
-    One debt figure: the letter states the amount the borrower entered (the check's, else
-    the plan's principal) and takes the monthly amount only from a plan worked out from that
-    same figure. When the plan's figure differs (charges added, or an amount changed since),
-    its monthly amount is left out and the page says why, unless the borrower chose the
-    plan's figure for the whole letter.
+    The plan reads the check's own record of the debt, so the amount is the one the borrower
+    entered; when the plan adds charges, the letter states the principal and the charges
+    with their sum, the balance the monthly amount is worked out from.
     """
-    plan, raws, budget = _plan(request)
+    plan, state = _plan(request)
     if plan is None:
         return Figures()
     values: dict[str, str] = {}
+    budget = state.budget
     if budget is not None and budget.total_income > 0:
         values["income"] = format_yuan(budget.total_income)
         values["spending"] = format_yuan(budget.total_spending)
     if budget is not None:
         values["available"] = format_yuan(budget.available)
-    schedule = _schedule_for(plan, raws, debt, slug)
+    schedule = _schedule_for(plan, state, debt, slug)
+    if schedule is not None:
+        planned = schedule.debt
+        if debt is None:
+            values["lender"] = planned.lender_name
+        values["amount"] = letter.amount_line(planned.principal, planned.charges, language)
     if schedule is not None and schedule.agreed is not None:
         return _agreed_values(values, schedule, language)
     if plan.paused or plan.others_paused:  # nothing to spare: no amount, only the situation
@@ -130,28 +124,13 @@ def _plan_values(
         return Figures(values, hardship=True)
     if schedule is None or not schedule.payments:
         return Figures(values)
-    planned = schedule.debt
-    if debt is None:
-        values["lender"] = planned.lender_name
-    entered = debt.amount if debt is not None and debt.amount else planned.principal
-    if planned.balance != entered and not use_plan:
-        values["amount"] = format_yuan(entered)
-        query = f"?debt={debt.index}&figure=plan" if debt is not None else "?figure=plan"
-        return Figures(values, _mismatch(entered, planned.principal, planned.charges), query)
-    values["amount"] = format_yuan(planned.balance)
     available = plan.available if plan.available is not None else plan.monthly
     values["offer"] = letter.offer_line(schedule.month_one, available, language)
     values["monthly"] = format_yuan(schedule.first_amount)
     values["months"] = str(len(schedule.payments))
     values["first_date"] = letter.format_date(schedule.payments[0].date, language)
     values["schedule"] = letter.schedule_lines(schedule.runs, language)
-    chosen = ""
-    if planned.balance != entered:
-        chosen = _("这封信用的是还款计划里的数字 %(plan)s；你填的欠款是 %(entered)s。") % {
-            "plan": format_yuan(planned.balance),
-            "entered": format_yuan(entered),
-        }
-    return Figures(values, chosen, hardship=schedule.over_cap or plan.too_long)
+    return Figures(values, hardship=schedule.over_cap or plan.too_long)
 
 
 def _agreed_values(values: dict[str, str], schedule: LenderSchedule, language: str) -> Figures:
@@ -177,23 +156,6 @@ def _agreed_values(values: dict[str, str], schedule: LenderSchedule, language: s
         "months": agreed.months,
     }
     return Figures(values, agreement=note)
-
-
-def _mismatch(entered: Decimal, principal: Decimal, charges: Decimal) -> str:
-    if principal == entered:
-        why = _("你填的欠款 %(entered)s 加上计划里填的利息、罚息等 %(charges)s") % {
-            "entered": format_yuan(entered),
-            "charges": format_yuan(charges),
-        }
-    else:
-        why = _("还款计划里这笔欠款填的是 %(principal)s，你在评估里填的是 %(entered)s") % {
-            "principal": format_yuan(principal),
-            "entered": format_yuan(entered),
-        }
-    return _(
-        "每月还款额没有自动填入：还款计划是按 %(plan)s 算的（%(why)s），"
-        "和信里的欠款金额不是同一个数，对方会看到两个对不上的数字。"
-    ) % {"plan": format_yuan(principal + charges), "why": why}
 
 
 def _pick_debt(slug: str, debts: list[CheckedDebt], wanted: str | None) -> CheckedDebt | None:
@@ -246,8 +208,6 @@ def _prefill(
     template: LetterTemplate,
     debt: CheckedDebt | None,
     language: str,
-    *,
-    use_plan: bool,
 ) -> Figures:
     values: dict[str, str] = {}
     if debt is not None:
@@ -257,7 +217,7 @@ def _prefill(
         if debt.days_overdue:
             values["days_overdue"] = str(debt.days_overdue)
     values["pause_months"] = "3"  # a starting point the borrower changes (see its hint)
-    figures = _plan_values(request, debt, template.slug, language, use_plan=use_plan)
+    figures = _plan_values(request, debt, template.slug, language)
     values.update(figures.values)
     entries = load_entries(request)
     if entries:
@@ -460,10 +420,7 @@ def write(request: HttpRequest, slug: str) -> HttpResponse:
         asked = request.GET.get("lang") or ""
         language = asked if asked in ("zh-hans", "en") else "zh-hans"
         debt = _pick_debt(slug, debts, request.GET.get("debt"))
-        use_plan = request.GET.get("figure") == "plan"
-        figures = _prefill(request, template, debt, language, use_plan=use_plan)
-        if figures.use_plan_url and asked:
-            figures = replace(figures, use_plan_url=f"{figures.use_plan_url}&lang={language}")
+        figures = _prefill(request, template, debt, language)
         form = DetailsForm(keys=keys, initial={"language": language, **figures.values})
         return _write_page(request, template, form, debts, debt, figures)
 

@@ -7,6 +7,7 @@ amount or the number of months re-renders the plan in place when htmx is there
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
@@ -17,19 +18,19 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from advisor import content, ics, plan_answers
+from advisor import check_answers, content, ics, plan_answers
 from advisor.forms.plan import OTHER, BudgetForm, DebtForm, PlanControlsForm
 from advisor.http import HtmxHttpRequest, attachment
 from advisor.pdf import pdf_response, render_pdf
-from advisor.plan_answers import PlanDebt
+from advisor.plan_answers import PlanDebt, PlanSettings, PlanState
 from advisor.png import png_response, render_png
 from advisor.rules.budget import ESSENTIALS, INCOME_SOURCES, SUGGESTED_RESERVE
 from advisor.rules.plan import CREDIT_CARD_MAX_MONTHS, REALISTIC_MONTHS, Plan
 from advisor.rules.schedule import MIN_NOTICE_DAYS
 
 
-def _budget_lines(state: dict[str, Any]) -> dict[str, Any] | None:
-    the_budget = plan_answers.budget(state)
+def _budget_lines(state: PlanState) -> dict[str, Any] | None:
+    the_budget = state.budget
     if the_budget is None:
         return None
     label = {name: field.label for name, field in BudgetForm.base_fields.items()}
@@ -44,12 +45,12 @@ def _budget_lines(state: dict[str, Any]) -> dict[str, Any] | None:
     }
 
 
-def _context(request: HttpRequest, state: dict[str, Any], plan: Plan | None) -> dict[str, Any]:
+def _context(request: HttpRequest, state: PlanState, plan: Plan | None) -> dict[str, Any]:
     return {
         "plan": plan,
         "rows": plan_answers.debt_rows(state),
         "budget_info": _budget_lines(state),
-        "settings": plan_answers.settings(state),
+        "settings": state.settings,
         "card_limit": CREDIT_CARD_MAX_MONTHS,
         "realistic_months": REALISTIC_MONTHS,
         "notice_days": MIN_NOTICE_DAYS,
@@ -76,11 +77,12 @@ def budget(request: HttpRequest) -> HttpResponse:
         form = BudgetForm(request.POST)
         if form.is_valid():
             data = form.cleaned_data
-            state["budget"] = {
-                name: str(data[name]) if data[name] is not None else ""
-                for name in (*plan_answers.BUDGET_AMOUNTS, "lump_sum")
-            }
-            state["budget"]["pay_day"] = data["pay_day"]
+            state = replace(
+                state,
+                budget=plan_answers.budget_of(data),
+                lump_sum=data["lump_sum"],
+                pay_day=data["pay_day"],
+            )
             plan_answers.save(request, state)
             if plan_answers.fast_lane(state):
                 return redirect("advisor-plan-shortfall")
@@ -90,29 +92,36 @@ def budget(request: HttpRequest) -> HttpResponse:
 
 def _budget_page(
     request: HttpRequest,
-    state: dict[str, Any],
+    state: PlanState,
     form: BudgetForm | None,
     *,
     start_page: bool = False,
 ) -> HttpResponse:
     if form is None:
-        raw_budget = state.get("budget")
-        saved: dict[str, Any] = raw_budget if isinstance(raw_budget, dict) else {}
-        initial = {"reserve": str(SUGGESTED_RESERVE)} if not saved else {}
-        form = BudgetForm(
-            initial={**initial, **{k: v for k, v in saved.items() if v not in ("", None)}}
-        )
+        form = BudgetForm(initial=_budget_initial(state))
     context: dict[str, Any] = {"form": form, "start_page": start_page}
     if start_page:
         context.update(
             action=reverse("advisor-plan-budget"),
             facts=content.facts("plan"),
-            has_budget=plan_answers.budget(state) is not None,
+            has_budget=state.budget is not None,
             rows=plan_answers.debt_rows(state),
         )
     else:
         context["back_url"] = reverse("advisor-plan")
     return render(request, "advisor/plan/budget.html", context)
+
+
+def _budget_initial(state: PlanState) -> dict[str, Any]:
+    """What the budget form shows: the amounts entered (a blank stays blank), or the
+    suggested reserve on a first visit."""
+    if state.budget is None:
+        return {"reserve": str(SUGGESTED_RESERVE)}
+    amounts = plan_answers.budget_amounts(state.budget)
+    shown = {name: str(value) for name, value in amounts.items() if value or name == "reserve"}
+    if state.lump_sum is not None:
+        shown["lump_sum"] = str(state.lump_sum)
+    return {**shown, "pay_day": state.pay_day}
 
 
 @require_safe
@@ -128,7 +137,7 @@ def shortfall(request: HttpRequest) -> HttpResponse:
             "budget_info": info,
             "fast_lane_line": plan_answers.fast_lane_line(),
             "fast_lane_row": content.threshold(plan_answers.FAST_LANE_SLUG),
-            "has_debts": bool(plan_answers.plan_debts(state)),
+            "has_debts": bool(state.debts),
         },
     )
 
@@ -144,12 +153,14 @@ def debts(request: HttpRequest) -> HttpResponse:
             "rows": plan_answers.debt_rows(state),
             "imported": imported,
             "max_debts": plan_answers.MAX_DEBTS,
-            "has_budget": plan_answers.budget(state) is not None,
+            "has_budget": state.budget is not None,
         },
     )
 
 
-def _debt_form_page(request: HttpRequest, form: DebtForm, number: int | None) -> HttpResponse:
+def _debt_form_page(
+    request: HttpRequest, form: DebtForm, number: int | None, *, from_check: bool = False
+) -> HttpResponse:
     return render(
         request,
         "advisor/plan/debt_form.html",
@@ -159,6 +170,7 @@ def _debt_form_page(request: HttpRequest, form: DebtForm, number: int | None) ->
             "caption": _("第 %(n)s 笔欠款") % {"n": number} if number else _("添加一笔欠款"),
             "back_url": reverse("advisor-plan-debts"),
             "button": _("保存这笔欠款"),
+            "from_check": from_check,
         },
     )
 
@@ -176,18 +188,34 @@ def _debt_from_form(data: dict[str, Any], previous: PlanDebt | None) -> PlanDebt
     )
 
 
+def _change_check(request: HttpRequest, before: PlanDebt, after: PlanDebt) -> None:
+    """A debt from the check changed on the plan page: its lender and amount are the
+    check's, so the change is made there (one record), and the check's answers show it."""
+    if before.check_index is None:
+        return
+    changes: dict[str, Any] = {}
+    if (after.lender, after.lender_other, after.kind) != (
+        before.lender,
+        before.lender_other,
+        before.kind,
+    ):
+        changes = {"kind": after.kind, "lender": after.lender, "lender_other": after.lender_other}
+    if after.amount != before.amount:
+        changes["amount"] = str(after.amount)
+    if changes:
+        check_answers.save_answer(request, before.check_index, changes)
+
+
 @require_http_methods(["GET", "HEAD", "POST"])
 def debt_add(request: HttpRequest) -> HttpResponse:
     state = plan_answers.load(request)
-    found = plan_answers.plan_debts(state)
-    if len(found) >= plan_answers.MAX_DEBTS:
+    if len(state.debts) >= plan_answers.MAX_DEBTS:
         return redirect("advisor-plan-debts")
     if request.method == "POST":
         form = DebtForm(request.POST)
         if form.is_valid():
-            plan_answers.store_debts(state, [*found, _debt_from_form(form.cleaned_data, None)])
-            state["imported"] = True
-            plan_answers.save(request, state)
+            added = _debt_from_form(form.cleaned_data, None)
+            plan_answers.save(request, replace(state, debts=(*state.debts, added), imported=True))
             return redirect("advisor-plan-debts")
     else:
         form = DebtForm()
@@ -197,80 +225,82 @@ def debt_add(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "HEAD", "POST"])
 def debt_edit(request: HttpRequest, number: int) -> HttpResponse:
     state = plan_answers.load(request)
-    found = plan_answers.plan_debts(state)
-    if not 1 <= number <= len(found):
+    if not 1 <= number <= len(state.debts):
         raise Http404
-    previous = found[number - 1]
+    previous = state.debts[number - 1]
     if request.method == "POST":
         form = DebtForm(request.POST)
         if form.is_valid():
-            found[number - 1] = _debt_from_form(form.cleaned_data, previous)
-            plan_answers.store_debts(state, found)
-            plan_answers.save(request, state)
+            changed = _debt_from_form(form.cleaned_data, previous)
+            _change_check(request, previous, changed)
+            found = list(state.debts)
+            found[number - 1] = changed
+            plan_answers.save(request, replace(state, debts=tuple(found)))
             return redirect("advisor-plan-debts")
     else:
-        stored = previous.to_session()
         initial = {
             "lender": previous.lender,
             "lender_name": previous.lender_other,
             "kind": previous.kind,
-            "principal": stored["amount"],
-            "charges": stored["charges"],
-            "rate": stored["rate"],
+            "principal": str(previous.amount),
+            "charges": str(previous.charges) if previous.charges is not None else "",
+            "rate": str(previous.rate) if previous.rate is not None else "",
         }
         if previous.lender != "other" and content.lender(previous.lender) is None:
             initial["lender"] = OTHER
         form = DebtForm(initial=initial)
-    return _debt_form_page(request, form, number)
+    return _debt_form_page(request, form, number, from_check=previous.from_check)
 
 
 @require_POST
 def debt_remove(request: HttpRequest, number: int) -> HttpResponse:
     state = plan_answers.load(request)
-    found = plan_answers.plan_debts(state)
-    if not 1 <= number <= len(found):
+    if not 1 <= number <= len(state.debts):
         raise Http404
-    del found[number - 1]
-    plan_answers.store_debts(state, found)
-    state["imported"] = True
-    plan_answers.save(request, state)
+    kept = state.debts[: number - 1] + state.debts[number:]
+    plan_answers.save(request, replace(state, debts=kept, imported=True))
     return redirect("advisor-plan-debts")
 
 
-def _controls(plan: Plan, chosen: dict[str, Any]) -> PlanControlsForm:
+def _controls(plan: Plan, chosen: PlanSettings) -> PlanControlsForm:
     months = str(plan.months) if plan.months else ""
     monthly = "" if plan.paused else str(plan.monthly)  # a pause has no amount to change
     return PlanControlsForm(
         initial={
             "monthly": monthly,
             "months": months,
-            "strategy": chosen["strategy"],
-            "plan_rate": chosen["plan_rate"],
-            "assumed_rate": chosen["assumed_rate"],
-            "settlement_percent": chosen["settlement_percent"],
+            "strategy": chosen.strategy,
+            "plan_rate": str(chosen.plan_rate),
+            "assumed_rate": str(chosen.assumed_rate),
+            "settlement_percent": str(chosen.settlement_percent),
             "monthly_was": monthly,
             "months_was": months,
         }
     )
 
 
-def _apply_controls(state: dict[str, Any], data: dict[str, Any]) -> None:
-    chosen = plan_answers.settings(state)
+def _apply_controls(chosen: PlanSettings, data: dict[str, Any]) -> PlanSettings:
+    """The settings after the plan page's form (a blank rate goes back to its default)."""
     monthly, months = data["monthly"], data["months"]
+    basis = chosen.basis
     if monthly is not None and str(monthly) != data["monthly_was"]:
-        chosen["basis"] = "monthly"
+        basis = "monthly"
     elif months is not None and str(months) != data["months_was"]:
-        chosen["basis"] = "months"
-    if monthly is not None:
-        chosen["monthly"] = str(monthly)
-    if months is not None:
-        chosen["months"] = months
-    chosen["strategy"] = data["strategy"]
-    defaults = plan_answers.DEFAULT_SETTINGS
-    for name in ("plan_rate", "assumed_rate", "settlement_percent"):
-        value: Decimal | None = data[name]
-        chosen[name] = str(value) if value is not None else defaults[name]
-    state["settings"] = chosen
+        basis = "months"
+    default = PlanSettings()
+    return PlanSettings(
+        basis=basis,
+        monthly=monthly if monthly is not None else chosen.monthly,
+        months=months if months is not None else chosen.months,
+        strategy=data["strategy"],
+        plan_rate=_or(data["plan_rate"], default.plan_rate),
+        assumed_rate=_or(data["assumed_rate"], default.assumed_rate),
+        settlement_percent=_or(data["settlement_percent"], default.settlement_percent),
+    )
+
+
+def _or(value: Decimal | None, default: Decimal) -> Decimal:
+    return value if value is not None else default
 
 
 @never_cache
@@ -281,22 +311,20 @@ def result(request: HtmxHttpRequest) -> HttpResponse:
     plan = plan_answers.compute(request, state)
     if plan is None:
         return redirect("advisor-plan-debts")
-    form = _controls(plan, plan_answers.settings(state))
+    form = _controls(plan, state.settings)
     if request.method == "POST" and request.POST.get("follow_budget"):
-        chosen = plan_answers.settings(state)
-        state["settings"] = {**chosen, "basis": "", "monthly": "", "months": None}
-        plan_answers.save(request, state)
+        plan_answers.save(request, replace(state, settings=state.settings.following_budget()))
         return redirect(reverse("advisor-plan-result") + "#plan-work")
     if request.method == "POST":
         form = PlanControlsForm(request.POST)
         if form.is_valid():
-            _apply_controls(state, form.cleaned_data)
+            state = replace(state, settings=_apply_controls(state.settings, form.cleaned_data))
             plan_answers.save(request, state)
             if not request.htmx:
                 return redirect(reverse("advisor-plan-result") + "#plan-work")
             plan = plan_answers.compute(request, state)
             assert plan is not None
-            form = _controls(plan, plan_answers.settings(state))
+            form = _controls(plan, state.settings)
     sent = plan_answers.proposal(request, state) if plan.fits is False else plan
     context = {**_context(request, state, plan), "form": form, "sent": sent}
     template = "advisor/plan/result.html"
@@ -308,7 +336,7 @@ def result(request: HtmxHttpRequest) -> HttpResponse:
 @require_safe
 def summary(request: HttpRequest) -> HttpResponse:
     state = plan_answers.load(request)
-    if plan_answers.budget(state) is None:
+    if state.budget is None:
         return redirect("advisor-plan-budget")
     return render(
         request,
@@ -343,7 +371,7 @@ def plan_months_pdf(request: HttpRequest) -> HttpResponse:
 @require_safe
 def summary_pdf(request: HttpRequest) -> HttpResponse:
     state = plan_answers.load(request)
-    if plan_answers.budget(state) is None:
+    if state.budget is None:
         return redirect("advisor-plan-budget")
     context = _context(request, state, plan_answers.proposal(request, state))
     return pdf_response(render_pdf("pdf/plan_summary.html", context, request), "budget-summary.pdf")
@@ -366,7 +394,7 @@ def plan_png(request: HttpRequest) -> HttpResponse:
 def summary_png(request: HttpRequest) -> HttpResponse:
     """The 收支说明 PDF's content as one image."""
     state = plan_answers.load(request)
-    if plan_answers.budget(state) is None:
+    if state.budget is None:
         return redirect("advisor-plan-budget")
     context = _context(request, state, plan_answers.proposal(request, state))
     return png_response(render_png("pdf/plan_summary.html", context, request))
