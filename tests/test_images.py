@@ -14,14 +14,14 @@ from PIL import Image
 from pypdf import PdfReader
 
 from advisor import png
-from tests.test_letters_views import (  # noqa: F401  (fixtures)
-    client_with_check,
+from tests.helpers import (
     details_then_edit,
     edit_post,
+    start_tracker,
+    track_lender,
+    track_step,
     write_url,
 )
-from tests.test_plan_pages import planned  # noqa: F401  (fixture)
-from tests.test_tracker import _lender, _start, _step
 
 pytestmark = pytest.mark.django_db
 
@@ -74,7 +74,7 @@ def test_the_door_card_image_carries_the_cards_text(client: Client, content) -> 
     _check(pdf.content, image.content)
 
 
-def test_the_plan_and_budget_statement_images_carry_their_pdfs_text(planned: Client) -> None:  # noqa: F811
+def test_the_plan_and_budget_statement_images_carry_their_pdfs_text(planned: Client) -> None:
     _check(
         planned.get("/plan/repayment-plan.pdf").content,
         planned.get("/plan/repayment-plan.png").content,
@@ -94,7 +94,7 @@ def test_the_court_deadline_card_image_carries_the_cards_text(client: Client, co
 
 
 def test_a_letter_image_is_shown_in_the_page_and_carries_the_letters_text(
-    client_with_check: Client,  # noqa: F811
+    client_with_check: Client,
 ) -> None:
     slug = "loan-negotiation"
     _page, data, edit = details_then_edit(client_with_check, slug)
@@ -110,9 +110,9 @@ def test_a_letter_image_is_shown_in_the_page_and_carries_the_letters_text(
 
 
 def test_the_tracker_record_image_carries_the_records_text(client: Client, content) -> None:
-    _start(client)
-    lender_id = _lender(client, name="某某网络小额贷款公司", small_loan="on")
-    _step(client, lender_id, "letter", day="2026-11-20", how="ems", reference="EA1")
+    start_tracker(client)
+    lender_id = track_lender(client, name="某某网络小额贷款公司", small_loan="on")
+    track_step(client, lender_id, "letter", day="2026-11-20", how="ems", reference="EA1")
     _check(
         client.get("/follow-up/record.pdf").content,
         client.get("/follow-up/record.png").content,
@@ -139,7 +139,7 @@ def test_a_document_too_long_for_one_readable_image_sends_the_borrower_to_the_pd
 
 
 def test_in_wechat_pages_show_the_image_and_offer_no_downloads(
-    planned: Client,  # noqa: F811
+    planned: Client,
 ) -> None:
     checks = {
         "/visitor/card/": ("/visitor/card.png", ".pdf"),

@@ -21,7 +21,7 @@ from django.test import Client
 from pypdf import PdfReader
 
 from advisor import content as site_content
-from tests.test_letters_views import CHECK, PLAN, details_then_edit, edit_post, write_url
+from tests.helpers import CHECK, PLAN, details_then_edit, edit_post, write_url
 
 pytestmark = pytest.mark.django_db
 
