@@ -17,6 +17,7 @@ from advisor import png
 from tests.helpers import (
     details_then_edit,
     edit_post,
+    fill_budget,
     start_tracker,
     track_lender,
     track_step,
@@ -79,6 +80,23 @@ def test_the_plan_and_budget_statement_images_carry_their_pdfs_text(planned: Cli
         planned.get("/plan/repayment-plan.pdf").content,
         planned.get("/plan/repayment-plan.png").content,
     )
+    _check(
+        planned.get("/plan/budget-summary.pdf").content,
+        planned.get("/plan/budget-summary.png").content,
+    )
+
+
+def test_a_plan_over_the_budget_is_the_same_plan_in_the_image_as_in_the_pdf(
+    planned: Client,
+) -> None:
+    fill_budget(planned, salary="4200")  # leaves ¥200 a month
+    months = {"monthly": "200.00", "months": "12", "monthly_was": "200.00", "months_was": "210"}
+    planned.post("/plan/result/", {**months, "strategy": "pro_rata"})  # 12 months: over budget
+    pdf = _pdf_text(planned.get("/plan/repayment-plan.pdf").content)
+    image = _image_text(planned.get("/plan/repayment-plan.png").content)
+    # (A table's header row repeats after the PDF's page break; the image has one page.)
+    lead = re.search(r"每月还¥[\d,]+\.\d\d，\d+个月还清", pdf)
+    assert lead and lead.group(0) in image
     _check(
         planned.get("/plan/budget-summary.pdf").content,
         planned.get("/plan/budget-summary.png").content,
