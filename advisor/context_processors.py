@@ -3,7 +3,6 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import urlencode
 
-from django.conf import settings
 from django.http import HttpRequest
 from django.urls import reverse
 
@@ -25,7 +24,6 @@ def too_much_url(request: HttpRequest) -> str:
 
 def site(request: HttpRequest) -> dict[str, Any]:
     return {
-        "QUICK_EXIT_URL": settings.QUICK_EXIT_URL,
         "TOO_MUCH_URL": too_much_url(request),
         "IN_WECHAT": in_wechat(request),
     }

@@ -969,10 +969,7 @@ def plan_borrower(port: int, source: str) -> Browser:
     """A borrower with a budget and one debt in the plan (so the plan PDF can be made)."""
     browser = Browser(port, source)
     browser.get("/plan/")
-    browser.post(
-        "/plan/budget/",
-        {"salary": "6500", "housing": "2000", "food": "1200", "reserve": "300", "pay_day": "15"},
-    )
+    browser.post("/plan/budget/", BUDGET)
     browser.post(
         "/plan/debts/add/",
         {"lender": "cmb-credit-card", "principal": "12000", "charges": "", "rate": "18"},

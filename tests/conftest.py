@@ -8,14 +8,18 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.core.management import call_command
+from django.test import Client
 from django.utils import translation
 from hypothesis import settings as hypothesis_settings
 
 from advisor import content as content_reads
 from advisor import counts, faults, fragments, vault
-from tests.helpers import Capture
+from advisor.management.commands.create_editors_group import EDITORS_GROUP
+from tests.helpers import CHECK, EDITOR_PASSWORD, Capture, add_debt, fill_budget
 
 # Property tests check behaviour, never speed: no per-example deadline, so a busy CI machine
 # cannot fail them (timings belong to `make bench`).
@@ -82,6 +86,49 @@ def content(db):
     """The initial content, as `make run` loads it."""
     if not _content_is_loaded():
         _load_content()
+
+
+# Borrowers and editors that several test modules use -------------------------------------
+
+
+@pytest.fixture
+def client_with_check(content, client: Client) -> Client:
+    """A borrower whose check holds two debts (``CHECK``: a card and Huabei)."""
+    session = client.session
+    session["bh"] = {"v": 1, "check": CHECK}
+    session.save()
+    return client
+
+
+@pytest.fixture
+def planned(client: Client, content: None) -> Client:
+    """A borrower with a budget and two debts in the repayment plan."""
+    fill_budget(client)
+    add_debt(client, charges="2000", rate="18")
+    add_debt(
+        client,
+        lender="other",
+        lender_name="某某消费金融",
+        kind="consumer_finance",
+        principal="10000",
+    )
+    return client
+
+
+@pytest.fixture
+def editor(db):
+    """A member of the editors group (content permissions only), with ``EDITOR_PASSWORD``."""
+    call_command("create_editors_group", verbosity=0)
+    user = get_user_model().objects.create_user("editor", password=EDITOR_PASSWORD, is_staff=True)
+    user.groups.add(Group.objects.get(name=EDITORS_GROUP))
+    return user
+
+
+@pytest.fixture
+def editor_client(editor) -> Client:
+    client = Client()
+    client.force_login(editor)
+    return client
 
 
 @pytest.fixture

@@ -9,7 +9,6 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
-from django import forms
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -20,97 +19,19 @@ from django.urls import reverse
 from advisor import content, contentio, models
 from advisor.management.commands.create_editors_group import EDITORS_GROUP
 from advisor.seed import REVIEWED
+from tests.helpers import (
+    EDITOR_PASSWORD,
+    add_inline_item,
+    admin_form_data,
+    change_url,
+    make_fact,
+    make_item,
+)
 
 pytestmark = pytest.mark.django_db
 
-PASSWORD = "correct horse battery staple 42"
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 HOSTILE = '<script>alert("x")</script> {{ request.user }} {% csrf_token %} <b>粗体</b>'
-
-
-@pytest.fixture
-def editor(db: Any) -> Any:
-    call_command("create_editors_group", verbosity=0)
-    user = get_user_model().objects.create_user("editor", password=PASSWORD, is_staff=True)
-    user.groups.add(Group.objects.get(name=EDITORS_GROUP))
-    return user
-
-
-@pytest.fixture
-def editor_client(editor: Any) -> Client:
-    client = Client()
-    client.force_login(editor)
-    return client
-
-
-def form_data(response: Any) -> dict[str, Any]:
-    """POST data that resubmits an admin change form (and its inlines) unchanged."""
-    data: dict[str, Any] = {}
-
-    def add(form: Any) -> None:
-        for name, field in form.fields.items():
-            value = form[name].value()
-            key = form.add_prefix(name)
-            if isinstance(field, forms.BooleanField):
-                if value:
-                    data[key] = "on"
-            elif value is None:
-                data[key] = ""
-            elif isinstance(value, dt.date):
-                data[key] = value.isoformat()
-            else:
-                data[key] = value
-
-    add(response.context["adminform"].form)
-    for inline in response.context.get("inline_admin_formsets", []):
-        formset = inline.formset
-        for name in formset.management_form.fields:
-            value = formset.management_form[name].value()
-            data[formset.management_form.add_prefix(name)] = "" if value is None else value
-        for form in formset.forms:
-            add(form)
-    return data
-
-
-def change_url(obj: Any) -> str:
-    return reverse(f"admin:advisor_{obj._meta.model_name}_change", args=[obj.pk])
-
-
-def make_fact(**fields: Any) -> models.Fact:
-    values = {
-        "slug": "test-fact",
-        "topic": "general",
-        "title_zh_hans": "测试标题",
-        "title_en": "Test title",
-        "body_zh_hans": "测试正文",
-        "body_en": "Test body",
-        "source_title": "测试来源",
-        "source_tier": "law",
-        "status": "published",
-        **fields,
-    }
-    fact = models.Fact(**values)
-    fact.save()
-    return fact
-
-
-def make_item() -> models.ChecklistItem:
-    checklist = models.Checklist(
-        slug="admin-test", title_zh_hans="测试清单", source_title="测试来源", source_tier="law"
-    )
-    checklist.status = "published"
-    checklist.save()
-    item = models.ChecklistItem(
-        checklist=checklist,
-        code="ask-for-id",
-        text_zh_hans="请对方出示工作证",
-        text_en="Ask to see their staff card",
-        source_title="测试来源",
-        source_tier="association",
-        status="published",
-    )
-    item.save()
-    return item
 
 
 # Editing content and seeing it live --------------------------------------------------------
@@ -122,7 +43,7 @@ def test_an_editor_changes_a_checklist_item_and_sees_it_live(editor_client: Clie
     assert [i.text_zh_hans for i in before] == ["请对方出示工作证"]
 
     url = change_url(item)
-    data = form_data(editor_client.get(url))
+    data = admin_form_data(editor_client.get(url))
     data["text_zh_hans"] = "隔着门请对方把工作证贴在猫眼上"
     response = editor_client.post(url, data)
 
@@ -139,7 +60,7 @@ def test_an_editors_change_to_a_door_checklist_item_shows_on_the_visitor_page(
     assert item.text_zh_hans in visitor.get("/visitor/").content.decode()  # cached now
 
     url = change_url(item)
-    data = form_data(editor_client.get(url))
+    data = admin_form_data(editor_client.get(url))
     data["text_zh_hans"] = "编辑刚改过的第一步"
     assert editor_client.post(url, data).status_code == 302
 
@@ -151,7 +72,7 @@ def test_an_editors_change_to_a_door_checklist_item_shows_on_the_visitor_page(
 def test_an_editor_edits_checklist_items_inline_on_the_checklist(editor_client: Client) -> None:
     item = make_item()
     url = change_url(item.checklist)
-    data = form_data(editor_client.get(url))
+    data = admin_form_data(editor_client.get(url))
     prefix = next(k for k in data if k.endswith("-0-text_zh_hans")).rsplit("-", 1)[0]
     data[f"{prefix}-text_zh_hans"] = "先别开门，隔着门问清楚是谁"
     response = editor_client.post(url, data)
@@ -159,24 +80,6 @@ def test_an_editor_edits_checklist_items_inline_on_the_checklist(editor_client: 
     assert response.status_code == 302
     item.refresh_from_db()
     assert item.text_zh_hans == "先别开门，隔着门问清楚是谁"
-
-
-def add_inline_item(editor_client: Client, item: models.ChecklistItem, status: str) -> Any:
-    """Post the checklist's admin page with one new inline item ("new-step")."""
-    url = change_url(item.checklist)
-    data = form_data(editor_client.get(url))
-    prefix = next(k for k in data if k.endswith("-TOTAL_FORMS")).rsplit("-", 1)[0]
-    data[f"{prefix}-TOTAL_FORMS"] = "2"
-    data.update(
-        {
-            f"{prefix}-1-order": "200",
-            f"{prefix}-1-code": "new-step",
-            f"{prefix}-1-text_zh_hans": "新加的一步",
-            f"{prefix}-1-text_en": "A new step",
-            f"{prefix}-1-status": status,
-        }
-    )
-    return editor_client.post(url, data)
 
 
 def test_a_new_inline_item_takes_its_checklists_source(editor_client: Client) -> None:
@@ -253,7 +156,7 @@ def test_creating_the_editors_group_twice_resets_it_to_the_same_permissions(edit
 
 
 def test_the_command_adds_named_users_as_staff_editors(db: Any) -> None:
-    user = get_user_model().objects.create_user("newcomer", password=PASSWORD)
+    user = get_user_model().objects.create_user("newcomer", password=EDITOR_PASSWORD)
     call_command("create_editors_group", "--add", "newcomer", verbosity=0)
     user.refresh_from_db()
     assert user.is_staff and user.groups.filter(name=EDITORS_GROUP).exists()
@@ -264,7 +167,7 @@ def test_the_command_adds_named_users_as_staff_editors(db: Any) -> None:
 
 
 def test_an_editor_can_log_in_with_the_right_password(editor: Any, client: Client) -> None:
-    response = client.post("/admin/login/", {"username": "editor", "password": PASSWORD})
+    response = client.post("/admin/login/", {"username": "editor", "password": EDITOR_PASSWORD})
     assert response.status_code == 302
     assert client.get("/admin/").status_code == 200
 
@@ -274,7 +177,7 @@ def test_login_locks_out_after_repeated_failures(
 ) -> None:
     for _ in range(settings.AXES_FAILURE_LIMIT):
         client.post("/admin/login/", {"username": "editor", "password": "wrong password"})
-    response = client.post("/admin/login/", {"username": "editor", "password": PASSWORD})
+    response = client.post("/admin/login/", {"username": "editor", "password": EDITOR_PASSWORD})
 
     assert response.status_code == 429
     assert "登录已暂时锁定" in response.content.decode()
@@ -289,7 +192,7 @@ def test_history_records_who_changed_what_and_reverts_it(
 ) -> None:
     fact = make_fact()
     url = change_url(fact)
-    data = form_data(editor_client.get(url))
+    data = admin_form_data(editor_client.get(url))
     data["title_zh_hans"] = "改错了的标题"
     assert editor_client.post(url, data).status_code == 302
 
@@ -306,7 +209,7 @@ def test_history_records_who_changed_what_and_reverts_it(
 
     original = fact.history.last()
     revert_url = reverse("admin:advisor_fact_simple_history", args=[fact.pk, original.pk])
-    response = editor_client.post(revert_url, form_data(editor_client.get(revert_url)))
+    response = editor_client.post(revert_url, admin_form_data(editor_client.get(revert_url)))
 
     assert response.status_code == 302
     fact.refresh_from_db()
@@ -515,7 +418,7 @@ def test_a_bad_import_file_changes_nothing_and_says_why(
 
 
 def test_staff_without_content_rights_cannot_import_or_export(db: Any) -> None:
-    viewer = get_user_model().objects.create_user("viewer", password=PASSWORD, is_staff=True)
+    viewer = get_user_model().objects.create_user("viewer", password=EDITOR_PASSWORD, is_staff=True)
     viewer.user_permissions.add(Permission.objects.get(codename="view_fact"))
     client = Client()
     client.force_login(viewer)

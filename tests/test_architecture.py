@@ -6,7 +6,14 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import OTHER_PURE, PURE_MODULES, PURE_PATHS, imported_modules
+from tests.helpers import (
+    OTHER_PURE,
+    PURE_MODULES,
+    PURE_PATHS,
+    TESTS,
+    imported_modules,
+    imported_test_modules,
+)
 
 
 @pytest.mark.parametrize("name", PURE_MODULES)
@@ -32,3 +39,35 @@ def test_the_architecture_check_catches_a_django_import(tmp_path: Path) -> None:
     bad = tmp_path / "bad.py"
     bad.write_text("from django.conf import settings\nimport decimal\n")
     assert "django.conf" in imported_modules(bad)
+
+
+# Test modules share helpers through tests/helpers.py, tests/servers.py and the conftest files,
+# never by importing each other (a test module imported elsewhere runs its tests twice over
+# and cannot be changed on its own).
+
+
+@pytest.mark.parametrize(
+    "path", sorted(TESTS.rglob("*.py")), ids=lambda path: str(path.relative_to(TESTS))
+)
+def test_no_test_module_imports_another_test_module(path: Path) -> None:
+    assert imported_test_modules(path) == set()
+
+
+@pytest.mark.parametrize(
+    ("source", "found"),
+    [
+        ("from tests.test_admin import change_url\n", "tests.test_admin"),
+        ("import tests.test_admin\n", "tests.test_admin"),
+        ("from .test_core_journeys import switch_language\n", "tests.browser.test_core_journeys"),
+        ("from . import test_core_journeys\n", "tests.browser.test_core_journeys"),
+        ("from ..test_plan_pages import planned\n", "tests.test_plan_pages"),
+    ],
+)
+def test_the_check_catches_each_way_of_importing_a_test_module(
+    tmp_path: Path, source: str, found: str
+) -> None:
+    folder = tmp_path / "tests" / "browser"
+    folder.mkdir(parents=True)
+    module = folder / "test_example.py"
+    module.write_text(source)
+    assert found in imported_test_modules(module, root=tmp_path)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 import pytest
@@ -20,20 +19,22 @@ from advisor.models import (
     StepCount,
     today,
 )
-from tests.helpers import WEILIDAI, step_url
+from tests.helpers import (
+    NAME,
+    PHONE,
+    WEILIDAI,
+    details_then_edit,
+    edit_post,
+    step_url,
+    ticket_in,
+    write_url,
+)
 from tests.journey_pages import EVIDENCE, fill_borrower
-from tests.test_letters_views import NAME, PHONE, details_then_edit, edit_post, write_url
 
 COUNT_MODELS = (StepCount, ClarityCount, OutcomeCount)
 USER_AGENT = "Mozilla/5.0 TestPhone Zq9UA"
 ADDRESS = "203.0.113.77"
 PAPERS = "/papers/?kind=payment-order&served=2026-03-10"
-
-
-def ticket_in(html: str) -> str:
-    found = re.search(r'name="ticket" value="([^"]+)"', html)
-    assert found, "no feedback form on the page"
-    return found.group(1)
 
 
 def count_dump() -> str:

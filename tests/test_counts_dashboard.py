@@ -13,9 +13,8 @@ from django.urls import reverse
 from advisor import check_answers, check_steps, counts, feedback
 from advisor.models import today
 from advisor.views.feedback import clear_ticket
-from tests.helpers import answer_debt
+from tests.helpers import answer_debt, ticket_in
 from tests.sample_borrower import DEBTS
-from tests.test_counts import ticket_in
 
 DASHBOARD = "/admin/counts/"
 FIRST, SECOND = check_steps.STEPS[0], check_steps.STEPS[1]

@@ -7,9 +7,11 @@ import re
 import pytest
 from django.test import Client
 from django.urls import reverse
+from lxml import html as lxml_html
 
 from advisor import content
 from advisor.models import Lender
+from advisor.rules import door
 
 pytestmark = pytest.mark.django_db
 
@@ -60,6 +62,16 @@ def test_confirmed_lender_numbers_show_as_tel_links(client: Client, content: Non
     assert 'href="tel:95384"' in html  # WeBank, commonly listed
     assert 'href="tel:95188"' in html  # Alipay, confirmed
     assert 'href="tel:4008205555"' in html  # CMB card, confirmed, written with dashes
+
+
+def test_the_lender_numbers_sit_under_the_step_that_says_to_call_the_lender(
+    client: Client, content: None
+) -> None:
+    tree = lxml_html.fromstring(_html(client.get("/visitor/")))
+    holders = tree.xpath(
+        "//li[contains(@class, 'door-step')][.//details[@class='lender-directory']]"
+    )
+    assert [li.get("id") for li in holders] == [f"step-{door.CONFIRMED_BY_LENDER}"]
 
 
 def test_unconfirmed_numbers_are_never_displayed(client: Client, content: None) -> None:

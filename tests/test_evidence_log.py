@@ -10,12 +10,12 @@ import pytest
 import time_machine
 from django.contrib.sessions.models import Session
 from django.core.management import call_command
-from django.db import connection
 from django.test import Client, RequestFactory
 from pypdf import PdfReader
 
 from advisor import evidence, savecodes, session
 from advisor.models import SavedBundle
+from tests.helpers import database_dump
 
 pytestmark = pytest.mark.django_db
 
@@ -195,23 +195,6 @@ def test_export_without_a_log_is_not_found(client: Client) -> None:
     assert client.get("/evidence/summary.pdf").status_code == 404
 
 
-def _every_row_as_text() -> str:
-    """All rows of all tables, with session rows decoded, as one searchable text."""
-    parts: list[str] = []
-    with connection.cursor() as cursor:
-        for table in connection.introspection.table_names():
-            cursor.execute(f'SELECT * FROM "{table}"')
-            for row in cursor.fetchall():
-                for value in row:
-                    if isinstance(value, bytes | memoryview):
-                        parts.append(bytes(value).decode("utf-8", "replace"))
-                    else:
-                        parts.append(str(value))
-    for row in Session.objects.all():
-        parts.append(repr(row.get_decoded()))
-    return "\n".join(parts)
-
-
 def test_nothing_from_the_log_is_readable_in_the_database_without_the_code(
     client: Client,
     now,
@@ -223,7 +206,7 @@ def test_nothing_from_the_log_is_readable_in_the_database_without_the_code(
     client.post("/visitor/check/", {"ticked": ["rf-threats"]})
     assert Session.objects.count() == 1
     assert SavedBundle.objects.count() == 1
-    dump = _every_row_as_text()
+    dump = database_dump()
     assert "rf-threats" in dump  # the dump does reach the decoded session
     for needle in [SECRET, "王五", "A123", "录音_1120.m4a", code, code.replace("-", "")]:
         assert needle not in dump

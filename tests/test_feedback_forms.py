@@ -13,9 +13,9 @@ from advisor import check_answers, check_steps, counts, feedback
 from advisor.feedback import OUTCOME_QUESTIONS
 from advisor.models import ClarityCount, ClearAnswer, OutcomeCount, SavedBundle, UnclearReason
 from advisor.views.feedback import OUTCOME, clear_ticket
+from tests.helpers import ticket_in
 from tests.journey_pages import fill_borrower
-from tests.test_counts import ticket_in
-from tests.test_plan_pages import BUDGET
+from tests.sample_borrower import BUDGET_FORM
 
 CLEAR_URL = "/feedback/clear/"
 OUTCOME_URL = "/feedback/what-happened/"
@@ -48,7 +48,7 @@ def outcomes() -> dict[tuple[str, ...], int]:
 @pytest.fixture
 def filled(content: None, client: Client) -> Client:
     fill_borrower(client)
-    client.post("/plan/budget/", BUDGET)
+    client.post("/plan/budget/", BUDGET_FORM)
     return client
 
 

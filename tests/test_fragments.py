@@ -18,10 +18,9 @@ from django.test import Client
 
 from advisor import content as content_reads
 from advisor import fragments, models
-from tests.helpers import answer_debt
+from tests.helpers import answer_debt, redis_settings
 from tests.sample_borrower import DEBTS
 from tests.servers import NO_REDIS, REDIS_SERVER, redis_server
-from tests.test_outages import redis_settings
 
 pytestmark = pytest.mark.django_db
 

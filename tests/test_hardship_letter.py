@@ -11,7 +11,7 @@ from django.test import Client
 from advisor import content as site_content
 from advisor.models import LenderKind
 from advisor.rules import letter
-from tests.test_letters_views import initial_fields, write_url
+from tests.helpers import initial_fields, write_url
 from tests.walk_case import as_walk_borrower
 
 pytestmark = pytest.mark.django_db

@@ -17,8 +17,8 @@ from hypothesis import HealthCheck, given
 from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
+from tests.helpers import form_data, forms_in
 from tests.sample_borrower import BUDGET_FORM, FIRST_DEBT
-from tests.test_privacy import form_data, forms_in
 
 pytestmark = pytest.mark.django_db
 

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 from django.test import Client
 
+from tests.helpers import LANGUAGES, public_urls
 from tests.journey_pages import fill_borrower, page_names, page_paths
-from tests.test_public_pages_truth import LANGUAGES, public_urls
 
 pytestmark = pytest.mark.django_db
 

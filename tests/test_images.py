@@ -14,14 +14,15 @@ from PIL import Image
 from pypdf import PdfReader
 
 from advisor import png
-from tests.test_letters_views import (  # noqa: F401  (fixtures)
-    client_with_check,
+from tests.helpers import (
     details_then_edit,
     edit_post,
+    fill_budget,
+    start_tracker,
+    track_lender,
+    track_step,
     write_url,
 )
-from tests.test_plan_pages import planned  # noqa: F401  (fixture)
-from tests.test_tracker import _lender, _start, _step
 
 pytestmark = pytest.mark.django_db
 
@@ -74,11 +75,28 @@ def test_the_door_card_image_carries_the_cards_text(client: Client, content) -> 
     _check(pdf.content, image.content)
 
 
-def test_the_plan_and_budget_statement_images_carry_their_pdfs_text(planned: Client) -> None:  # noqa: F811
+def test_the_plan_and_budget_statement_images_carry_their_pdfs_text(planned: Client) -> None:
     _check(
         planned.get("/plan/repayment-plan.pdf").content,
         planned.get("/plan/repayment-plan.png").content,
     )
+    _check(
+        planned.get("/plan/budget-summary.pdf").content,
+        planned.get("/plan/budget-summary.png").content,
+    )
+
+
+def test_a_plan_over_the_budget_is_the_same_plan_in_the_image_as_in_the_pdf(
+    planned: Client,
+) -> None:
+    fill_budget(planned, salary="4200")  # leaves ¥200 a month
+    months = {"monthly": "200.00", "months": "12", "monthly_was": "200.00", "months_was": "210"}
+    planned.post("/plan/result/", {**months, "strategy": "pro_rata"})  # 12 months: over budget
+    pdf = _pdf_text(planned.get("/plan/repayment-plan.pdf").content)
+    image = _image_text(planned.get("/plan/repayment-plan.png").content)
+    # (A table's header row repeats after the PDF's page break; the image has one page.)
+    lead = re.search(r"每月还¥[\d,]+\.\d\d，\d+个月还清", pdf)
+    assert lead and lead.group(0) in image
     _check(
         planned.get("/plan/budget-summary.pdf").content,
         planned.get("/plan/budget-summary.png").content,
@@ -94,7 +112,7 @@ def test_the_court_deadline_card_image_carries_the_cards_text(client: Client, co
 
 
 def test_a_letter_image_is_shown_in_the_page_and_carries_the_letters_text(
-    client_with_check: Client,  # noqa: F811
+    client_with_check: Client,
 ) -> None:
     slug = "loan-negotiation"
     _page, data, edit = details_then_edit(client_with_check, slug)
@@ -110,9 +128,9 @@ def test_a_letter_image_is_shown_in_the_page_and_carries_the_letters_text(
 
 
 def test_the_tracker_record_image_carries_the_records_text(client: Client, content) -> None:
-    _start(client)
-    lender_id = _lender(client, name="某某网络小额贷款公司", small_loan="on")
-    _step(client, lender_id, "letter", day="2026-11-20", how="ems", reference="EA1")
+    start_tracker(client)
+    lender_id = track_lender(client, name="某某网络小额贷款公司", small_loan="on")
+    track_step(client, lender_id, "letter", day="2026-11-20", how="ems", reference="EA1")
     _check(
         client.get("/follow-up/record.pdf").content,
         client.get("/follow-up/record.png").content,
@@ -139,7 +157,7 @@ def test_a_document_too_long_for_one_readable_image_sends_the_borrower_to_the_pd
 
 
 def test_in_wechat_pages_show_the_image_and_offer_no_downloads(
-    planned: Client,  # noqa: F811
+    planned: Client,
 ) -> None:
     checks = {
         "/visitor/card/": ("/visitor/card.png", ".pdf"),

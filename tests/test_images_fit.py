@@ -6,7 +6,7 @@ import pytest
 from django.test import Client
 
 from advisor import png
-from tests.test_plan_pages import add_debt, fill_budget
+from tests.helpers import add_debt, fill_budget
 
 pytestmark = pytest.mark.django_db
 

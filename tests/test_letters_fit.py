@@ -10,7 +10,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from tests.test_letters_views import CHECK, PLAN, write_url
+from tests.helpers import CHECK, PLAN, details_then_edit, write_url
 
 pytestmark = pytest.mark.django_db
 
@@ -86,7 +86,6 @@ def test_the_written_letter_lists_its_attachments_in_the_first_person(
     content,
     client: Client,
 ) -> None:
-    from tests.test_letters_views import details_then_edit
 
     _with(client, check=CHECK)
     _page, _data, edit = details_then_edit(client, "loan-negotiation")

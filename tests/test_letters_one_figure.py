@@ -22,7 +22,7 @@ from pypdf import PdfReader
 
 from advisor import content as site_content
 from advisor import plan_answers
-from tests.test_letters_views import CHECK, PLAN, details_then_edit, edit_post, write_url
+from tests.helpers import CHECK, PLAN, details_then_edit, edit_post, write_url
 
 pytestmark = pytest.mark.django_db
 

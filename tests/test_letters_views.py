@@ -8,108 +8,34 @@ import re
 
 import pytest
 import time_machine
-from django.apps import apps
 from django.contrib.sessions.models import Session
-from django.core import serializers
 from django.test import Client
 from django.urls import reverse
 from docx import Document
 from pypdf import PdfReader
 
-from advisor import content, savecodes
+from advisor import content
 from advisor.rules import letter
 from advisor.seed.letters import SEEDS
+from tests.helpers import (
+    ADDRESS,
+    CHECK,
+    CONTRACT,
+    ID_NUMBER,
+    NAME,
+    PHONE,
+    PLAN,
+    database_dump,
+    details_then_edit,
+    edit_post,
+    initial_fields,
+    keep_one_night_call,
+    personal,
+    write_url,
+)
 
 SLUGS = [seed.key["slug"] for seed in SEEDS]
-NAME = "测试名字Qz7"
-ID_NUMBER = "440106199001017788"
-PHONE = "13912345678"
-ADDRESS = "幸福路99号Kx3"
-CONTRACT = "HT-2026-55321"
 HOSTILE = "{{ request }}{% csrf_token %}<script>alert('x')</script>"
-
-CHECK = {
-    "debts": [
-        {
-            "kind": "credit_card",
-            "lender": "cmb-credit-card",
-            "lender_other": "",
-            "amount": "23456.78",
-            "days_overdue": 75,
-            "days_range": "",
-            "first_missed": "",
-            "contact": "answering_cannot_pay",
-            "signals": ["third_parties"],
-            "arrangement": "none",
-            "region": "tier2",
-        },
-        {
-            "kind": "consumer_finance",
-            "lender": "ant-huabei-jiebei",
-            "lender_other": "",
-            "amount": "8800.00",
-            "days_overdue": 40,
-            "days_range": "",
-            "first_missed": "",
-            "contact": "not_answering",
-            "signals": ["none"],
-            "arrangement": "none",
-            "region": "tier2",
-        },
-    ]
-}
-
-
-@pytest.fixture
-def client_with_check(content, client: Client) -> Client:
-    session = client.session
-    session["bh"] = {"v": 1, "check": CHECK}
-    session.save()
-    return client
-
-
-def personal(**extra: str) -> dict[str, str]:
-    return {
-        "name": NAME,
-        "id_number": ID_NUMBER,
-        "phone": PHONE,
-        "address": ADDRESS,
-        "contract": CONTRACT,
-        **extra,
-    }
-
-
-def write_url(slug: str) -> str:
-    return reverse("advisor-letter-write", args=[slug])
-
-
-def initial_fields(response) -> dict[str, str]:
-    """The pre-filled values of the details form, as the browser would post them."""
-    form = response.context["form"]
-    data = {"step": "details"}
-    for name, field in form.fields.items():
-        value = form.initial.get(name, field.initial)
-        data[name] = "" if value is None else str(value)
-    return data
-
-
-def details_then_edit(client: Client, slug: str, **typed: str):
-    page = client.get(write_url(slug))
-    assert page.status_code == 200
-    data = {
-        **initial_fields(page),
-        **{k: v for k, v in personal(**typed).items() if k in page.context["form"].fields},
-    }
-    edit = client.post(write_url(slug), data)
-    assert edit.status_code == 200
-    return page, data, edit
-
-
-def edit_post(data: dict[str, str], text: str, action: str, copies: bool = True) -> dict[str, str]:
-    posted = {**data, "step": "edit", "text": text, "action": action}
-    if copies:
-        posted["copies"] = "on"
-    return posted
 
 
 def test_the_library_lists_every_letter_by_situation(content, client: Client) -> None:
@@ -222,19 +148,6 @@ def test_going_back_keeps_what_was_typed(client_with_check: Client) -> None:
     _page, data, _edit = details_then_edit(client_with_check, "fee-waiver")
     response = client_with_check.post(write_url("fee-waiver"), edit_post(data, "x", "back"))
     assert f'value="{NAME}"' in response.content.decode()
-
-
-def keep_one_night_call(client: Client) -> None:
-    """An evidence log with one call at 23:15, saved under a code this client holds."""
-    entry = {
-        "id": "a1",
-        "when": "2026-11-20T23:15",
-        "kind": "call",
-        "who": "陌生号码170",
-        "what": "半夜打电话骂人",
-        "attachments": ["截图1.png"],
-    }
-    client.cookies["bh_save"] = savecodes.create({"evidence": {"entries": [entry]}})
 
 
 def test_the_complaint_is_built_from_the_evidence_log(client_with_check: Client) -> None:
@@ -364,17 +277,6 @@ def test_the_docx_opens_and_holds_the_text(client_with_check: Client) -> None:
 # --- Privacy: nothing personal in any table, including decoded sessions, or in the logs ---
 
 
-def dump_everything() -> str:
-    parts = []
-    for model in apps.get_models():
-        rows = list(model.objects.all())
-        if rows:
-            parts.append(serializers.serialize("json", rows))
-    for row in Session.objects.all():
-        parts.append(repr(row.get_decoded()))
-    return "\n".join(parts)
-
-
 def test_no_personal_detail_reaches_the_database_or_the_logs(
     client_with_check: Client, caplog: pytest.LogCaptureFixture
 ) -> None:
@@ -390,7 +292,7 @@ def test_no_personal_detail_reaches_the_database_or_the_logs(
                 write_url(slug), edit_post(data, text + "\n补充Zr8", action)
             )
             assert response.status_code == 200
-    dump = dump_everything()
+    dump = database_dump()
     assert "cmb-credit-card" in dump  # the dump does include the session's answers
     for secret in (NAME, ID_NUMBER, "7788", PHONE, ADDRESS, CONTRACT, "Zr8", "Qz7"):
         assert secret not in dump
@@ -398,37 +300,6 @@ def test_no_personal_detail_reaches_the_database_or_the_logs(
 
 
 # --- Pre-filled from the repayment plan ---
-
-PLAN = {
-    "budget": {
-        "salary": "5000.00",
-        "housing": "1500.00",
-        "food": "1200.00",
-        "reserve": "0.00",
-        "pay_day": 15,
-    },
-    "debts": [
-        {
-            "lender": "cmb-credit-card",
-            "lender_name": "",
-            "kind": "credit_card",
-            "principal": "23456.78",
-            "charges": "",
-            "rate": "",
-            "check_index": 0,
-        },
-        {
-            "lender": "ant-huabei-jiebei",
-            "lender_name": "",
-            "kind": "consumer_finance",
-            "principal": "8800.00",
-            "charges": "",
-            "rate": "",
-            "check_index": 1,
-        },
-    ],
-    "settings": {"basis": "months", "months": 24, "strategy": "pro_rata", "plan_rate": "0"},
-}
 
 
 @time_machine.travel("2026-11-23 10:00 +0800", tick=False)

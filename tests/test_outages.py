@@ -29,6 +29,7 @@ from django.db import OperationalError, connection
 from django.test import Client
 
 from advisor import content as content_reads
+from tests.helpers import redis_settings
 from tests.sample_borrower import FIRST_DEBT
 from tests.servers import NO_REDIS, REDIS_SERVER, free_port, redis_server
 
@@ -54,22 +55,6 @@ def assert_door_pages_work(client: Client) -> None:
 
 
 # --- Redis ------------------------------------------------------------------------------------
-
-
-def redis_settings(port: int) -> dict[str, Any]:
-    return {
-        "default": {
-            "BACKEND": "advisor.cache.SafeRedisCache",
-            "LOCATION": f"redis://127.0.0.1:{port}/0",
-            "KEY_PREFIX": "bhtest",
-            "OPTIONS": {
-                "socket_connect_timeout": 0.2,
-                "socket_timeout": 0.2,
-                "retry_on_timeout": False,
-                "retry_on_error": [],
-            },
-        }
-    }
 
 
 @pytest.mark.skipif(REDIS_SERVER is None, reason=NO_REDIS)

@@ -21,8 +21,7 @@ from pypdf import PdfReader
 
 from advisor import plan_answers, png
 from advisor.rules.money import format_yuan
-from tests.test_letters_views import write_url
-from tests.test_tracker import _lender, _start, _step
+from tests.helpers import start_tracker, track_lender, track_step, write_url
 from tests.walk_case import as_walk_borrower
 
 pytestmark = pytest.mark.django_db
@@ -68,13 +67,13 @@ def _image(client: Client, url: str) -> str:
 
 
 def _agree(client: Client) -> None:
-    lender_id = _lender(client, lender="ant-huabei-jiebei", name="")
-    _step(client, lender_id, "agreement", **AGREED)
+    lender_id = track_lender(client, lender="ant-huabei-jiebei", name="")
+    track_step(client, lender_id, "agreement", **AGREED)
 
 
 @pytest.fixture
 def borrower(client: Client, content) -> Client:
-    _start(client)
+    start_tracker(client)
     return as_walk_borrower(client, "0.00")
 
 
@@ -136,7 +135,7 @@ def test_the_agreed_figures_are_the_same_in_page_pdf_image_calendar_and_letter(
 def test_an_agreement_above_the_budget_is_said_first_and_the_others_are_asked_for_a_pause(
     client: Client, content
 ) -> None:
-    _start(client)
+    start_tracker(client)
     as_walk_borrower(client, "200.00")  # a ¥200 reserve leaves nothing for debts
     _agree(client)
     page = _page(client, "/plan/result/")

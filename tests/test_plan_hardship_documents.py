@@ -21,7 +21,7 @@ from pypdf import PdfReader
 from advisor import plan_answers
 from advisor.rules.money import format_yuan
 from advisor.rules.plan import Plan
-from tests.test_letters_views import NAME, initial_fields, write_url
+from tests.helpers import NAME, initial_fields, write_url
 from tests.walk_case import DEBTS, as_walk_borrower, plan_state
 
 pytestmark = pytest.mark.django_db

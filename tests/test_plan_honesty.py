@@ -9,7 +9,7 @@ import pytest
 import time_machine
 from django.test import Client
 
-from tests.test_plan_pages import add_debt, fill_budget
+from tests.helpers import add_debt, fill_budget
 
 pytestmark = pytest.mark.django_db
 

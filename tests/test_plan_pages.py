@@ -13,56 +13,15 @@ from django.test import Client
 from pypdf import PdfReader
 
 from advisor.forms.plan import BudgetForm
+from tests.helpers import add_debt, fill_budget
 
 pytestmark = pytest.mark.django_db
-
-BUDGET = {
-    "salary": "6000",
-    "business": "",
-    "benefits": "",
-    "family": "500",
-    "other_income": "",
-    "housing": "1800",
-    "food": "1200",
-    "transport": "300",
-    "utilities": "200",
-    "medical": "",
-    "dependants": "500",
-    "other_essentials": "",
-    "commitments": "",
-    "reserve": "500",
-    "lump_sum": "",
-    "pay_day": "31",
-}
 
 
 @pytest.fixture(autouse=True)
 def _a_known_day():
     with time_machine.travel(dt.datetime(2027, 1, 5, 10, tzinfo=dt.UTC)):
         yield
-
-
-def fill_budget(client: Client, **changes: str) -> object:
-    return client.post("/plan/budget/", {**BUDGET, **changes})
-
-
-def add_debt(client: Client, **fields: str) -> object:
-    data = {"lender": "cmb-credit-card", "principal": "30000", "charges": "", "rate": "", **fields}
-    return client.post("/plan/debts/add/", data)
-
-
-@pytest.fixture
-def planned(client: Client, content: None) -> Client:
-    fill_budget(client)
-    add_debt(client, charges="2000", rate="18")
-    add_debt(
-        client,
-        lender="other",
-        lender_name="某某消费金融",
-        kind="consumer_finance",
-        principal="10000",
-    )
-    return client
 
 
 def test_the_start_page_explains_the_plan_above_the_budget_questions(

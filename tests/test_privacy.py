@@ -8,11 +8,9 @@ session rows decoded with ``get_decoded()``, not only grepped as stored — and 
 from __future__ import annotations
 
 import datetime as dt
-import json
 import logging
 import secrets
 from collections.abc import Iterator
-from html.parser import HTMLParser
 from typing import Any
 
 import pytest
@@ -20,93 +18,14 @@ import time_machine
 from django.conf import settings
 from django.contrib.sessions.models import Session
 from django.core.management import call_command
-from django.db import connection
 from django.test import Client
 from django.utils import timezone
 
 from advisor.models import SavedBundle
+from tests.helpers import database_dump, form_data, form_with, form_with_options
 from tests.sample_borrower import BUDGET_FORM, DEBTS
 
 pytestmark = pytest.mark.django_db
-
-
-# --- a tiny HTML form reader (what a browser would post) ------------------------------------
-
-
-class _Forms(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.forms: list[dict[str, Any]] = []
-        self._form: dict[str, Any] | None = None
-        self._textarea: str | None = None
-        self._select: str | None = None
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        a = {k: v or "" for k, v in attrs}
-        if tag == "form":
-            self._form = {
-                "action": a.get("action", ""),
-                "method": a.get("method", "get"),
-                "fields": [],
-            }
-            self.forms.append(self._form)
-        elif self._form is None:
-            return
-        elif tag == "input" and a.get("name"):
-            kind = a.get("type", "text")
-            if kind in {"checkbox", "radio"} and "checked" not in a:
-                self._form.setdefault("options", []).append((a["name"], a.get("value", "on")))
-                return
-            if kind not in {"submit", "button", "image", "reset"}:
-                self._form["fields"].append((a["name"], a.get("value", "")))
-        elif tag == "textarea" and a.get("name"):
-            self._textarea = a["name"]
-            self._form["fields"].append((a["name"], ""))
-        elif tag == "select" and a.get("name"):
-            self._select = a["name"]
-        elif tag == "option" and self._select and "selected" in a:
-            self._form["fields"].append((self._select, a.get("value", "")))
-
-    def handle_data(self, data: str) -> None:
-        if self._form is not None and self._textarea:
-            name, value = self._form["fields"][-1]
-            self._form["fields"][-1] = (name, value + data)
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "textarea":
-            if self._form is not None and self._textarea:
-                name, value = self._form["fields"][-1]
-                # Browsers drop one newline right after <textarea>.
-                self._form["fields"][-1] = (name, value.removeprefix("\n"))
-            self._textarea = None
-        elif tag == "select":
-            self._select = None
-        elif tag == "form":
-            self._form = None
-
-
-def forms_in(html: str) -> list[dict[str, Any]]:
-    parser = _Forms()
-    parser.feed(html)
-    return parser.forms
-
-
-def form_with(html: str, field: str) -> dict[str, Any]:
-    """The first form on the page that has a field called ``field``."""
-    for form in forms_in(html):
-        if any(name == field for name, _ in form["fields"]):
-            return form
-    raise AssertionError(f"no form with a field {field!r}")
-
-
-def form_data(form: dict[str, Any], **changes: Any) -> dict[str, Any]:
-    data: dict[str, Any] = {}
-    for name, value in form["fields"]:
-        data.setdefault(name, [])
-        data[name].append(value)
-    for name, value in changes.items():
-        data[name] = value if isinstance(value, list) else [value]
-    return data
 
 
 # --- the journey ------------------------------------------------------------------------------
@@ -216,35 +135,6 @@ def walk_the_site(client: Client, who: dict[str, str], *, letters: bool = True) 
     for url in ("/rights/", "/scam/", "/privacy/", "/erase/"):
         ok(client.get(url))
     return downloads
-
-
-def form_with_options(html: str, field: str) -> list[tuple[str, str]]:
-    for form in forms_in(html):
-        options = [(n, v) for n, v in form.get("options", []) if n == field]
-        if options:
-            return options
-    raise AssertionError(f"no checkbox or radio called {field!r}")
-
-
-# --- dumping everything -----------------------------------------------------------------------
-
-
-def database_dump() -> str:
-    """Every row of every table as text, with session data decoded."""
-    chunks: list[str] = []
-    with connection.cursor() as cursor:
-        for table in connection.introspection.table_names(include_views=False):
-            cursor.execute(f"SELECT * FROM {connection.ops.quote_name(table)}")
-            for row in cursor.fetchall():
-                for value in row:
-                    if isinstance(value, bytes | memoryview):
-                        value = bytes(value).decode("utf-8", "replace")
-                    chunks.append(f"{table}: {value}")
-    for row in Session.objects.all():
-        decoded = row.get_decoded()
-        chunks.append("decoded session: " + json.dumps(decoded, ensure_ascii=False, default=str))
-        chunks.append("decoded session (ascii): " + json.dumps(decoded, default=str))
-    return "\n".join(chunks)
 
 
 class _Everything(logging.Handler):

@@ -1,7 +1,7 @@
 """The answers nginx makes itself (413, 414, 429, 502, 503, 504) are the site's calm bilingual
 page, with the door-page links and the site's security headers: what `curl -sI` shows on each.
 
-The real nginx runs deploy/nginx.conf in front of a stand-in app (tests/test_production_deploy),
+The real nginx runs deploy/nginx.conf in front of a stand-in app (tests/servers.py),
 or in front of nothing at all for the 502 of a killed app server.
 """
 
@@ -16,7 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_production_deploy import needs_nginx, running_proxy
+from tests.helpers import compose
+from tests.servers import needs_nginx, running_proxy
 
 DOOR_LINKS = ('href="/visitor/"', 'href="/papers/"', 'href="/scam/"', 'href="/"')
 SECURITY_HEADERS = ("content-security-policy", "x-frame-options", "x-content-type-options")
@@ -123,8 +124,6 @@ def test_every_status_nginx_makes_is_sent_to_the_sites_page(status: int) -> None
 
 
 def test_compose_gives_the_proxy_the_page_where_the_configuration_looks_for_it() -> None:
-    from tests.test_production_deploy import compose
-
     root = Path(__file__).resolve().parent.parent
     conf = (root / "deploy" / "nginx.conf").read_text()
     folder = conf.split("location = /_errors/error.html {", 1)[1].split("root ", 1)[1]

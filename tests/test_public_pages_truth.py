@@ -15,19 +15,17 @@ from typing import Any
 
 import pytest
 from django.test import Client
-from django.urls import URLPattern, URLResolver, get_resolver
 from lxml import html as lxml_html
 
 from advisor import content as content_reads
 from advisor import fragments, models
 from advisor.rules.claims import blocked_domain, trusted_domain
 from advisor.rules.hant import old_variants, to_simplified
-from tests.helpers import answer_debt
+from tests.helpers import LANGUAGES, answer_debt, public_urls
 from tests.sample_borrower import FIRST_DEBT, SECOND_DEBT
 
 pytestmark = pytest.mark.django_db
 
-LANGUAGES = ("zh-hans", "en", "zh-hant")
 # Blocks that show one content item: each must carry its source line.
 SOURCED_BLOCKS = (
     "//*[@data-sourced]"
@@ -36,27 +34,6 @@ SOURCED_BLOCKS = (
     " | //li[contains(concat(' ', normalize-space(@class), ' '), ' lender ')]"
     " | //li[contains(concat(' ', normalize-space(@class), ' '), ' timeline-stage ')]"
 )
-
-
-def _routes(patterns: list, prefix: str = "") -> list[str]:
-    routes: list[str] = []
-    for entry in patterns:
-        route = str(entry.pattern)
-        if isinstance(entry, URLResolver):
-            routes += _routes(entry.url_patterns, prefix + route)
-        elif isinstance(entry, URLPattern) and "<" not in route and "(" not in route:
-            routes.append("/" + prefix + route)
-    return routes
-
-
-def public_urls() -> list[str]:
-    urls = [
-        url
-        for url in _routes(get_resolver().url_patterns)
-        if not url.startswith(("/admin/", "/i18n/"))
-    ]
-    urls += [f"/letters/{t.slug}/" for t in models.LetterTemplate.objects.published()]
-    return sorted(set(urls))
 
 
 _SOURCE_LINKS = "//p[contains(concat(' ', normalize-space(@class), ' '), ' source ')]//a/@href"

@@ -16,7 +16,7 @@ from advisor import content as site_content
 from advisor.forms.check import LenderForm
 from advisor.rules import letter
 from advisor.views.letters import SMALL_LOAN_COMPLAINTS
-from tests.test_letters_views import keep_one_night_call
+from tests.helpers import keep_one_night_call
 
 pytestmark = pytest.mark.django_db
 

@@ -15,39 +15,19 @@ from pypdf import PdfReader
 
 from advisor import png, savecodes, session
 from advisor.models import ComplaintClock, ComplaintRung, SavedBundle
-from tests.test_evidence_log import _every_row_as_text
+from tests.helpers import TRACKER_HOSTILE as HOSTILE
+from tests.helpers import TRACKER_TODAY as TODAY
+from tests.helpers import database_dump, details_then_edit, start_tracker, track_lender, track_step
 
 pytestmark = pytest.mark.django_db
 
-HOSTILE = '<script>alert("x")</script><img src=x onerror=alert(1)>\r\nBEGIN:VEVENT'
 SECRET = "客服小刘说可以停息分36期"
-TODAY = dt.datetime(2026, 11, 23, 4, 0, tzinfo=dt.UTC)  # 12:00 in Beijing, a Monday
 
 
 @pytest.fixture
 def now():
     with time_machine.travel(TODAY, tick=False) as traveller:
         yield traveller
-
-
-def _start(client: Client) -> str:
-    response = client.post("/follow-up/start/")
-    assert response.status_code == 302 and response["Location"] == "/follow-up/code/"
-    return client.cookies[session.SAVE_COOKIE].value
-
-
-def _lender(client: Client, lender: str = "other", name: str = "某某小额贷款公司", **more) -> str:
-    data = {"lender": lender, "name": name, **more}
-    response = client.post("/follow-up/", data)
-    assert response.status_code == 302, response.content.decode()[:3000]
-    match = re.fullmatch(r"/follow-up/([0-9a-f]+)/", response["Location"])
-    assert match, response["Location"]
-    return match.group(1)
-
-
-def _step(client: Client, lender_id: str, kind: str, **data: str) -> None:
-    response = client.post(f"/follow-up/{lender_id}/add/{kind}/", data)
-    assert response.status_code == 302, response.content.decode()[:3000]
 
 
 def _text(html: str) -> str:
@@ -60,10 +40,10 @@ def _text(html: str) -> str:
 def test_steps_round_trip_under_the_save_code_and_open_on_another_device(
     client: Client, now, content
 ) -> None:
-    code = _start(client)
-    lender_id = _lender(client)
-    _step(client, lender_id, "letter", day="2026-11-20", how="ems", reference="EA123456789CN")
-    _step(
+    code = start_tracker(client)
+    lender_id = track_lender(client)
+    track_step(client, lender_id, "letter", day="2026-11-20", how="ems", reference="EA123456789CN")
+    track_step(
         client,
         lender_id,
         "agreement",
@@ -91,19 +71,19 @@ def test_steps_round_trip_under_the_save_code_and_open_on_another_device(
 def test_nothing_in_the_tracker_is_readable_in_the_database_without_the_code(
     client: Client, now, content
 ) -> None:
-    code = _start(client)
-    lender_id = _lender(client, name="王五小贷")
-    _step(client, lender_id, "complaint", day="2026-11-21", to="lender", reference="TS-98765")
-    _step(client, lender_id, "reply", day="2026-11-22", said="documents", note=SECRET)
-    dump = _every_row_as_text()
+    code = start_tracker(client)
+    lender_id = track_lender(client, name="王五小贷")
+    track_step(client, lender_id, "complaint", day="2026-11-21", to="lender", reference="TS-98765")
+    track_step(client, lender_id, "reply", day="2026-11-22", said="documents", note=SECRET)
+    dump = database_dump()
     for needle in ["王五小贷", "TS-98765", SECRET, code, code.replace("-", "")]:
         assert needle not in dump
     assert savecodes.get(code)["tracker"]["lenders"][0]["steps"][1]["note"] == SECRET
 
 
 def test_erase_my_data_removes_the_tracker_at_once(client: Client, now, content) -> None:
-    code = _start(client)
-    _step(client, _lender(client), "letter", day="2026-11-20", how="app")
+    code = start_tracker(client)
+    track_step(client, track_lender(client), "letter", day="2026-11-20", how="app")
     assert client.post("/erase/").status_code == 302
     assert SavedBundle.objects.count() == 0
     with pytest.raises(savecodes.BadCode):
@@ -113,8 +93,8 @@ def test_erase_my_data_removes_the_tracker_at_once(client: Client, now, content)
 
 def test_an_unused_tracker_is_deleted_after_90_days(client: Client, content) -> None:
     with time_machine.travel(dt.datetime(2026, 1, 1, 4, tzinfo=dt.UTC), tick=False):
-        code = _start(client)
-        _step(client, _lender(client), "letter", day="2025-12-30", how="email")
+        code = start_tracker(client)
+        track_step(client, track_lender(client), "letter", day="2025-12-30", how="email")
     with time_machine.travel(dt.datetime(2026, 3, 30, 4, tzinfo=dt.UTC), tick=False):
         call_command("purge_saved", verbosity=0)
         assert SavedBundle.objects.count() == 1
@@ -131,7 +111,7 @@ def test_the_tracker_shares_the_evidence_logs_code(client: Client, now, content)
     code = client.cookies[session.SAVE_COOKIE].value
     response = client.post("/follow-up/start/")
     assert response["Location"] == "/follow-up/"  # no second code
-    _lender(client)
+    track_lender(client)
     bundle = savecodes.get(code)
     assert bundle["evidence"]["entries"] == [] and len(bundle["tracker"]["lenders"]) == 1
 
@@ -152,8 +132,8 @@ def test_the_tracker_shares_the_evidence_logs_code(client: Client, now, content)
 def test_dates_far_in_the_past_or_future_are_refused_with_a_clear_message(
     client: Client, now, content, day: str, message: str
 ) -> None:
-    _start(client)
-    lender_id = _lender(client)
+    start_tracker(client)
+    lender_id = track_lender(client)
     response = client.post(f"/follow-up/{lender_id}/add/letter/", {"day": day, "how": "ems"})
     html = response.content.decode()
     assert response.status_code == 200
@@ -168,8 +148,8 @@ def test_dates_far_in_the_past_or_future_are_refused_with_a_clear_message(
 def test_an_agreed_first_payment_far_from_the_agreement_is_refused(
     client: Client, now, content
 ) -> None:
-    _start(client)
-    lender_id = _lender(client)
+    start_tracker(client)
+    lender_id = track_lender(client)
     data = {"day": "2026-11-20", "months": "12", "monthly": "300", "interest_stopped": "no"}
     far = client.post(f"/follow-up/{lender_id}/add/agreement/", {**data, "first_due": "2028-01-01"})
     assert "超过一年" in far.content.decode()
@@ -180,7 +160,7 @@ def test_an_agreed_first_payment_far_from_the_agreement_is_refused(
 
 
 def test_a_lender_not_in_the_list_needs_a_name(client: Client, now, content) -> None:
-    _start(client)
+    start_tracker(client)
     html = client.post("/follow-up/", {"lender": "other", "name": " "}).content.decode()
     assert "请写下机构名称" in html and 'class="error-summary"' in html
 
@@ -193,10 +173,10 @@ def test_a_three_lender_story_shows_the_right_next_step_at_each_stage(
 ) -> None:
     day = dt.datetime(2026, 10, 1, 4, tzinfo=dt.UTC)
     with time_machine.travel(day, tick=False) as clock:
-        _start(client)
-        bank = _lender(client, lender="webank-weilidai", name="")
-        small = _lender(client, name="某某网络小额贷款公司", small_loan="on")
-        card = _lender(client, lender="cmb-credit-card", name="")
+        start_tracker(client)
+        bank = track_lender(client, lender="webank-weilidai", name="")
+        small = track_lender(client, name="某某网络小额贷款公司", small_loan="on")
+        card = track_lender(client, lender="cmb-credit-card", name="")
 
         def stands(lender_id: str) -> str:
             return _text(client.get(f"/follow-up/{lender_id}/").content.decode())
@@ -206,7 +186,7 @@ def test_a_three_lender_story_shows_the_right_next_step_at_each_stage(
 
         # Letters go out on 1 October; the suggested wait runs to 16 October.
         for lender_id in (bank, small, card):
-            _step(client, lender_id, "letter", day="2026-10-01", how="ems")
+            track_step(client, lender_id, "letter", day="2026-10-01", how="ems")
         assert "没有规定要求机构在多少天内答复协商信；我们建议等到 2026-10-16" in stands(bank)
         assert "从 2026-10-17 起，没有答复可以升级到：向贷款机构本身投诉" in stands(bank)
 
@@ -216,8 +196,8 @@ def test_a_three_lender_story_shows_the_right_next_step_at_each_stage(
         assert "答复期限 2026-10-16 已经过了" in page and "下一步：向贷款机构本身投诉" in page
 
         # The lender's own complaint clock: 15 days, then 12378 (the small lender: its regulator).
-        _step(client, bank, "complaint", day="2026-10-20", to="lender")
-        _step(client, small, "complaint", day="2026-10-20", to="lender")
+        track_step(client, bank, "complaint", day="2026-10-20", to="lender")
+        track_step(client, small, "complaint", day="2026-10-20", to="lender")
         assert "机构应当在 2026-11-04 之前答复" in stands(bank)
         assert "最晚 2026-12-19" in stands(bank)
         clock.move_to(dt.datetime(2026, 11, 6, 4, tzinfo=dt.UTC))
@@ -226,14 +206,14 @@ def test_a_three_lender_story_shows_the_right_next_step_at_each_stage(
         assert "12378" not in stands(small).split("升级投诉的顺序")[1]
 
         # A 12378 complaint: no sourced clock, so no invented date; mediation is next.
-        _step(client, bank, "complaint", day="2026-11-06", to="12378")
+        track_step(client, bank, "complaint", day="2026-11-06", to="12378")
         page = stands(bank)
         assert "没有找到这一级答复期限的可靠规定" in page and "调解" in page
 
         # The card lender agreed: 24 months from 31 December, paid once.
-        _step(client, card, "reply", day="2026-11-06", said="agreed")
+        track_step(client, card, "reply", day="2026-11-06", said="agreed")
         assert "写成书面协议" in stands(card)
-        _step(
+        track_step(
             client,
             card,
             "agreement",
@@ -245,9 +225,9 @@ def test_a_three_lender_story_shows_the_right_next_step_at_each_stage(
         )
         assert "下一期按协议在 2026-12-31 还款（已记下 0 / 24 期）" in stands(card)
         clock.move_to(dt.datetime(2027, 1, 2, 4, tzinfo=dt.UTC))
-        _step(client, card, "payment", day="2026-12-31", amount="500")
+        track_step(client, card, "payment", day="2026-12-31", amount="500")
         assert "下一期按协议在 2027-01-31 还款（已记下 1 / 24 期）" in stands(card)
-        _step(client, card, "payment", day="2027-01-01", amount="500")
+        track_step(client, card, "payment", day="2027-01-01", amount="500")
         assert "在 2027-02-28 还款（已记下 2 / 24 期）" in stands(card)
 
         overview = _text(client.get("/follow-up/").content.decode())
@@ -259,9 +239,9 @@ def test_the_rules_come_from_editor_content(client: Client, now, content) -> Non
     ComplaintClock.objects.filter(starts="lender").update(days=30, counting="working")
     call_command("load_content", verbosity=0)  # leaves the edited row alone
     ComplaintClock.objects.get(starts="lender").save()  # a save moves the content version
-    _start(client)
-    lender_id = _lender(client)
-    _step(client, lender_id, "complaint", day="2026-11-20", to="lender")
+    start_tracker(client)
+    lender_id = track_lender(client)
+    track_step(client, lender_id, "complaint", day="2026-11-20", to="lender")
     # 30 working days from Friday 20 November, weekends skipped: Friday 1 January 2027.
     assert "机构应当在 2027-01-01 之前答复" in _text(
         client.get(f"/follow-up/{lender_id}/").content.decode()
@@ -273,11 +253,11 @@ def test_the_rules_come_from_editor_content(client: Client, now, content) -> Non
 
 
 def test_reminders_parse_with_the_right_dates(client: Client, now, content) -> None:
-    _start(client)
-    waiting = _lender(client, name="等答复的机构")
-    paying = _lender(client, name="在还款的机构")
-    _step(client, waiting, "complaint", day="2026-11-20", to="lender")
-    _step(
+    start_tracker(client)
+    waiting = track_lender(client, name="等答复的机构")
+    paying = track_lender(client, name="在还款的机构")
+    track_step(client, waiting, "complaint", day="2026-11-20", to="lender")
+    track_step(
         client,
         paying,
         "agreement",
@@ -307,10 +287,10 @@ def test_reminders_parse_with_the_right_dates(client: Client, now, content) -> N
 def test_hostile_text_in_every_tracker_field_is_escaped_in_page_pdf_png_and_ics(
     client: Client, now, content, monkeypatch
 ) -> None:
-    _start(client)
-    lender_id = _lender(client, name=HOSTILE)
-    _step(client, lender_id, "reply", day="2026-11-19", said="refused", note=HOSTILE)
-    _step(
+    start_tracker(client)
+    lender_id = track_lender(client, name=HOSTILE)
+    track_step(client, lender_id, "reply", day="2026-11-19", said="refused", note=HOSTILE)
+    track_step(
         client,
         lender_id,
         "letter",
@@ -356,21 +336,20 @@ def test_hostile_text_in_every_tracker_field_is_escaped_in_page_pdf_png_and_ics(
 
 
 def test_the_evidence_summary_includes_the_steps(client: Client, now, content) -> None:
-    _start(client)
-    lender_id = _lender(client, name="某某消费金融公司")
-    _step(client, lender_id, "complaint", day="2026-11-20", to="lender", reference="TS-1")
+    start_tracker(client)
+    lender_id = track_lender(client, name="某某消费金融公司")
+    track_step(client, lender_id, "complaint", day="2026-11-20", to="lender", reference="TS-1")
     html = _text(client.get("/evidence/summary/?to=12378").content.decode())
     assert "某某消费金融公司" in html and "2026-11-20" in html and "TS-1" in html
 
 
 def test_a_letter_can_cite_the_dates_and_what_was_agreed(client: Client, now, content) -> None:
-    from tests.test_letters_views import details_then_edit
 
-    _start(client)
-    lender_id = _lender(client, lender="cmb-credit-card", name="")
-    _step(client, lender_id, "letter", day="2026-11-02", how="ems", reference="EA55<b>")
+    start_tracker(client)
+    lender_id = track_lender(client, lender="cmb-credit-card", name="")
+    track_step(client, lender_id, "letter", day="2026-11-02", how="ems", reference="EA55<b>")
     agreed = {"months": "24", "monthly": "500", "interest_stopped": "yes"}
-    _step(client, lender_id, "agreement", day="2026-11-20", **agreed)
+    track_step(client, lender_id, "agreement", day="2026-11-20", **agreed)
     _page, _data, edit = details_then_edit(client, "loan-negotiation")
     html = edit.content.decode()
     assert "从跟进记录里引用日期和协议" in html
@@ -384,11 +363,11 @@ def test_agreed_terms_are_offered_per_lender_for_the_plan(client: Client, now, c
 
     from advisor import tracker
 
-    _start(client)
-    card = _lender(client, lender="cmb-credit-card", name="")
-    typed = _lender(client, name="某某小贷")
+    start_tracker(client)
+    card = track_lender(client, lender="cmb-credit-card", name="")
+    typed = track_lender(client, name="某某小贷")
     for lender_id, months, day in ((card, "12", 10), (card, "24", 12), (typed, "6", 6)):
-        _step(
+        track_step(
             client,
             lender_id,
             "agreement",

@@ -21,7 +21,7 @@ from lxml import html as lxml_html
 from advisor import tracker
 from advisor.rules.hant import old_variants, simplified_left, to_traditional
 from advisor.views import tracker as views
-from tests.test_tracker import _lender, _start, _step
+from tests.helpers import start_tracker, track_lender, track_step
 
 pytestmark = pytest.mark.django_db
 
@@ -39,21 +39,21 @@ _WIDE_IN_ENGLISH = re.compile(r"[A-Za-z0-9][：，。（）；]|[：，。（）
 def three_lenders(client: Client, content) -> tuple[Client, dict[str, str]]:
     """One lender waiting on its complaint, one past a 12378 complaint, one paying as agreed."""
     with time_machine.travel(TODAY, tick=False):
-        _start(client)
+        start_tracker(client)
         ids = {
-            "small": _lender(client, name=TYPED_NAME, small_loan="on"),
-            "bank": _lender(client, lender="webank-weilidai", name=""),
-            "card": _lender(client, lender="cmb-credit-card", name=""),
+            "small": track_lender(client, name=TYPED_NAME, small_loan="on"),
+            "bank": track_lender(client, lender="webank-weilidai", name=""),
+            "card": track_lender(client, lender="cmb-credit-card", name=""),
         }
         for lender_id in ids.values():
-            _step(client, lender_id, "letter", day="2026-10-01", how="ems", reference="EA1")
-        _step(client, ids["small"], "complaint", day="2026-11-10", to="lender", reference="T1")
-        _step(client, ids["bank"], "complaint", day="2026-10-20", to="lender")
-        _step(client, ids["bank"], "complaint", day="2026-11-06", to="12378")
-        _step(client, ids["card"], "reply", day="2026-11-06", said="agreed")
+            track_step(client, lender_id, "letter", day="2026-10-01", how="ems", reference="EA1")
+        track_step(client, ids["small"], "complaint", day="2026-11-10", to="lender", reference="T1")
+        track_step(client, ids["bank"], "complaint", day="2026-10-20", to="lender")
+        track_step(client, ids["bank"], "complaint", day="2026-11-06", to="12378")
+        track_step(client, ids["card"], "reply", day="2026-11-06", said="agreed")
         terms = {"months": "24", "monthly": "500", "interest_stopped": "yes"}
-        _step(client, ids["card"], "agreement", day="2026-11-06", **terms)
-        _step(client, ids["card"], "payment", day="2026-11-20", amount="500")
+        track_step(client, ids["card"], "agreement", day="2026-11-06", **terms)
+        track_step(client, ids["card"], "payment", day="2026-11-20", amount="500")
         yield client, ids
 
 

@@ -20,9 +20,17 @@ from advisor.models import ComplaintClock
 from advisor.rules import letter
 from advisor.rules.money import format_yuan
 from advisor.rules.tracker import Clock, Counting, Kind, Step, deadline
-from tests.test_letters_views import CHECK, details_then_edit, edit_post, write_url
-from tests.test_tracker import HOSTILE, _lender, _start, _step
-from tests.test_tracker import TODAY as NOW
+from tests.helpers import (
+    CHECK,
+    details_then_edit,
+    edit_post,
+    start_tracker,
+    track_lender,
+    track_step,
+    write_url,
+)
+from tests.helpers import TRACKER_HOSTILE as HOSTILE
+from tests.helpers import TRACKER_TODAY as NOW
 
 pytestmark = pytest.mark.django_db
 
@@ -32,10 +40,10 @@ LENDER_CLOCK = Clock("lender-complaint", "lender", 15, Counting.CALENDAR, longes
 
 def _letter_sent(client: Client, reference: str = "EA123456789CN") -> str:
     """A card lender in the tracker: an EMS letter on 2 November, a complaint on 5 November."""
-    _start(client)
-    lender_id = _lender(client, lender="cmb-credit-card", name="")
-    _step(client, lender_id, "letter", day="2026-11-02", how="ems", reference=reference)
-    _step(client, lender_id, "complaint", day="2026-11-05", to="lender", reference="TS-9")
+    start_tracker(client)
+    lender_id = track_lender(client, lender="cmb-credit-card", name="")
+    track_step(client, lender_id, "letter", day="2026-11-02", how="ems", reference=reference)
+    track_step(client, lender_id, "complaint", day="2026-11-05", to="lender", reference="TS-9")
     return lender_id
 
 
@@ -77,10 +85,10 @@ def test_the_lender_complaint_cites_the_letter_the_answer_and_the_agreement(
     borrower: Client,
 ) -> None:
     lender_id = _letter_sent(borrower)
-    _step(borrower, lender_id, "reply", day="2026-11-12", said="refused")
+    track_step(borrower, lender_id, "reply", day="2026-11-12", said="refused")
     agreed = {"months": "24", "monthly": "500", "interest_stopped": "yes"}
-    _step(borrower, lender_id, "agreement", day="2026-11-20", **agreed)
-    _step(borrower, lender_id, "payment", day="2026-11-21", amount="500")
+    track_step(borrower, lender_id, "agreement", day="2026-11-20", **agreed)
+    track_step(borrower, lender_id, "payment", day="2026-11-21", amount="500")
     _page, _data, edit = details_then_edit(borrower, "complaint-lender")
     text = edit.context["form"].initial["text"]
     assert "2026年11月2日，我用EMS挂号信提出协商还款（邮件单号：EA123456789CN）" in text
@@ -112,9 +120,9 @@ def test_every_prefilled_value_can_still_be_changed(tracked: Client) -> None:
 
 
 def test_another_lenders_steps_are_not_cited(borrower: Client) -> None:
-    _start(borrower)
-    other = _lender(borrower, name="某某小额贷款公司")
-    _step(borrower, other, "complaint", day="2026-11-05", to="lender", reference="X-1")
+    start_tracker(borrower)
+    other = track_lender(borrower, name="某某小额贷款公司")
+    track_step(borrower, other, "complaint", day="2026-11-05", to="lender", reference="X-1")
     page = borrower.get(write_url("complaint-12378"))  # for the card debt
     initial = page.context["form"].initial
     assert "complained_on" not in initial and "follow_up" not in initial
@@ -188,9 +196,9 @@ def test_a_long_history_keeps_its_latest_steps_within_the_box() -> None:
 
 def test_a_small_loan_company_is_never_put_on_the_12378_sheet(content, client: Client) -> None:
     with time_machine.travel(NOW, tick=False):
-        _start(client)
-        small = _lender(client, name="某某小额贷款公司", small_loan="on")
-        _step(client, small, "complaint", day="2026-11-05", to="lender", reference="X-1")
+        start_tracker(client)
+        small = track_lender(client, name="某某小额贷款公司", small_loan="on")
+        track_step(client, small, "complaint", day="2026-11-05", to="lender", reference="X-1")
         sheet = client.get(write_url("complaint-12378")).context["form"].initial
         complaint = client.get(write_url("complaint-lender")).context["form"].initial
     assert "lender" not in sheet and "complained_on" not in sheet

@@ -5,30 +5,15 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
-from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 
 from advisor import models
-from advisor.management.commands.create_editors_group import EDITORS_GROUP
 from advisor.rules.claims import blocked_domain, trusted_domain
-from tests.test_admin import change_url, form_data, make_fact
+from tests.helpers import add_inline_item, admin_form_data, change_url, make_fact, make_item
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def editor_client(db: Any) -> Client:
-    """Logged in as a member of the editors group (not a superuser)."""
-    call_command("create_editors_group", verbosity=0)
-    user = get_user_model().objects.create_user("editor", is_staff=True)
-    user.groups.add(Group.objects.get(name=EDITORS_GROUP))
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def test_a_source_link_on_a_blocked_domain_is_refused(content: None) -> None:
@@ -100,7 +85,7 @@ def test_the_sources_page_says_per_item_what_was_checked_and_when(
 
 def _save_form(editor_client: Client, fact: models.Fact, **changes: Any) -> Any:
     url = change_url(fact)
-    data = form_data(editor_client.get(url))
+    data = admin_form_data(editor_client.get(url))
     data.update(changes)
     return editor_client.post(url, data, follow=True)
 
@@ -172,8 +157,6 @@ def test_editors_manage_the_blocked_domain_list(editor_client: Client) -> None:
 def test_a_new_inline_item_published_at_once_takes_its_checklists_readable_source(
     editor_client: Client,
 ) -> None:
-    from tests.test_admin import add_inline_item, make_item
-
     item = make_item()
     assert add_inline_item(editor_client, item, "published").status_code == 302
     new = models.ChecklistItem.objects.get(code="new-step")

@@ -7,6 +7,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django import template
+from django.conf import settings
 from django.template.defaulttags import CsrfTokenNode
 from django.template.loader_tags import BlockNode
 from django.utils.html import format_html_join
@@ -48,6 +49,12 @@ def tel(number: str) -> str:
     text = str(number or "")
     digits = "".join(ch for ch in text if ch.isdigit())
     return ("+" + digits) if text.strip().startswith("+") else digits
+
+
+@register.simple_tag
+def quick_exit_url() -> str:
+    """Where "快速离开" goes (a setting, the same for every page: the header's fixed fragment)."""
+    return str(settings.QUICK_EXIT_URL)
 
 
 @register.inclusion_tag("includes/crisis.html")

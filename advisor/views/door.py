@@ -81,6 +81,7 @@ def visitor(request: HttpRequest) -> HttpResponse:
         "lenders": content.lenders(),
         "facts": content.facts("door"),
         "night_now": door.is_night(timezone.localtime()),
+        "lenders_after": door.CONFIRMED_BY_LENDER,  # the step the lender list is shown under
         **_door_result(request),
         **_channels(),
     }

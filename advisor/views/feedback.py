@@ -22,7 +22,7 @@ from advisor.forms.feedback import ClearForm, OutcomeForm
 from advisor.http import HtmxHttpRequest
 from advisor.models import ClarityCount, OutcomeCount
 from advisor.rules import estimate
-from advisor.views.savecode import RETRY_AFTER_SECONDS, restore
+from advisor.views.savecode import restore, slow_down
 
 CLEAR, OUTCOME = "clear", "outcome"
 
@@ -32,9 +32,7 @@ def clear_ticket(page: str, back: str) -> str:
 
 
 def _slow_down(request: HttpRequest) -> HttpResponse:
-    response = render(request, "advisor/feedback/slow_down.html", status=429)
-    response.headers["Retry-After"] = str(RETRY_AFTER_SECONDS)
-    return response
+    return slow_down(request, "advisor/feedback/slow_down.html")
 
 
 def _not_counted(request: HttpRequest) -> HttpResponse:

@@ -345,59 +345,60 @@ def summary(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _plan_pdf(request: HttpRequest, template: str, filename: str, *, full: bool) -> HttpResponse:
+def _document(
+    request: HttpRequest,
+    template: str,
+    filename: str = "",
+    *,
+    summary: bool = False,
+    months: bool = False,
+) -> HttpResponse:
+    """The plan as it goes to lenders (``summary``: the 收支说明; ``months``: only the month
+    table) as a PDF called ``filename``, or, without a filename, the same page drawn as one
+    image (WeChat: long-press to save). Image and PDF always show the same plan."""
     state = plan_answers.load(request)
+    if summary and state.budget is None:
+        return redirect("advisor-plan-budget")
     plan = plan_answers.proposal(request, state)
-    if plan is None:
+    if plan is None and not summary:
         return redirect("advisor-plan-debts")
-    context = {"plan": plan} if full else _context(request, state, plan)
+    context = {"plan": plan} if months else _context(request, state, plan)
+    if not filename:
+        return png_response(render_png(template, context, request))
     return pdf_response(render_pdf(template, context, request), filename)
 
 
 @never_cache
 @require_safe
 def plan_pdf(request: HttpRequest) -> HttpResponse:
-    return _plan_pdf(request, "pdf/plan.html", "repayment-plan.pdf", full=False)
+    return _document(request, "pdf/plan.html", "repayment-plan.pdf")
 
 
 @never_cache
 @require_safe
 def plan_months_pdf(request: HttpRequest) -> HttpResponse:
     """Every payment on its own line: asked for separately, so the plan PDF stays short."""
-    return _plan_pdf(request, "pdf/plan_months.html", "repayment-plan-months.pdf", full=True)
+    return _document(request, "pdf/plan_months.html", "repayment-plan-months.pdf", months=True)
 
 
 @never_cache
 @require_safe
 def summary_pdf(request: HttpRequest) -> HttpResponse:
-    state = plan_answers.load(request)
-    if state.budget is None:
-        return redirect("advisor-plan-budget")
-    context = _context(request, state, plan_answers.proposal(request, state))
-    return pdf_response(render_pdf("pdf/plan_summary.html", context, request), "budget-summary.pdf")
+    return _document(request, "pdf/plan_summary.html", "budget-summary.pdf", summary=True)
 
 
 @never_cache
 @require_safe
 def plan_png(request: HttpRequest) -> HttpResponse:
     """The plan PDF's content as one image (WeChat's browser: long-press to save)."""
-    state = plan_answers.load(request)
-    plan = plan_answers.proposal(request, state)
-    if plan is None:
-        return redirect("advisor-plan-debts")
-    context = _context(request, state, plan)
-    return png_response(render_png("pdf/plan.html", context, request))
+    return _document(request, "pdf/plan.html")
 
 
 @never_cache
 @require_safe
 def summary_png(request: HttpRequest) -> HttpResponse:
     """The 收支说明 PDF's content as one image."""
-    state = plan_answers.load(request)
-    if state.budget is None:
-        return redirect("advisor-plan-budget")
-    context = _context(request, state, plan_answers.proposal(request, state))
-    return png_response(render_png("pdf/plan_summary.html", context, request))
+    return _document(request, "pdf/plan_summary.html", summary=True)
 
 
 @never_cache

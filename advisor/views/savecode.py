@@ -25,8 +25,9 @@ NOT_FOUND = gettext_noop(
 )
 
 
-def slow_down(request: HttpRequest) -> HttpResponse:
-    response = render(request, "errors/slow_down.html", status=429)
+def slow_down(request: HttpRequest, template: str = "errors/slow_down.html") -> HttpResponse:
+    """The calm "wait a minute" page (429) of a rate limit; ``template`` says which limit."""
+    response = render(request, template, status=429)
     response.headers["Retry-After"] = str(RETRY_AFTER_SECONDS)
     return response
 

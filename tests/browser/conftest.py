@@ -241,3 +241,8 @@ def open_site(browser: Any, live_server: Any, live_content: None) -> Iterator[An
     yield factory
     for site in opened:
         site.page.context.close()
+
+
+def switch_language(page: Any, code: str) -> None:
+    """Press the language button (a real form POST to Django's set_language)."""
+    page.locator(f"form.language-switch button[name='language'][value='{code}']").first.click()

@@ -8,14 +8,9 @@ import pytest
 from django.contrib.sessions.models import Session
 from playwright.sync_api import expect
 
-from .conftest import Site
+from .conftest import Site, switch_language
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def switch_language(page, code: str) -> None:
-    """Press the language button (a real form POST to Django's set_language)."""
-    page.locator(f"form.language-switch button[name='language'][value='{code}']").first.click()
 
 
 def test_home_page_shows_the_three_entry_points_and_passes_axe(site: Site) -> None:

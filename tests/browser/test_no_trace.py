@@ -8,8 +8,7 @@ from playwright.sync_api import expect
 
 from advisor import session
 
-from .conftest import Site
-from .test_core_journeys import switch_language
+from .conftest import Site, switch_language
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
