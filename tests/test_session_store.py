@@ -94,3 +94,16 @@ def test_a_changed_answer_is_written() -> None:
     store["bh"] = {"v": 1, "check": {"answer": "B"}}
     store.save()
     assert SessionStore(key)["bh"]["check"]["answer"] == "B"
+
+
+def test_the_plain_read_gives_what_the_orm_gives_and_nothing_once_expired() -> None:
+    key = _new_session("甲")
+    row = Session.objects.get(pk=key)
+    store = SessionStore(key)
+    assert store.load() == {"bh": {"v": 1, "check": {"answer": "甲"}}}
+    assert store._loaded_expiry == row.expire_date  # aware, on SQLite and PostgreSQL alike
+    Session.objects.filter(pk=key).update(expire_date=timezone.now() - dt.timedelta(seconds=1))
+    expired = SessionStore(key)
+    assert expired.load() == {}
+    assert expired.session_key is None  # a new key is made when something is stored
+    assert SessionStore("no-such-key-0123456789abcdef").load() == {}
