@@ -67,6 +67,9 @@ def test_the_plan_updates_in_place_with_htmx(site: Site) -> None:
     # axe runs only after the swap: its colour checks leave empty style="" attributes that
     # htmx's settle step would copy onto the new elements, which the CSP then reports.
     url = page.url
+    # htmx is a deferred script: a change made before it has run is a plain edit (the form
+    # still works with its button); wait until it listens, as a borrower's later edit would.
+    page.wait_for_function("() => window.htmx !== undefined && document.readyState === 'complete'")
     page.get_by_label("分几个月还完").fill("20")
     page.get_by_label("分几个月还完").press("Tab")  # change → htmx posts and swaps the partial
     expect(page.locator(".plan-status")).to_contain_text("每月还 ¥1,500.00，20 个月还清")
