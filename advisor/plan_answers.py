@@ -556,9 +556,19 @@ def proposal(
     """
     state = load(request) if state is None else state
     plan = compute(request, state, on=on)
-    if plan is None or plan.fits is not False:
+    return plan if plan is None else as_sent(request, state, plan, on=on)
+
+
+def as_sent(
+    request: HttpRequest, state: PlanState, plan: Plan, *, on: dt.date | None = None
+) -> Plan:
+    """``plan`` (the borrower's, from ``compute``) as it goes to lenders: itself when it fits
+    the budget, else the plan at what the budget leaves (``proposal``'s rule)."""
+    if plan.fits is not False:
         return plan
-    return compute(request, replace(state, settings=state.settings.following_budget()), on=on)
+    following = compute(request, replace(state, settings=state.settings.following_budget()), on=on)
+    assert following is not None  # the same debts as ``plan``
+    return following
 
 
 def current_plan(request: HttpRequest) -> Plan | None:

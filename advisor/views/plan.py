@@ -325,7 +325,7 @@ def result(request: HtmxHttpRequest) -> HttpResponse:
             plan = plan_answers.compute(request, state)
             assert plan is not None
             form = _controls(plan, state.settings)
-    sent = plan_answers.proposal(request, state) if plan.fits is False else plan
+    sent = plan_answers.as_sent(request, state, plan)
     context = {**_context(request, state, plan), "form": form, "sent": sent}
     template = "advisor/plan/result.html"
     if request.htmx:
